@@ -1,0 +1,20 @@
+package jp.kawaraban;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Kawaraban (瓦版): the software a Japanese newspaper runs its digital edition on.
+ * One top-level package per module; see docs and {@code ModularityTests}.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "platform")
+public class KawarabanApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KawarabanApplication.class, args);
+    }
+}

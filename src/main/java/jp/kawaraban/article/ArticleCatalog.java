@@ -1,0 +1,87 @@
+package jp.kawaraban.article;
+
+import java.util.List;
+import java.util.Optional;
+
+import jp.kawaraban.article.internal.ArticleRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading published articles: the article module's public read API. */
+@Service
+@Transactional(readOnly = true)
+public class ArticleCatalog {
+
+    private final ArticleRepository repository;
+
+    ArticleCatalog(ArticleRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The article, if the id is well-formed and names a published article. */
+    public Optional<Article> find(String id) {
+        if (!ArticleId.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return repository.findPublished(new ArticleId(id));
+    }
+
+    /** The article, or {@link ArticleNotFoundException} (a 404 for readers). */
+    public Article get(String id) {
+        return find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+    }
+
+    public PageOf<ArticleSummary> latest(PageRequest page) {
+        return repository.latest(page);
+    }
+
+    public PageOf<ArticleSummary> inSection(String sectionCode, PageRequest page) {
+        return repository.inSection(sectionCode, page);
+    }
+
+    public PageOf<ArticleSummary> inSeries(String seriesCode, PageRequest page) {
+        return repository.inSeries(seriesCode, page);
+    }
+
+    public PageOf<ArticleSummary> withKeyword(String keyword, PageRequest page) {
+        return repository.withKeyword(keyword, page);
+    }
+
+    public List<ArticleSummary> topStories(int limit) {
+        return repository.topStories(limit);
+    }
+
+    /** The published ones among {@code ids}, in the same order; withdrawn ones are left out. */
+    public List<ArticleSummary> summaries(List<ArticleId> ids) {
+        return repository.summaries(ids);
+    }
+
+    public List<ArticleSummary> allPublished(int limit) {
+        return repository.allPublished(limit);
+    }
+
+    public List<Section> sections() {
+        return repository.sections();
+    }
+
+    public Optional<Section> section(String code) {
+        return repository.section(code);
+    }
+
+    public Optional<Series> series(String code) {
+        return repository.series(code);
+    }
+
+    public List<Series> allSeries() {
+        return repository.allSeries();
+    }
+
+    /** Every saved version of a published article, oldest first. */
+    public List<Revision> revisions(String id) {
+        return repository.revisions(get(id).id());
+    }
+
+    public Optional<ArticleImage> image(String id) {
+        return repository.image(id);
+    }
+}

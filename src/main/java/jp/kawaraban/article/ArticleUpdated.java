@@ -1,0 +1,7 @@
+package jp.kawaraban.article;
+
+import java.time.Instant;
+
+/** A published article's text changed; {@code revision} is the new version's number. */
+public record ArticleUpdated(ArticleId articleId, int revision, Instant updatedAt) {
+}

@@ -1,0 +1,325 @@
+package jp.kawaraban.article.internal;
+
+import java.net.URI;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.ArticleImage;
+import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.Body;
+import jp.kawaraban.article.PageOf;
+import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.article.Revision;
+import jp.kawaraban.article.Section;
+import jp.kawaraban.article.Series;
+import jp.kawaraban.article.SourceOutlet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for the article module's tables; nothing outside the module touches them. */
+@Repository
+public class ArticleRepository {
+
+    private static final String SUMMARY_COLUMNS = """
+            a.id, a.headline, a.lead, a.section_code, s.name as section_name, a.keywords,
+            a.access_level, a.published_at, a.updated_at
+            """;
+    private static final String PUBLISHED = "a.status = 'PUBLISHED'";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public ArticleRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---- sections and series -------------------------------------------------------------
+
+    public void saveSection(Section section, int position) {
+        jdbc.sql("""
+                        insert into article_section (code, name, position) values (?, ?, ?)
+                        on conflict (code) do update set name = excluded.name, position = excluded.position
+                        """)
+                .params(section.code(), section.name(), position).update();
+    }
+
+    public void saveSeries(Series series) {
+        jdbc.sql("""
+                        insert into article_series (code, name, kind, description) values (?, ?, ?, ?)
+                        on conflict (code) do update
+                        set name = excluded.name, kind = excluded.kind, description = excluded.description
+                        """)
+                .params(series.code(), series.name(), series.kind().name().toLowerCase(), series.description())
+                .update();
+    }
+
+    public List<Section> sections() {
+        return jdbc.sql("select code, name from article_section order by position, code")
+                .query((rs, i) -> new Section(rs.getString("code"), rs.getString("name"))).list();
+    }
+
+    public Optional<Section> section(String code) {
+        return jdbc.sql("select code, name from article_section where code = ?").param(code)
+                .query((rs, i) -> new Section(rs.getString("code"), rs.getString("name"))).optional();
+    }
+
+    public Optional<Series> series(String code) {
+        return jdbc.sql("select code, name, kind, description from article_series where code = ?").param(code)
+                .query((rs, i) -> series(rs, "")).optional();
+    }
+
+    public List<Series> allSeries() {
+        return jdbc.sql("select code, name, kind, description from article_series order by kind, code")
+                .query((rs, i) -> series(rs, "")).list();
+    }
+
+    // ---- articles --------------------------------------------------------------------------
+
+    public boolean exists(ArticleId id) {
+        return jdbc.sql("select count(*) from article where id = ?").param(id.value()).query(Long.class).single() > 0;
+    }
+
+    public Optional<ArticleId> idForSourceKey(String sourceKey) {
+        return jdbc.sql("select id from article where source_key = ?").param(sourceKey)
+                .query((rs, i) -> new ArticleId(rs.getString(1))).optional();
+    }
+
+    public void insert(ArticleId id, String sourceKey, ArticleContent content, Instant publishedAt) {
+        jdbc.sql("""
+                        insert into article (id, source_key, headline, subheadline, lead, body, bylines, section_code,
+                            series_code, keywords, access_level, published_at, source_outlet, source_url, top_story,
+                            related_ids, revision)
+                        values (:id, :sourceKey, :headline, :subheadline, :lead, cast(:body as jsonb), :bylines,
+                            :section, :series, :keywords, :access, :publishedAt, :outlet, :url, :top, :related, 1)
+                        """)
+                .params(contentParameters(content))
+                .param("id", id.value())
+                .param("sourceKey", sourceKey)
+                .param("publishedAt", utc(publishedAt))
+                .update();
+        insertRevision(id, 1, publishedAt, null, content);
+    }
+
+    /** Replaces the current text and keeps it as a new revision; returns that revision's number. */
+    public int update(ArticleId id, ArticleContent content, Instant updatedAt, String note) {
+        int revision = jdbc.sql("""
+                        update article set headline = :headline, subheadline = :subheadline, lead = :lead,
+                            body = cast(:body as jsonb), bylines = :bylines, section_code = :section,
+                            series_code = :series, keywords = :keywords, access_level = :access,
+                            source_outlet = :outlet, source_url = :url, top_story = :top, related_ids = :related,
+                            updated_at = :updatedAt, update_note = :note, revision = revision + 1
+                        where id = :id
+                        returning revision
+                        """)
+                .params(contentParameters(content))
+                .param("id", id.value())
+                .param("updatedAt", utc(updatedAt))
+                .param("note", note)
+                .query(Integer.class).single();
+        insertRevision(id, revision, updatedAt, note, content);
+        return revision;
+    }
+
+    public boolean withdraw(ArticleId id) {
+        return jdbc.sql("update article set status = 'WITHDRAWN' where id = ? and status = 'PUBLISHED'")
+                .param(id.value()).update() == 1;
+    }
+
+    public Optional<Article> findPublished(ArticleId id) {
+        return jdbc.sql("""
+                        select a.*, s.name as section_name, se.code as se_code, se.name as se_name,
+                               se.kind as se_kind, se.description as se_description
+                        from article a
+                        join article_section s on s.code = a.section_code
+                        left join article_series se on se.code = a.series_code
+                        where a.id = ? and a.status = 'PUBLISHED'
+                        """)
+                .param(id.value())
+                .query((rs, i) -> new Article(
+                        new ArticleId(rs.getString("id")),
+                        content(rs),
+                        new Section(rs.getString("section_code"), rs.getString("section_name")),
+                        rs.getString("se_code") == null ? null : series(rs, "se_"),
+                        instant(rs, "published_at"),
+                        instant(rs, "updated_at"),
+                        rs.getString("update_note"),
+                        rs.getInt("revision")))
+                .optional();
+    }
+
+    public PageOf<ArticleSummary> latest(PageRequest page) {
+        return summaries("true", Map.of(), page);
+    }
+
+    public PageOf<ArticleSummary> inSection(String code, PageRequest page) {
+        return summaries("a.section_code = :code", Map.of("code", code), page);
+    }
+
+    public PageOf<ArticleSummary> inSeries(String code, PageRequest page) {
+        return summaries("a.series_code = :code", Map.of("code", code), page);
+    }
+
+    public PageOf<ArticleSummary> withKeyword(String keyword, PageRequest page) {
+        return summaries("a.keywords @> array[cast(:keyword as text)]", Map.of("keyword", keyword), page);
+    }
+
+    public List<ArticleSummary> topStories(int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                        from article a join article_section s on s.code = a.section_code
+                        where a.status = 'PUBLISHED' and a.top_story
+                        order by a.published_at desc limit ?
+                        """)
+                .param(limit).query(this::summary).list();
+    }
+
+    /** The given articles that are published, in the order asked for. */
+    public List<ArticleSummary> summaries(List<ArticleId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String[] values = ids.stream().map(ArticleId::value).toArray(String[]::new);
+        List<ArticleSummary> found = jdbc.sql("select " + SUMMARY_COLUMNS + """
+                        from article a join article_section s on s.code = a.section_code
+                        where a.status = 'PUBLISHED' and a.id = any(?)
+                        """)
+                .param(values).query(this::summary).list();
+        Map<ArticleId, ArticleSummary> byId = new HashMap<>();
+        found.forEach(summary -> byId.put(summary.id(), summary));
+        return ids.stream().map(byId::get).filter(s -> s != null).toList();
+    }
+
+    /** Everything published, newest first, for the sitemap. */
+    public List<ArticleSummary> allPublished(int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + """
+                        from article a join article_section s on s.code = a.section_code
+                        where a.status = 'PUBLISHED' order by a.published_at desc limit ?
+                        """)
+                .param(limit).query(this::summary).list();
+    }
+
+    public List<Revision> revisions(ArticleId id) {
+        return jdbc.sql("select revision, saved_at, note, content from article_revision where article_id = ? order by revision")
+                .param(id.value())
+                .query((rs, i) -> new Revision(id, rs.getInt("revision"), instant(rs, "saved_at"), rs.getString("note"),
+                        json.readValue(rs.getString("content"), ArticleContent.class)))
+                .list();
+    }
+
+    // ---- images ----------------------------------------------------------------------------
+
+    public void saveImage(ArticleImage image, Instant at) {
+        jdbc.sql("""
+                        insert into article_image (id, content_type, bytes, created_at) values (?, ?, ?, ?)
+                        on conflict (id) do update set content_type = excluded.content_type, bytes = excluded.bytes
+                        """)
+                .params(image.id(), image.contentType(), image.bytes(), utc(at)).update();
+    }
+
+    public Optional<ArticleImage> image(String id) {
+        return jdbc.sql("select id, content_type, bytes from article_image where id = ?").param(id)
+                .query((rs, i) -> new ArticleImage(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    // ---- mapping ---------------------------------------------------------------------------
+
+    private PageOf<ArticleSummary> summaries(String condition, Map<String, Object> params, PageRequest page) {
+        long total = jdbc.sql("select count(*) from article a where " + PUBLISHED + " and " + condition)
+                .params(params).query(Long.class).single();
+        List<ArticleSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS
+                        + " from article a join article_section s on s.code = a.section_code where " + PUBLISHED
+                        + " and " + condition + " order by a.published_at desc, a.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(this::summary).list();
+        return new PageOf<>(items, page.number(), page.size(), total);
+    }
+
+    private ArticleSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ArticleSummary(
+                new ArticleId(rs.getString("id")),
+                rs.getString("headline"),
+                rs.getString("lead"),
+                new Section(rs.getString("section_code"), rs.getString("section_name")),
+                strings(rs.getArray("keywords")),
+                AccessLevel.valueOf(rs.getString("access_level")),
+                instant(rs, "published_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private ArticleContent content(ResultSet rs) throws SQLException {
+        String outlet = rs.getString("source_outlet");
+        String url = rs.getString("source_url");
+        return new ArticleContent(
+                rs.getString("headline"),
+                rs.getString("subheadline"),
+                rs.getString("lead"),
+                json.readValue(rs.getString("body"), Body.class),
+                strings(rs.getArray("bylines")),
+                rs.getString("section_code"),
+                rs.getString("series_code"),
+                strings(rs.getArray("keywords")),
+                AccessLevel.valueOf(rs.getString("access_level")),
+                outlet == null ? SourceOutlet.OWN : new SourceOutlet(outlet, url == null ? null : URI.create(url)),
+                rs.getBoolean("top_story"),
+                strings(rs.getArray("related_ids")).stream().map(ArticleId::new).toList());
+    }
+
+    private Map<String, Object> contentParameters(ArticleContent content) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("headline", content.headline());
+        params.put("subheadline", content.subheadline());
+        params.put("lead", content.lead());
+        params.put("body", json.writeValueAsString(content.body()));
+        params.put("bylines", content.bylines().toArray(String[]::new));
+        params.put("section", content.sectionCode());
+        params.put("series", content.seriesCode());
+        params.put("keywords", content.keywords().toArray(String[]::new));
+        params.put("access", content.accessLevel().name());
+        params.put("outlet", content.source().name());
+        params.put("url", content.source().originalUrl() == null ? null : content.source().originalUrl().toString());
+        params.put("top", content.topStory());
+        params.put("related", content.related().stream().map(ArticleId::value).toArray(String[]::new));
+        return params;
+    }
+
+    private void insertRevision(ArticleId id, int revision, Instant at, String note, ArticleContent content) {
+        jdbc.sql("insert into article_revision (article_id, revision, saved_at, note, content) values (?, ?, ?, ?, cast(? as jsonb))")
+                .params(id.value(), revision, utc(at), note, json.writeValueAsString(content))
+                .update();
+    }
+
+    private static Series series(ResultSet rs, String prefix) throws SQLException {
+        return new Series(rs.getString(prefix + "code"), rs.getString(prefix + "name"),
+                Series.Kind.valueOf(rs.getString(prefix + "kind").toUpperCase()), rs.getString(prefix + "description"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,84 @@
+package jp.kawaraban.platform.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.kawaraban.platform.PlatformProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts PostgreSQL inside the application when no {@code spring.datasource.url} is set,
+ * so the default installation needs nothing but a JDK. Its files live under
+ * {@code <data-dir>/postgres} and survive restarts. With a URL configured, this class does
+ * nothing and Spring Boot's own DataSource is used.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    static final String DATABASE = "kawaraban";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException, SQLException {
+        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+        Files.createDirectories(directory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("max_connections", "100")
+                .start();
+        createDatabaseIfMissing(postgres);
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("kawaraban-embedded");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, DATABASE);
+            try (var rows = check.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (var create = connection.createStatement()) {
+                create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+            }
+        }
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package jp.kawaraban.platform.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Server-side pages are jte templates under {@code src/main/jte}, compiled to Java classes
+ * at build time: a template that does not type-check fails the build, not a reader's request.
+ */
+@Configuration(proxyBeanMethods = false)
+class JteConfiguration {
+
+    @Bean
+    TemplateEngine templateEngine() {
+        TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+        engine.setBinaryStaticContent(true);
+        return engine;
+    }
+
+    @Bean
+    JteViewResolver jteViewResolver(TemplateEngine templateEngine) {
+        JteViewResolver resolver = new JteViewResolver(templateEngine);
+        resolver.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return resolver;
+    }
+}

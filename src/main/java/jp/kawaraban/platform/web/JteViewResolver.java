@@ -1,0 +1,58 @@
+package jp.kawaraban.platform.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.view.AbstractUrlBasedView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
+
+/**
+ * Resolves a controller's view name {@code "site/article"} to the precompiled template
+ * {@code site/article.jte}; {@code redirect:} and {@code forward:} keep their Spring meaning.
+ */
+public class JteViewResolver extends UrlBasedViewResolver {
+
+    private final TemplateEngine engine;
+
+    public JteViewResolver(TemplateEngine engine) {
+        this.engine = engine;
+        setViewClass(JteView.class);
+        setSuffix(".jte");
+        setContentType("text/html;charset=UTF-8");
+        setExposeContextBeansAsAttributes(false);
+    }
+
+    @Override
+    protected boolean canHandle(String viewName, Locale locale) {
+        return viewName.startsWith(REDIRECT_URL_PREFIX) || viewName.startsWith(FORWARD_URL_PREFIX)
+                || engine.hasTemplate(viewName + getSuffix());
+    }
+
+    @Override
+    protected AbstractUrlBasedView instantiateView() {
+        return new JteView(engine);
+    }
+
+    static final class JteView extends AbstractUrlBasedView {
+
+        private final TemplateEngine engine;
+
+        JteView(TemplateEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
+                                               HttpServletResponse response) throws Exception {
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            engine.render(getUrl(), model, output);
+            response.setContentType(getContentType());
+            response.setContentLength(output.getContentLength());
+            output.writeTo(response.getOutputStream());
+        }
+    }
+}

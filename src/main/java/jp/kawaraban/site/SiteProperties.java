@@ -1,0 +1,29 @@
+package jp.kawaraban.site;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The reading site's settings.
+ *
+ * @param baseUrl      the public address readers use; canonical links, feeds and share
+ *                     links are built from it
+ * @param name         the publication's name in page titles, feeds and structured data
+ * @param pageSize     articles per listing page
+ * @param cacheSeconds how long browsers and CDNs may keep anonymous pages
+ */
+@ConfigurationProperties("kawaraban.site")
+public record SiteProperties(
+        @DefaultValue("http://localhost:8080") URI baseUrl,
+        @DefaultValue("瓦版") String name,
+        @DefaultValue("20") int pageSize,
+        @DefaultValue("60") int cacheSeconds) {
+
+    /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */
+    public String url(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

@@ -1,0 +1,125 @@
+package jp.kawaraban.site.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.article.PageOf;
+import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.site.SiteProperties;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The articles as JSON for the phone and tablet apps: the same content as the pages. */
+@RestController
+@RequestMapping(path = "/api/v1/articles", produces = "application/json")
+class ArticleApiController {
+
+    private final ArticleCatalog catalog;
+    private final SiteProperties site;
+
+    ArticleApiController(ArticleCatalog catalog, SiteProperties site) {
+        this.catalog = catalog;
+        this.site = site;
+    }
+
+    @Operation(summary = "Published articles, newest first")
+    @GetMapping
+    ResponseEntity<ArticleList> list(
+            @Parameter(description = "1-based page number") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "articles per page, at most 100") @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "only this section") @RequestParam(required = false) String section) {
+        PageRequest request = new PageRequest(page, size);
+        PageOf<ArticleSummary> articles = section == null ? catalog.latest(request) : catalog.inSection(section, request);
+        return cached(new ArticleList(articles.items().stream().map(this::summary).toList(),
+                articles.number(), articles.size(), articles.total()));
+    }
+
+    @Operation(summary = "One article with its body")
+    @GetMapping("/{id}")
+    ResponseEntity<ArticleJson> article(@PathVariable String id) {
+        Article article = catalog.get(id);
+        var content = article.content();
+        return cached(new ArticleJson(
+                article.id().value(),
+                site.url("/articles/" + article.id().value()),
+                content.headline(), content.subheadline(), content.lead(), content.bylines(),
+                new SectionJson(article.section().code(), article.section().name()),
+                article.series() == null ? null : new SeriesJson(article.series().code(), article.series().name(),
+                        article.series().kind().name().toLowerCase()),
+                content.keywords(),
+                content.accessLevel().name().toLowerCase(),
+                JapaneseDates.iso(article.publishedAt()),
+                article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
+                article.updateNote(),
+                content.source().isPartner()
+                        ? new SourceJson(content.source().name(),
+                        content.source().originalUrl() == null ? null : content.source().originalUrl().toString())
+                        : null,
+                content.body().blocks().stream().map(this::block).toList(),
+                catalog.summaries(content.related()).stream().map(this::summary).toList()));
+    }
+
+    private ArticleSummaryJson summary(ArticleSummary summary) {
+        return new ArticleSummaryJson(summary.id().value(), site.url(Summaries.href(summary)), summary.headline(),
+                summary.lead(), new SectionJson(summary.section().code(), summary.section().name()),
+                summary.keywords(), summary.accessLevel().name().toLowerCase(),
+                JapaneseDates.iso(summary.publishedAt()),
+                summary.updatedAt() == null ? null : JapaneseDates.iso(summary.updatedAt()));
+    }
+
+    private BlockJson block(Block block) {
+        return switch (block) {
+            case Block.Paragraph p -> new BlockJson("paragraph", p.text(), null, null, null, null);
+            case Block.Heading h -> new BlockJson("heading", h.text(), null, null, null, null);
+            case Block.Quote q -> new BlockJson("quote", q.text(), null, null, null, null);
+            case Block.OrderedList l -> new BlockJson("orderedList", null, l.items(), null, null, null);
+            case Block.UnorderedList l -> new BlockJson("unorderedList", null, l.items(), null, null, null);
+            case Block.Figure f -> new BlockJson("figure", null, null, site.url("/images/" + f.imageId()),
+                    f.caption(), f.credit());
+        };
+    }
+
+    private <T> ResponseEntity<T> cached(T body) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(site.cacheSeconds())).cachePublic())
+                .body(body);
+    }
+
+    record ArticleList(List<ArticleSummaryJson> articles, int page, int size, long total) {
+    }
+
+    record ArticleSummaryJson(String id, String url, String headline, String lead, SectionJson section,
+                              List<String> keywords, String accessLevel, String publishedAt, String updatedAt) {
+    }
+
+    record ArticleJson(String id, String url, String headline, String subheadline, String lead, List<String> bylines,
+                       SectionJson section, SeriesJson series, List<String> keywords, String accessLevel,
+                       String publishedAt, String updatedAt, String updateNote, SourceJson source,
+                       List<BlockJson> body, List<ArticleSummaryJson> related) {
+    }
+
+    record SectionJson(String code, String name) {
+    }
+
+    record SeriesJson(String code, String name, String kind) {
+    }
+
+    record SourceJson(String outlet, String originalUrl) {
+    }
+
+    /** One body block; {@code type} says which of the other fields are set. */
+    record BlockJson(String type, String text, List<String> items, String imageUrl, String caption, String credit) {
+    }
+
+}

@@ -1,0 +1,28 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleSummary;
+
+/** An article prepared for its page: formatted dates, share links, related articles. */
+public record ArticleView(
+        Article article,
+        String canonicalUrl,
+        String published,
+        String publishedIso,
+        String updated,
+        String updatedIso,
+        List<ShareLinks.Target> share,
+        String mailto,
+        List<ArticleSummary> related) {
+
+    public ArticleContent content() {
+        return article.content();
+    }
+
+    public String printUrl() {
+        return "/articles/" + article.id().value() + "/print";
+    }
+}

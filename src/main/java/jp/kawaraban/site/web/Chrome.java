@@ -1,0 +1,13 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+
+import jp.kawaraban.article.Section;
+import jp.kawaraban.platform.web.Messages;
+
+/**
+ * What the layout around every page needs: wording, the publication's name, the section
+ * navigation and the page's head data.
+ */
+public record Chrome(Messages msg, String siteName, List<Section> sections, PageMeta meta, String currentSection) {
+}

@@ -1,0 +1,104 @@
+package jp.kawaraban.site.web;
+
+import java.util.Map;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.PageOf;
+import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.article.Section;
+import jp.kawaraban.article.Series;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The reader's pages: home, listings, the article and its print view. */
+@Controller
+class ReadingController {
+
+    private static final int TOP_STORIES = 5;
+    private static final int LATEST_ON_HOME = 10;
+    private static final int PER_SECTION_ON_HOME = 4;
+
+    private final ArticleCatalog catalog;
+    private final SitePages pages;
+
+    ReadingController(ArticleCatalog catalog, SitePages pages) {
+        this.catalog = catalog;
+        this.pages = pages;
+    }
+
+    @GetMapping("/")
+    ModelAndView home() {
+        var sections = pages.sections().stream()
+                .map(section -> new SectionBlock(section, catalog.inSection(section.code(), new PageRequest(1, PER_SECTION_ON_HOME)).items()))
+                .filter(block -> !block.articles().isEmpty())
+                .toList();
+        var meta = PageMeta.website(null, pages.msg().get("site.description"), pages.site().url("/"));
+        return new ModelAndView("site/home", Map.of(
+                "chrome", pages.chrome(meta),
+                "top", catalog.topStories(TOP_STORIES),
+                "latest", catalog.latest(new PageRequest(1, LATEST_ON_HOME)).items(),
+                "sections", sections));
+    }
+
+    @GetMapping("/sections/{code}")
+    ModelAndView section(@PathVariable String code, @RequestParam(defaultValue = "1") int page) {
+        Section section = catalog.section(code).orElseThrow(() -> new PageNotFoundException("section " + code));
+        PageOf<ArticleSummary> articles = catalog.inSection(code, pageRequest(page));
+        return listing(new Listing(pages.msg().get("listing.section"), section.name(), null, articles,
+                "/sections/" + code), code);
+    }
+
+    @GetMapping("/series/{code}")
+    ModelAndView series(@PathVariable String code, @RequestParam(defaultValue = "1") int page) {
+        Series series = catalog.series(code).orElseThrow(() -> new PageNotFoundException("series " + code));
+        String kind = pages.msg().get(series.kind() == Series.Kind.COLUMN ? "listing.column" : "listing.series");
+        return listing(new Listing(kind, series.name(), series.description(), catalog.inSeries(code, pageRequest(page)),
+                "/series/" + code), null);
+    }
+
+    @GetMapping("/keywords/{name}")
+    ModelAndView keyword(@PathVariable String name, @RequestParam(defaultValue = "1") int page) {
+        PageOf<ArticleSummary> articles = catalog.withKeyword(name, pageRequest(page));
+        if (articles.total() == 0) {
+            throw new PageNotFoundException("keyword " + name);
+        }
+        return listing(new Listing(pages.msg().get("listing.keyword"), name, null, articles,
+                "/keywords/" + ShareLinks.encodePath(name)), null);
+    }
+
+    @GetMapping("/articles/{id}")
+    ModelAndView article(@PathVariable String id) {
+        Article article = catalog.get(id);
+        return new ModelAndView("site/article", Map.of(
+                "chrome", pages.chrome(pages.articleMeta(article), article.section().code()),
+                "view", pages.articleView(article)));
+    }
+
+    @GetMapping("/articles/{id}/print")
+    ModelAndView print(@PathVariable String id) {
+        Article article = catalog.get(id);
+        PageMeta meta = new PageMeta(article.headline(), article.content().lead(), pages.canonicalUrl(article),
+                "article", null, true);
+        return new ModelAndView("site/print", Map.of(
+                "chrome", pages.chrome(meta),
+                "view", pages.articleView(article)));
+    }
+
+    private ModelAndView listing(Listing listing, String currentSection) {
+        String path = listing.path() + (listing.page().number() > 1 ? "?page=" + listing.page().number() : "");
+        var meta = PageMeta.website(listing.heading(), listing.description() == null ? listing.heading() : listing.description(),
+                pages.site().url(path));
+        return new ModelAndView("site/listing", Map.of(
+                "chrome", pages.chrome(meta, currentSection),
+                "listing", listing));
+    }
+
+    private PageRequest pageRequest(int page) {
+        return new PageRequest(page, pages.site().pageSize());
+    }
+}

@@ -1,0 +1,47 @@
+package jp.kawaraban.site.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The share bar's targets for one article. Each service's documented share-intent address,
+ * given the canonical URL and the headline.
+ */
+public final class ShareLinks {
+
+    /** @param service short code used for the icon's CSS class and tests */
+    public record Target(String service, String labelKey, String href) {
+    }
+
+    private ShareLinks() {
+    }
+
+    public static List<Target> forArticle(String canonicalUrl, String title) {
+        String url = encode(canonicalUrl);
+        String text = encode(title);
+        return List.of(
+                new Target("note", "share.note", "https://note.com/intent/post?url=" + url),
+                new Target("x", "share.x", "https://x.com/intent/post?text=" + text + "&url=" + url),
+                new Target("facebook", "share.facebook", "https://www.facebook.com/sharer/sharer.php?u=" + url),
+                new Target("hatena", "share.hatena",
+                        "https://b.hatena.ne.jp/add?mode=confirm&url=" + url + "&title=" + text),
+                new Target("linkedin", "share.linkedin", "https://www.linkedin.com/sharing/share-offsite/?url=" + url),
+                new Target("bluesky", "share.bluesky", "https://bsky.app/intent/compose?text=" + encode(title + " " + canonicalUrl)));
+    }
+
+    /** {@code mailto:} with the headline as subject and the address as the message. */
+    public static String mail(String canonicalUrl, String title) {
+        return "mailto:?subject=" + encode(title) + "&body=" + encode(title + "\n" + canonicalUrl);
+    }
+
+    /** A value as one URL path segment, e.g. a keyword in {@code /keywords/{name}}. */
+    public static String encodePath(String value) {
+        return encode(value);
+    }
+
+    /** Percent-encoding as RFC 3986 wants it: spaces as %20, never '+', which mail clients show literally. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
