@@ -16,7 +16,6 @@ class JteConfiguration {
     @Bean
     TemplateEngine templateEngine() {
         TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
-        engine.setBinaryStaticContent(true);
         return engine;
     }
 
