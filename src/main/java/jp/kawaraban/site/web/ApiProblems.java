@@ -2,6 +2,8 @@ package jp.kawaraban.site.web;
 
 import jp.kawaraban.article.ArticleNotFoundException;
 import jp.kawaraban.platform.web.Messages;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the JSON API as RFC 9457 problem details, with a Japanese title apps can show. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = ArticleApiController.class)
 class ApiProblems {
 

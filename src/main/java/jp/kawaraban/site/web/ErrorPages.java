@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.article.ArticleNotFoundException;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
  * 500s; anything unexpected gets the 500 page without details.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = ReadingController.class)
 class ErrorPages implements ErrorViewResolver {
 

@@ -1,0 +1,21 @@
+package jp.kawaraban;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a real embedded PostgreSQL with the demo edition, served on a
+ * random port. Every test class with this annotation shares one application (Spring's test
+ * context cache); its database lives in a fresh directory under {@code target/}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "kawaraban.data-dir=target/test-data/${random.uuid}",
+        "kawaraban.demo=true"})
+public @interface KawarabanTest {
+}

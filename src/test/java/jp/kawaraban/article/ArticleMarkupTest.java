@@ -1,0 +1,58 @@
+package jp.kawaraban.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ArticleMarkupTest {
+
+    @Test
+    void readsEveryKindOfBlock() {
+        Body body = ArticleMarkup.parse("""
+                米ロの外相が18日、
+                リヤドで会談した。
+
+                ## 4項目で合意
+
+                1. 大使館の機能回復
+                2. 高官チームの指名
+
+                - ロシア直接投資基金
+                - 大統領補佐官
+
+                > 長く困難な道のりの第一歩だ
+
+                ![協議の経過](timeline.svg "作図 国際部")
+                """, file -> "img-" + file);
+
+        assertThat(body.blocks()).containsExactly(
+                new Block.Paragraph("米ロの外相が18日、リヤドで会談した。"),
+                new Block.Heading("4項目で合意"),
+                new Block.OrderedList(List.of("大使館の機能回復", "高官チームの指名")),
+                new Block.UnorderedList(List.of("ロシア直接投資基金", "大統領補佐官")),
+                new Block.Quote("長く困難な道のりの第一歩だ"),
+                new Block.Figure("img-timeline.svg", "協議の経過", "作図 国際部"));
+    }
+
+    @Test
+    void figureWithoutCreditHasAnEmptyCredit() {
+        Body body = ArticleMarkup.parse("![グラフ](chart.svg)", file -> file);
+        assertThat(body.blocks()).containsExactly(new Block.Figure("chart.svg", "グラフ", ""));
+    }
+
+    @Test
+    void emptyTextIsRefused() {
+        assertThatThrownBy(() -> ArticleMarkup.parse("  \n\n ", file -> file))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void openingStopsAfterTheBlockThatReachesTheLength() {
+        Body body = ArticleMarkup.parse("あいうえお\n\nかきくけこ\n\nさしすせそ", file -> file);
+        assertThat(body.opening(7)).hasSize(2);
+        assertThat(body.characterCount()).isEqualTo(15);
+    }
+}

@@ -1,0 +1,212 @@
+package jp.kawaraban.site;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An article page in a real (headless) Chromium: the share bars, copying the link and the
+ * print view. Skipped when Chromium is not installed (see {@link Chromium}). Leaves
+ * screenshots in {@code target/screenshots/} and refreshes {@code docs/images/article-page.png}
+ * for the README.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kawaraban.demo=true")
+class ArticleInBrowserTest {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Path README_IMAGE = Paths.get("docs", "images", "article-page.png");
+    private static final List<String> SHARE_CLASSES = List.of("print", "mail", "copy",
+            "note", "x", "facebook", "hatena", "linkedin", "bluesky");
+    private static final List<String> EXTERNAL = List.of("note", "x", "facebook", "hatena", "linkedin", "bluesky");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    /** A fresh database directory under {@code target/} for every run. */
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
+        Path parent = Files.createDirectories(Paths.get("target", "test-data"));
+        Path dir = Files.createTempDirectory(parent, "browser-");
+        registry.add("kawaraban.data-dir", dir::toString);
+    }
+
+    /** Runs before the application starts, so a missing browser skips without starting it. */
+    @BeforeAll
+    static void launchBrowser() {
+        Path executable = Chromium.require();
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright, executable);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (playwright != null) {
+            playwright.close(); // closes the browser too
+        }
+    }
+
+    @Test
+    void articlePageSharesCopiesAndPrints() {
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(base).setLocale("ja-JP").setViewportSize(1280, 900))) {
+            context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
+                    new BrowserContext.GrantPermissionsOptions().setOrigin(base));
+            Page page = context.newPage();
+            List<String> problems = watchForProblems(page, base);
+
+            assertOk(page.navigate("/"), "/");
+            String id = riyadhArticleId(page);
+            String articlePath = "/articles/" + id;
+
+            assertOk(page.navigate(articlePath), articlePath);
+            Locator headline = page.locator("h1.headline");
+            assertThat(headline).isVisible();
+            assertThat(headline).containsText("リヤド");
+            String headlineText = headline.innerText().strip();
+            screenshot(page, "article.png");
+            copyForReadme();
+
+            String canonical = page.locator("link[rel=canonical]").getAttribute("href");
+            assertNotNull(canonical, "article page has a canonical link");
+            assertTrue(canonical.endsWith(articlePath), "canonical " + canonical + " ends with " + articlePath);
+
+            Locator bars = page.locator("nav.share-bar");
+            assertThat(bars).hasCount(2);
+            for (int i = 0; i < 2; i++) {
+                assertShareBar(bars.nth(i));
+            }
+
+            // Copy: stays on the page, says so, and the clipboard holds the canonical address.
+            Locator top = bars.first();
+            String before = page.url();
+            top.locator("a.share-copy").click();
+            assertThat(top.locator(".share-status")).hasText("リンクをコピーしました");
+            assertThat(bars.last().locator(".share-status")).isEmpty();
+            assertEquals(before, page.url(), "copying the link does not navigate");
+            Object clipboard = page.evaluate("() => navigator.clipboard.readText()");
+            assertEquals(canonical, clipboard, "clipboard holds the canonical URL");
+
+            // Print: its own page without the site's chrome or share bars.
+            top.locator("a.share-print").click();
+            assertThat(page).hasURL(Pattern.compile(Pattern.quote(base + articlePath + "/print") + "$"));
+            assertThat(page.locator("body")).hasClass(Pattern.compile("(^|\\s)print-view(\\s|$)"));
+            assertThat(page.locator("h1.headline")).isVisible();
+            assertThat(page.locator("h1.headline")).hasText(headlineText);
+            assertThat(page.locator("nav.share-bar")).hasCount(0);
+
+            assertEquals(List.of(), problems, "no script errors or failed requests");
+        }
+    }
+
+    @Test
+    void articlePageOnAPhone() {
+        String base = "http://localhost:" + port;
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(base).setLocale("ja-JP").setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true))) {
+            Page page = context.newPage();
+            List<String> problems = watchForProblems(page, base);
+            assertOk(page.navigate("/"), "/");
+            String articlePath = "/articles/" + riyadhArticleId(page);
+            assertOk(page.navigate(articlePath), articlePath);
+            assertThat(page.locator("h1.headline")).isVisible();
+            assertThat(page.locator("nav.share-bar").first().locator("a.share-copy")).isVisible();
+            screenshot(page, "article-phone.png");
+            assertEquals(List.of(), problems, "no script errors or failed requests");
+        }
+    }
+
+    /** The id of the demo article about the Riyadh talks, from the JSON API. */
+    private static String riyadhArticleId(Page page) {
+        Object id = page.evaluate("""
+                async () => {
+                  const response = await fetch('/api/v1/articles?size=100');
+                  if (!response.ok) return 'HTTP ' + response.status;
+                  const body = await response.json();
+                  const article = body.articles.find(a => a.headline.includes('リヤド'));
+                  return article ? article.id : null;
+                }""");
+        assertInstanceOf(String.class, id, "a demo article whose headline mentions リヤド");
+        assertTrue(((String) id).matches("[A-Za-z0-9_-]+"), "article id looks like an id: " + id);
+        return (String) id;
+    }
+
+    private static void assertShareBar(Locator bar) {
+        for (String service : SHARE_CLASSES) {
+            assertThat(bar.locator("a.share-" + service)).hasCount(1);
+        }
+        assertThat(bar.locator("a.share-mail")).hasAttribute("href", Pattern.compile("^mailto:"));
+        assertThat(bar.locator("a.share-print")).hasAttribute("href", Pattern.compile("/print$"));
+        for (String service : EXTERNAL) {
+            Locator link = bar.locator("a.share-" + service);
+            assertThat(link).hasAttribute("href", Pattern.compile("^https://"));
+            assertThat(link).hasAttribute("target", "_blank");
+            assertThat(link).hasAttribute("rel", Pattern.compile("(^|\\s)noopener(\\s|$)"));
+        }
+    }
+
+    /** Script errors, and this site's requests that fail or answer with an error status. */
+    private static List<String> watchForProblems(Page page, String base) {
+        List<String> problems = new ArrayList<>();
+        page.onPageError(error -> problems.add("script error: " + error));
+        page.onRequestFailed(request -> {
+            if (request.url().startsWith(base)) {
+                problems.add("request failed: " + request.url() + " " + request.failure());
+            }
+        });
+        page.onResponse(response -> {
+            if (response.url().startsWith(base) && response.status() >= 400) {
+                problems.add("HTTP " + response.status() + ": " + response.url());
+            }
+        });
+        return problems;
+    }
+
+    private static void assertOk(Response response, String path) {
+        assertNotNull(response, "a response for " + path);
+        assertEquals(200, response.status(), "status of " + path);
+    }
+
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(false));
+    }
+
+    private static void copyForReadme() {
+        try {
+            Files.createDirectories(README_IMAGE.getParent());
+            Files.copy(SCREENSHOTS.resolve("article.png"), README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
