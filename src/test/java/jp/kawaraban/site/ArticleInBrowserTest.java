@@ -117,8 +117,11 @@ class ArticleInBrowserTest {
             assertEquals(canonical, clipboard, "clipboard holds the canonical URL");
 
             // Print: its own page without the site's chrome or share bars.
-            top.locator("a.share-print").click();
-            assertThat(page).hasURL(Pattern.compile(Pattern.quote(base + articlePath + "/print") + "$"));
+            Response print = page.waitForResponse(response -> response.url().equals(base + articlePath + "/print"),
+                    () -> top.locator("a.share-print").click());
+            assertEquals(200, print.status(), "status of the print view");
+            page.waitForLoadState();
+            assertThat(page).hasURL(base + articlePath + "/print");
             assertThat(page.locator("body")).hasClass(Pattern.compile("(^|\\s)print-view(\\s|$)"));
             assertThat(page.locator("h1.headline")).isVisible();
             assertThat(page.locator("h1.headline")).hasText(headlineText);
