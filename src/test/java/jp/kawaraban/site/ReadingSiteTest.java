@@ -73,6 +73,12 @@ class ReadingSiteTest {
     }
 
     @Test
+    void anonymousPagesMayBeCachedBrieflyByBrowsersAndCdns() throws Exception {
+        HttpResponse<String> response = get("/articles/" + UPDATED);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
+    }
+
+    @Test
     void shareBarsAtTopAndBottomCarryEveryServicesIntentWithCanonicalUrlAndTitle() throws Exception {
         Document article = page("/articles/" + UPDATED, 200);
         List<Element> bars = article.select("nav.share-bar");

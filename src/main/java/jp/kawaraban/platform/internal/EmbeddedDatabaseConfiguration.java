@@ -41,6 +41,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // Spring stops the database after everything that uses it (destroyMethod);
+                // the library's own JVM hook would race Spring's and cut connections mid-shutdown.
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("max_connections", "100")
