@@ -190,8 +190,11 @@ class ReadingSiteTest {
         Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), Parser.xmlParser());
         assertThat(sitemap.select("url > loc").eachText()).contains(CANONICAL, "http://localhost:8080/sections/world");
         assertThat(sitemap.select("url")).hasSizeGreaterThanOrEqualTo(42);
-        // The demo articles are from 2025: none is within the news sitemap's two days.
-        assertThat(sitemap.select("news|news")).isEmpty();
+        // The demo articles are from 2025, outside the news sitemap's two days.
+        Element updated = sitemap.select("url").stream()
+                .filter(url -> url.selectFirst("loc").text().equals(CANONICAL)).findFirst().orElseThrow();
+        assertThat(updated.select("news|news")).isEmpty();
+        assertThat(updated.selectFirst("lastmod").text()).isEqualTo("2025-02-19T10:20:00+09:00");
         String robots = get("/robots.txt").body();
         assertThat(robots).contains("Sitemap: http://localhost:8080/sitemap.xml").contains("Disallow: /api/");
     }

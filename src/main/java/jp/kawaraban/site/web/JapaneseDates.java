@@ -3,6 +3,7 @@ package jp.kawaraban.site.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /** Times as Japanese readers expect them: Tokyo time, {@code 2025年2月19日 7:00}. */
 public final class JapaneseDates {
@@ -27,6 +28,6 @@ public final class JapaneseDates {
 
     /** {@code 2025-02-19T07:00:00+09:00}, for {@code <time datetime>}, JSON-LD and the API. */
     public static String iso(Instant instant) {
-        return ISO.format(instant);
+        return ISO.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }
