@@ -1,5 +1,7 @@
 package jp.kawaraban.site.web;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jp.kawaraban.article.Article;
@@ -17,8 +19,11 @@ class SitePages {
     private final SiteProperties site;
     private final Messages msg;
     private final StructuredData structuredData;
+    private final Clock clock;
+    private volatile SectionSnapshot sections;
 
-    SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData) {
+    SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock) {
+        this.clock = clock;
         this.catalog = catalog;
         this.site = site;
         this.msg = msg;
@@ -33,8 +38,23 @@ class SitePages {
         return new Chrome(msg, site.name(), sections(), meta, currentSection);
     }
 
+    /**
+     * The section navigation, on every page. Sections change a few times a year, so a
+     * snapshot kept for as long as pages may be cached saves a query per request.
+     */
     List<Section> sections() {
-        return catalog.sections();
+        SectionSnapshot current = sections;
+        Instant now = clock.instant();
+        if (current == null || now.isAfter(current.expires())) {
+            current = new SectionSnapshot(catalog.sections(), now.plusSeconds(site.cacheSeconds()));
+            if (!current.sections().isEmpty()) { // not before the first sections exist
+                sections = current;
+            }
+        }
+        return current.sections();
+    }
+
+    private record SectionSnapshot(List<Section> sections, Instant expires) {
     }
 
     ArticleView articleView(Article article) {
