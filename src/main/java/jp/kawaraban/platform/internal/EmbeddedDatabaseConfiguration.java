@@ -38,6 +38,7 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException, SQLException {
         Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(directory);
+        OrphanedPostgres.claim(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
@@ -46,6 +47,10 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("timezone", "UTC")
+                // The library starts PostgreSQL for throwaway test databases (fsync off); this
+                // one keeps a newsroom's articles, so every commit reaches the disk.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
         createDatabaseIfMissing(postgres);
