@@ -47,11 +47,9 @@ public class ArticleDesk {
 
     /** Saves a new version of a published article; readers see the update date and note. */
     public int update(ArticleId id, ArticleContent content, Instant updatedAt, String note) {
-        if (!repository.exists(id)) {
-            throw new ArticleNotFoundException(id.value());
-        }
         requireKnownSectionAndSeries(content);
-        int revision = repository.update(id, content, updatedAt, note);
+        int revision = repository.update(id, content, updatedAt, note)
+                .orElseThrow(() -> new ArticleNotFoundException(id.value()));
         events.publishEvent(new ArticleUpdated(id, revision, updatedAt));
         return revision;
     }

@@ -10,6 +10,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record SourceOutlet(String name, URI originalUrl) {
 
+    public SourceOutlet {
+        if (originalUrl != null && !("http".equalsIgnoreCase(originalUrl.getScheme())
+                || "https".equalsIgnoreCase(originalUrl.getScheme()))) {
+            throw new IllegalArgumentException("A partner's original URL must be http or https: " + originalUrl);
+        }
+    }
+
     public static final SourceOutlet OWN = new SourceOutlet(null, null);
 
     @JsonIgnore

@@ -13,13 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param name         the publication's name in page titles, feeds and structured data
  * @param pageSize     articles per listing page
  * @param cacheSeconds how long browsers and CDNs may keep anonymous pages
+ * @param previewCharacters how much of a members-only or paid article's body everyone may
+ *                     read before the paywall box
  */
 @ConfigurationProperties("kawaraban.site")
 public record SiteProperties(
         @DefaultValue("http://localhost:8080") URI baseUrl,
         @DefaultValue("瓦版") String name,
         @DefaultValue("20") int pageSize,
-        @DefaultValue("60") int cacheSeconds) {
+        @DefaultValue("60") int cacheSeconds,
+        @DefaultValue("200") int previewCharacters) {
 
     /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */
     public String url(String path) {

@@ -64,6 +64,8 @@ class ArticleStorageTest {
         desk.withdraw(id);
         assertThat(catalog.find(id.value())).isEmpty();
         assertThatThrownBy(() -> desk.withdraw(id)).isInstanceOf(ArticleNotFoundException.class);
+        assertThatThrownBy(() -> desk.update(id, simple("撤回後の見出し"), Instant.parse("2030-01-02T00:00:00Z"), null))
+                .isInstanceOf(ArticleNotFoundException.class);
     }
 
     @Test
@@ -83,6 +85,12 @@ class ArticleStorageTest {
                 List.of(), AccessLevel.FREE, null, false, List.of())).hasMessageContaining("headline");
         assertThatThrownBy(() -> new ArticleContent("見出し", null, "リード。", body, List.of(" "), "world", null,
                 List.of(), AccessLevel.FREE, null, false, List.of())).hasMessageContaining("byline");
+    }
+
+    @Test
+    void aPartnerLinkThatIsNotHttpIsRefused() {
+        assertThatThrownBy(() -> new SourceOutlet("北洋通信", URI.create("javascript:alert(1)")))
+                .hasMessageContaining("http or https");
     }
 
     private static ArticleContent simple(String headline) {

@@ -32,8 +32,10 @@ class ReadingSiteTest {
 
     /** Demo article updated after publication: first version kept as revision 1. */
     private static final String UPDATED = ArticleId.derivedFrom("demo:riyadh-talks-four-points").value();
-    /** Demo article with a figure (an SVG chart). */
-    private static final String WITH_FIGURE = ArticleId.derivedFrom("demo:talks-timeline-2025").value();
+    /** Free demo article with a figure (an SVG chart). */
+    private static final String WITH_FIGURE = ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
+    /** Paid demo article: only its opening may leave the server. */
+    private static final String PAID = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
     private static final String CANONICAL = "http://localhost:8080/articles/" + UPDATED;
 
     @LocalServerPort
@@ -70,12 +72,6 @@ class ReadingSiteTest {
         assertThat(article.select(".kicker a").eachText()).contains("国際", "ウクライナ停戦交渉");
         assertThat(article.select(".keywords a").eachAttr("href")).contains("/keywords/%E7%B1%B3%E3%83%AD%E9%96%A2%E4%BF%82");
         assertThat(article.select(".related .summary")).hasSize(3);
-    }
-
-    @Test
-    void anonymousPagesMayBeCachedBrieflyByBrowsersAndCdns() throws Exception {
-        HttpResponse<String> response = get("/articles/" + UPDATED);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
     }
 
     @Test
@@ -168,8 +164,8 @@ class ReadingSiteTest {
         assertThat(series.select(".summary")).hasSizeGreaterThanOrEqualTo(8);
         Document keyword = page("/keywords/%E7%B1%B3%E3%83%AD%E9%96%A2%E4%BF%82", 200);
         assertThat(keyword.selectFirst(".listing-heading").text()).isEqualTo("米ロ関係");
-        Document beyond = page("/sections/world?page=99", 200);
-        assertThat(beyond.selectFirst(".empty").text()).isEqualTo("まだ記事がありません。");
+        Document beyond = page("/sections/world?page=99", 404);
+        assertThat(beyond.selectFirst("h1").text()).isEqualTo("ページが見つかりません");
     }
 
     @Test
@@ -222,6 +218,33 @@ class ReadingSiteTest {
 
         JsonNode openApi = json.readTree(get("/api/v1/openapi.json").body());
         assertThat(openApi.get("paths").has("/api/v1/articles/{id}")).isTrue();
+    }
+
+    @Test
+    void aPaidArticlesBodyBeyondItsOpeningNeverLeavesTheServer() throws Exception {
+        String lastParagraph = catalog.get(PAID).content().body().blocks().getLast().plainText();
+        assertThat(lastParagraph).isNotBlank();
+
+        for (String path : List.of("/articles/" + PAID, "/articles/" + PAID + "/print")) {
+            Document page = page(path, 200);
+            assertThat(page.html()).as(path).doesNotContain(lastParagraph);
+            assertThat(page.select(".article-body p")).as(path).isNotEmpty();
+            assertThat(page.selectFirst(".paywall-title").text()).as(path).isEqualTo("この記事は有料会員限定です");
+        }
+        Document article = page("/articles/" + PAID, 200);
+        JsonNode ld = json.readTree(article.selectFirst("script[type=application/ld+json]").data());
+        assertThat(ld.get("isAccessibleForFree").asBoolean()).isFalse();
+        assertThat(ld.get("hasPart").get("cssSelector").asString()).isEqualTo(".paywall");
+
+        HttpResponse<String> api = get("/api/v1/articles/" + PAID);
+        assertThat(api.body()).doesNotContain(lastParagraph);
+        assertThat(json.readTree(api.body()).get("previewOnly").asBoolean()).isTrue();
+    }
+
+    @Test
+    void errorPagesAreNotCachedButArticlesAre() throws Exception {
+        assertThat(get("/articles/zzzzzzzzzzzz").headers().firstValue("Cache-Control")).isEmpty();
+        assertThat(get("/articles/" + UPDATED).headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
     }
 
     @Test

@@ -33,6 +33,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -50,11 +52,13 @@ class DemoEdition implements ApplicationRunner {
 
     private final ArticleDesk desk;
     private final DemoMode demoMode;
+    private final TransactionTemplate transaction;
     private final PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
 
-    DemoEdition(ArticleDesk desk, DemoMode demoMode) {
+    DemoEdition(ArticleDesk desk, DemoMode demoMode, PlatformTransactionManager transactions) {
         this.desk = desk;
         this.demoMode = demoMode;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -80,22 +84,26 @@ class DemoEdition implements ApplicationRunner {
             if (desk.findBySourceKey(sourceKey).isPresent()) {
                 continue;
             }
-            ArticleId id = idOf(article.slug());
-            Resource firstVersion = firstVersions.get(article.slug());
-            if (firstVersion != null) {
-                DemoArticle original = DemoArticle.read(article.slug(), read(firstVersion));
-                desk.publish(id, sourceKey, content(original), original.publishedAt());
-                desk.update(id, content(article), article.updatedAt().orElseThrow(
-                        () -> new IllegalStateException(article.slug() + " has a first version but no updatedAt")),
-                        article.updateNote());
-            } else {
-                desk.publish(id, sourceKey, content(article), article.publishedAt());
-            }
+            // One transaction per article: an article is loaded with all its versions or not at all.
+            transaction.executeWithoutResult(status -> load(article, sourceKey, firstVersions.get(article.slug())));
             loaded++;
         }
         if (loaded > 0) {
             log.info("Demo edition: loaded {} articles", loaded);
         }
+    }
+
+    private void load(DemoArticle article, String sourceKey, Resource firstVersion) {
+        ArticleId id = idOf(article.slug());
+        if (firstVersion == null) {
+            desk.publish(id, sourceKey, content(article), article.publishedAt());
+            return;
+        }
+        DemoArticle original = DemoArticle.read(article.slug(), read(firstVersion));
+        desk.publish(id, sourceKey, content(original), original.publishedAt());
+        desk.update(id, content(article), article.updatedAt().orElseThrow(
+                () -> new IllegalStateException(article.slug() + " has a first version but no updatedAt")),
+                article.updateNote());
     }
 
     /** Demo article ids follow from their file names, so links to them are the same everywhere. */

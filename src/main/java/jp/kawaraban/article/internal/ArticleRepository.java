@@ -91,10 +91,6 @@ public class ArticleRepository {
 
     // ---- articles --------------------------------------------------------------------------
 
-    public boolean exists(ArticleId id) {
-        return jdbc.sql("select count(*) from article where id = ?").param(id.value()).query(Long.class).single() > 0;
-    }
-
     public Optional<ArticleId> idForSourceKey(String sourceKey) {
         return jdbc.sql("select id from article where source_key = ?").param(sourceKey)
                 .query((rs, i) -> new ArticleId(rs.getString(1))).optional();
@@ -116,24 +112,31 @@ public class ArticleRepository {
         insertRevision(id, 1, publishedAt, null, content);
     }
 
-    /** Replaces the current text and keeps it as a new revision; returns that revision's number. */
-    public int update(ArticleId id, ArticleContent content, Instant updatedAt, String note) {
-        int revision = jdbc.sql("""
+    /**
+     * Replaces the current text of a published article and keeps it as a new revision.
+     *
+     * @return the new revision's number, or empty when no published article has this id
+     */
+    public Optional<Integer> update(ArticleId id, ArticleContent content, Instant updatedAt, String note) {
+        Integer revision = jdbc.sql("""
                         update article set headline = :headline, subheadline = :subheadline, lead = :lead,
                             body = cast(:body as jsonb), bylines = :bylines, section_code = :section,
                             series_code = :series, keywords = :keywords, access_level = :access,
                             source_outlet = :outlet, source_url = :url, top_story = :top, related_ids = :related,
                             updated_at = :updatedAt, update_note = :note, revision = revision + 1
-                        where id = :id
+                        where id = :id and status = 'PUBLISHED'
                         returning revision
                         """)
                 .params(contentParameters(content))
                 .param("id", id.value())
                 .param("updatedAt", utc(updatedAt))
                 .param("note", note)
-                .query(Integer.class).single();
+                .query(Integer.class).optional().orElse(null);
+        if (revision == null) {
+            return Optional.empty();
+        }
         insertRevision(id, revision, updatedAt, note, content);
-        return revision;
+        return Optional.of(revision);
     }
 
     public boolean withdraw(ArticleId id) {

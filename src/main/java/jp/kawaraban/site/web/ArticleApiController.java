@@ -66,7 +66,8 @@ class ArticleApiController {
                         ? new SourceJson(content.source().name(),
                         content.source().originalUrl() == null ? null : content.source().originalUrl().toString())
                         : null,
-                content.body().blocks().stream().map(this::block).toList(),
+                ReadableText.blocks(article, site.previewCharacters()).stream().map(this::block).toList(),
+                ReadableText.isPreviewOnly(article),
                 catalog.summaries(content.related()).stream().map(this::summary).toList()));
     }
 
@@ -106,7 +107,7 @@ class ArticleApiController {
     record ArticleJson(String id, String url, String headline, String subheadline, String lead, List<String> bylines,
                        SectionJson section, SeriesJson series, List<String> keywords, String accessLevel,
                        String publishedAt, String updatedAt, String updateNote, SourceJson source,
-                       List<BlockJson> body, List<ArticleSummaryJson> related) {
+                       List<BlockJson> body, boolean previewOnly, List<ArticleSummaryJson> related) {
     }
 
     record SectionJson(String code, String name) {

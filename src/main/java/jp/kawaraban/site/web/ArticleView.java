@@ -5,8 +5,12 @@ import java.util.List;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.Block;
 
-/** An article prepared for its page: formatted dates, share links, related articles. */
+/**
+ * An article prepared for its page: formatted dates, the part of the body this reader may
+ * read ({@link ReadableText}), share links, related articles.
+ */
 public record ArticleView(
         Article article,
         String canonicalUrl,
@@ -14,6 +18,8 @@ public record ArticleView(
         String publishedIso,
         String updated,
         String updatedIso,
+        List<Block> blocks,
+        boolean previewOnly,
         List<ShareLinks.Target> share,
         String mailto,
         List<ArticleSummary> related) {

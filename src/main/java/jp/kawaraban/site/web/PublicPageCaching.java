@@ -1,17 +1,18 @@
 package jp.kawaraban.site.web;
 
-import java.time.Duration;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.WebContentInterceptor;
 
 /**
  * Anonymous reading pages may be kept briefly by browsers and a CDN in front of several
- * nodes (ARCHITECTURE.md §7). Pages that differ per reader will opt out when members arrive.
+ * nodes (ARCHITECTURE.md §7). Only successful pages: a 404 or a passing 500 must not be
+ * served from a cache to everyone. Pages that differ per reader will opt out when members arrive.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicPageCaching implements WebMvcConfigurer {
@@ -24,9 +25,18 @@ class PublicPageCaching implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        WebContentInterceptor caching = new WebContentInterceptor();
-        caching.setCacheControl(CacheControl.maxAge(Duration.ofSeconds(site.cacheSeconds())).cachePublic());
-        registry.addInterceptor(caching)
+        String cacheControl = "max-age=" + site.cacheSeconds() + ", public";
+        registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                           ModelAndView view) {
+                        // Runs only when the handler returned normally; error pages get no cache header.
+                        if (response.getStatus() < 300 && (view == null || view.getStatus() == null
+                                || view.getStatus().is2xxSuccessful())) {
+                            response.setHeader("Cache-Control", cacheControl);
+                        }
+                    }
+                })
                 .addPathPatterns("/", "/articles/**", "/sections/**", "/series/**", "/keywords/**");
     }
 }

@@ -90,6 +90,9 @@ class ReadingController {
     }
 
     private ModelAndView listing(Listing listing, String currentSection) {
+        if (listing.page().number() > listing.page().pageCount()) {
+            throw new PageNotFoundException("page " + listing.page().number() + " of " + listing.path());
+        }
         String path = listing.path() + (listing.page().number() > 1 ? "?page=" + listing.page().number() : "");
         var meta = PageMeta.website(listing.heading(), listing.description() == null ? listing.heading() : listing.description(),
                 pages.site().url(path));

@@ -32,7 +32,7 @@ public final class ShareLinks {
 
     /** {@code mailto:} with the headline as subject and the address as the message. */
     public static String mail(String canonicalUrl, String title) {
-        return "mailto:?subject=" + encode(title) + "&body=" + encode(title + "\n" + canonicalUrl);
+        return "mailto:?subject=" + encode(title) + "&body=" + encode(title + "\r\n" + canonicalUrl);
     }
 
     /** A value as one URL path segment, e.g. a keyword in {@code /keywords/{name}}. */

@@ -66,6 +66,8 @@ class SitePages {
                 JapaneseDates.iso(article.publishedAt()),
                 article.updatedAt() == null ? null : JapaneseDates.readable(article.updatedAt()),
                 article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
+                ReadableText.blocks(article, site.previewCharacters()),
+                ReadableText.isPreviewOnly(article),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()));

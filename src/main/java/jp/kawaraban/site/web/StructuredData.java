@@ -44,6 +44,11 @@ class StructuredData {
             data.put("image", images);
         }
         data.put("isAccessibleForFree", article.accessLevel().isFree());
+        if (!article.accessLevel().isFree()) {
+            // Google's paywalled-content markup: the box standing in for the rest of the text.
+            data.put("hasPart", Map.of("@type", "WebPageElement", "isAccessibleForFree", false,
+                    "cssSelector", ".paywall"));
+        }
         return scriptSafe(json.writeValueAsString(data));
     }
 
