@@ -216,6 +216,10 @@ class ReadingSiteTest {
         assertThat(problem.get("title").asString()).isEqualTo("記事が見つかりません");
         assertThat(problem.get("status").asInt()).isEqualTo(404);
 
+        HttpResponse<String> noSection = get("/api/v1/articles?section=nosuch");
+        assertThat(noSection.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(noSection.body()).get("title").asString()).isEqualTo("セクションが見つかりません");
+
         JsonNode openApi = json.readTree(get("/api/v1/openapi.json").body());
         assertThat(openApi.get("paths").has("/api/v1/articles/{id}")).isTrue();
     }

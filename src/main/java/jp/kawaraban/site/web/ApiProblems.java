@@ -26,6 +26,11 @@ class ApiProblems {
         return problem(HttpStatus.NOT_FOUND, "api.problem.articleNotFound");
     }
 
+    @ExceptionHandler(PageNotFoundException.class)
+    ProblemDetail sectionNotFound() {
+        return problem(HttpStatus.NOT_FOUND, "api.problem.sectionNotFound");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "api.problem.badParameter");

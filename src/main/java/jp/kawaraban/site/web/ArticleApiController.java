@@ -39,6 +39,9 @@ class ArticleApiController {
             @Parameter(description = "1-based page number") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "articles per page, at most 100") @RequestParam(defaultValue = "20") int size,
             @Parameter(description = "only this section") @RequestParam(required = false) String section) {
+        if (section != null && catalog.section(section).isEmpty()) {
+            throw new PageNotFoundException("section " + section);
+        }
         PageRequest request = new PageRequest(page, size);
         PageOf<ArticleSummary> articles = section == null ? catalog.latest(request) : catalog.inSection(section, request);
         return cached(new ArticleList(articles.items().stream().map(this::summary).toList(),
