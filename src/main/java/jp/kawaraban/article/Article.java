@@ -1,7 +1,6 @@
 package jp.kawaraban.article;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A published article as readers see it now.
@@ -26,14 +25,6 @@ public record Article(
 
     public AccessLevel accessLevel() {
         return content.accessLevel();
-    }
-
-    public Optional<Series> seriesIfAny() {
-        return Optional.ofNullable(series);
-    }
-
-    public boolean wasUpdated() {
-        return updatedAt != null;
     }
 
     /** The moment of the latest change readers should know about: the update, else publication. */

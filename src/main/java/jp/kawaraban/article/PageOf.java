@@ -1,7 +1,6 @@
 package jp.kawaraban.article;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One page of a longer list.
@@ -20,9 +19,5 @@ public record PageOf<T>(List<T> items, int number, int size, long total) {
 
     public boolean hasPrevious() {
         return number > 1;
-    }
-
-    public <R> PageOf<R> map(Function<T, R> mapper) {
-        return new PageOf<>(items.stream().map(mapper).toList(), number, size, total);
     }
 }

@@ -84,11 +84,6 @@ public class ArticleRepository {
                 .query((rs, i) -> series(rs, "")).optional();
     }
 
-    public List<Series> allSeries() {
-        return jdbc.sql("select code, name, kind, description from article_series order by kind, code")
-                .query((rs, i) -> series(rs, "")).list();
-    }
-
     // ---- articles --------------------------------------------------------------------------
 
     public Optional<ArticleId> idForSourceKey(String sourceKey) {

@@ -3,7 +3,6 @@ package jp.kawaraban.site.web;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.article.ArticleNotFoundException;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.core.Ordered;
@@ -37,7 +36,7 @@ class ErrorPages implements ErrorViewResolver {
     }
 
     @ExceptionHandler({ArticleNotFoundException.class, PageNotFoundException.class})
-    ModelAndView notFound(HttpServletResponse response) {
+    ModelAndView notFound() {
         return page(HttpStatus.NOT_FOUND);
     }
 
