@@ -1,9 +1,11 @@
 package jp.kawaraban.site;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.CacheControl;
 
 /**
  * The reading site's settings.
@@ -23,6 +25,11 @@ public record SiteProperties(
         @DefaultValue("20") int pageSize,
         @DefaultValue("60") int cacheSeconds,
         @DefaultValue("200") int previewCharacters) {
+
+    /** The cache policy of everything anonymous readers and crawlers get: pages, feeds, the API. */
+    public CacheControl publicCache() {
+        return CacheControl.maxAge(Duration.ofSeconds(cacheSeconds)).cachePublic();
+    }
 
     /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */
     public String url(String path) {

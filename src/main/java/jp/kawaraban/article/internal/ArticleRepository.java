@@ -39,6 +39,7 @@ public class ArticleRepository {
             a.id, a.headline, a.lead, a.section_code, s.name as section_name, a.keywords,
             a.access_level, a.published_at, a.updated_at
             """;
+    private static final String SUMMARY_FROM = " from article a join article_section s on s.code = a.section_code ";
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
 
     private final JdbcClient jdbc;
@@ -178,8 +179,7 @@ public class ArticleRepository {
     }
 
     public List<ArticleSummary> topStories(int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                        from article a join article_section s on s.code = a.section_code
+        return jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + """
                         where a.status = 'PUBLISHED' and a.top_story
                         order by a.published_at desc limit ?
                         """)
@@ -192,8 +192,7 @@ public class ArticleRepository {
             return List.of();
         }
         String[] values = ids.stream().map(ArticleId::value).toArray(String[]::new);
-        List<ArticleSummary> found = jdbc.sql("select " + SUMMARY_COLUMNS + """
-                        from article a join article_section s on s.code = a.section_code
+        List<ArticleSummary> found = jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + """
                         where a.status = 'PUBLISHED' and a.id = any(?)
                         """)
                 .param(values).query(this::summary).list();
@@ -204,8 +203,7 @@ public class ArticleRepository {
 
     /** Everything published, newest first, for the sitemap. */
     public List<ArticleSummary> allPublished(int limit) {
-        return jdbc.sql("select " + SUMMARY_COLUMNS + """
-                        from article a join article_section s on s.code = a.section_code
+        return jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + """
                         where a.status = 'PUBLISHED' order by a.published_at desc limit ?
                         """)
                 .param(limit).query(this::summary).list();
@@ -239,8 +237,7 @@ public class ArticleRepository {
     private PageOf<ArticleSummary> summaries(String condition, Map<String, Object> params, PageRequest page) {
         long total = jdbc.sql("select count(*) from article a where " + PUBLISHED + " and " + condition)
                 .params(params).query(Long.class).single();
-        List<ArticleSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS
-                        + " from article a join article_section s on s.code = a.section_code where " + PUBLISHED
+        List<ArticleSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + "where " + PUBLISHED
                         + " and " + condition + " order by a.published_at desc, a.id limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())

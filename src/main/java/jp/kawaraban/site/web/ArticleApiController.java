@@ -1,6 +1,5 @@
 package jp.kawaraban.site.web;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +11,6 @@ import jp.kawaraban.article.Block;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.site.SiteProperties;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,7 +94,7 @@ class ArticleApiController {
 
     private <T> ResponseEntity<T> cached(T body) {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(site.cacheSeconds())).cachePublic())
+                .cacheControl(site.publicCache())
                 .body(body);
     }
 

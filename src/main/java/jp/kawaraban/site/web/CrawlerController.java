@@ -15,7 +15,6 @@ import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.site.SiteProperties;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -168,7 +167,7 @@ class CrawlerController {
 
     private ResponseEntity<String> xml(MediaType type, String body) {
         return ResponseEntity.ok().contentType(type)
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(site.cacheSeconds())).cachePublic())
+                .cacheControl(site.publicCache())
                 .body(body);
     }
 }

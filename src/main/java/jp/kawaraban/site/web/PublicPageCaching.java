@@ -25,7 +25,7 @@ class PublicPageCaching implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        String cacheControl = "max-age=" + site.cacheSeconds() + ", public";
+        String cacheControl = site.publicCache().getHeaderValue();
         registry.addInterceptor(new HandlerInterceptor() {
                     @Override
                     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,

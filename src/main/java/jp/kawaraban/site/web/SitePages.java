@@ -74,8 +74,9 @@ class SitePages {
     }
 
     PageMeta articleMeta(Article article) {
-        return new PageMeta(article.headline(), article.content().lead(), canonicalUrl(article), "article",
-                structuredData.newsArticle(article, canonicalUrl(article)), false);
+        String canonical = canonicalUrl(article);
+        return new PageMeta(article.headline(), article.content().lead(), canonical, "article",
+                structuredData.newsArticle(article, canonical), false);
     }
 
     String canonicalUrl(Article article) {
