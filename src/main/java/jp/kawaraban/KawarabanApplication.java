@@ -11,6 +11,7 @@ import org.springframework.modulith.Modulithic;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(sharedModules = "platform")
 public class KawarabanApplication {
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A member account's id. Random, so it reveals neither the email nor the sign-up order. */
-public record MemberId(@JsonValue UUID value) {
+public record MemberId(@JsonValue UUID value) implements java.io.Serializable {
 
     public MemberId {
         if (value == null) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
@@ -25,8 +26,10 @@ class ArticleApiController {
 
     private final ArticleCatalog catalog;
     private final SiteProperties site;
+    private final ReadableText readable;
 
-    ArticleApiController(ArticleCatalog catalog, SiteProperties site) {
+    ArticleApiController(ArticleCatalog catalog, SiteProperties site, ReadableText readable) {
+        this.readable = readable;
         this.catalog = catalog;
         this.site = site;
     }
@@ -51,6 +54,7 @@ class ArticleApiController {
     ResponseEntity<ArticleJson> article(@PathVariable String id) {
         Article article = catalog.get(id);
         var content = article.content();
+        ReadingAccess access = readable.decide(article);
         return cached(new ArticleJson(
                 article.id().value(),
                 site.url("/articles/" + article.id().value()),
@@ -67,8 +71,8 @@ class ArticleApiController {
                         ? new SourceJson(content.source().name(),
                         content.source().originalUrl() == null ? null : content.source().originalUrl().toString())
                         : null,
-                ReadableText.blocks(article, site.previewCharacters()).stream().map(this::block).toList(),
-                ReadableText.isPreviewOnly(article),
+                readable.blocks(article, access).stream().map(this::block).toList(),
+                !access.full(),
                 catalog.summaries(content.related()).stream().map(this::summary).toList()));
     }
 
@@ -94,7 +98,8 @@ class ArticleApiController {
 
     private <T> ResponseEntity<T> cached(T body) {
         return ResponseEntity.ok()
-                .cacheControl(site.publicCache())
+                .cacheControl(PublicPageCaching.forThisReader(site))
+                .varyBy("Cookie")
                 .body(body);
     }
 

@@ -2,6 +2,7 @@ package jp.kawaraban.site.web;
 
 import java.util.List;
 
+import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleSummary;
@@ -19,10 +20,15 @@ public record ArticleView(
         String updated,
         String updatedIso,
         List<Block> blocks,
-        boolean previewOnly,
+        ReadingAccess access,
+        Paywall paywall,
         List<ShareLinks.Target> share,
         String mailto,
         List<ArticleSummary> related) {
+
+    public boolean previewOnly() {
+        return !access.full();
+    }
 
     public ArticleContent content() {
         return article.content();

@@ -7,7 +7,8 @@ import jp.kawaraban.platform.web.Messages;
 
 /**
  * What the layout around every page needs: wording, the publication's name, the section
- * navigation and the page's head data.
+ * navigation, the page's head data and who is looking.
  */
-public record Chrome(Messages msg, String siteName, List<Section> sections, PageMeta meta, String currentSection) {
+public record Chrome(Messages msg, String siteName, List<Section> sections, PageMeta meta, String currentSection,
+                     Visitor visitor) {
 }

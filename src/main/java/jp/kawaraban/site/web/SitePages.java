@@ -4,12 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jp.kawaraban.access.Campaign;
+import jp.kawaraban.access.ReadingAccess;
+import jp.kawaraban.access.Trials;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.SiteProperties;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Builds what every page shares (layout data) and the article page's view. */
 @Component
@@ -20,9 +27,14 @@ class SitePages {
     private final Messages msg;
     private final StructuredData structuredData;
     private final Clock clock;
+    private final ReadableText readable;
+    private final Trials trials;
     private volatile SectionSnapshot sections;
 
-    SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock) {
+    SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
+              ReadableText readable, Trials trials) {
+        this.readable = readable;
+        this.trials = trials;
         this.clock = clock;
         this.catalog = catalog;
         this.site = site;
@@ -35,7 +47,19 @@ class SitePages {
     }
 
     Chrome chrome(PageMeta meta, String currentSection) {
-        return new Chrome(msg, site.name(), sections(), meta, currentSection);
+        return new Chrome(msg, site.name(), sections(), meta, currentSection, visitor());
+    }
+
+    /** The member of this request and, for them only, the CSRF token their forms need. */
+    static Visitor visitor() {
+        var member = MemberPrincipal.current().orElse(null);
+        if (member == null) {
+            return Visitor.ANONYMOUS;
+        }
+        var attributes = RequestContextHolder.getRequestAttributes();
+        CsrfToken csrf = attributes instanceof ServletRequestAttributes servlet
+                ? (CsrfToken) servlet.getRequest().getAttribute(CsrfToken.class.getName()) : null;
+        return new Visitor(member, csrf);
     }
 
     /**
@@ -57,8 +81,10 @@ class SitePages {
     private record SectionSnapshot(List<Section> sections, Instant expires) {
     }
 
+    /** The article as this request's reader may see it; counts a free member's allowance. */
     ArticleView articleView(Article article) {
         String canonical = canonicalUrl(article);
+        ReadingAccess access = readable.decide(article);
         return new ArticleView(
                 article,
                 canonical,
@@ -66,11 +92,21 @@ class SitePages {
                 JapaneseDates.iso(article.publishedAt()),
                 article.updatedAt() == null ? null : JapaneseDates.readable(article.updatedAt()),
                 article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
-                ReadableText.blocks(article, site.previewCharacters()),
-                ReadableText.isPreviewOnly(article),
+                readable.blocks(article, access),
+                access,
+                access.full() ? null : paywall(article, access),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()));
+    }
+
+    private Paywall paywall(Article article, ReadingAccess access) {
+        boolean loggedIn = MemberPrincipal.current().isPresent();
+        String next = "/articles/" + article.id().value();
+        Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
+                ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
+        return new Paywall(access.gate(), loggedIn, "/login?next=" + ShareLinks.encodePath(next), offer,
+                loggedIn && access.allowanceLeft() == 0);
     }
 
     PageMeta articleMeta(Article article) {

@@ -1,0 +1,111 @@
+package jp.kawaraban.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jp.kawaraban.access.internal.AccessRepository;
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.member.MemberId;
+import jp.kawaraban.member.Role;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides what a reader may read and do. Every path an article's text
+ * can leave by asks here; nothing else compares access levels or subscription states.
+ */
+@Service
+public class Entitlements {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final AccessRepository repository;
+    private final AccessProperties properties;
+    private final Clock clock;
+
+    Entitlements(AccessRepository repository, AccessProperties properties, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether {@code reader} may read this article in full now. For a free member opening a
+     * paid article this counts it against the month's allowance (once per article per month),
+     * so call it when the text is about to be sent, not to decorate a link.
+     */
+    public ReadingAccess toRead(Reader reader, ArticleId article, AccessLevel level) {
+        if (level.isFree() || reader.isStaff()) {
+            return ReadingAccess.granted();
+        }
+        if (reader.isAnonymous()) {
+            return ReadingAccess.refused(level == AccessLevel.MEMBERS ? ReadingAccess.Gate.LOG_IN
+                    : ReadingAccess.Gate.SUBSCRIBE, -1);
+        }
+        if (level == AccessLevel.MEMBERS || hasPaidAccess(reader.member())) {
+            return ReadingAccess.granted();
+        }
+        return fromAllowance(reader.member(), article);
+    }
+
+    /**
+     * The same decision without counting anything: for paths that send text to readers who
+     * are not identified per request (feeds, sitemaps, search snippets) — they get what an
+     * anonymous reader gets unless the reader is entitled outright.
+     */
+    public boolean mayReadWithoutAllowance(Reader reader, AccessLevel level) {
+        if (level.isFree() || reader.isStaff()) {
+            return true;
+        }
+        if (reader.isAnonymous()) {
+            return false;
+        }
+        return level == AccessLevel.MEMBERS || hasPaidAccess(reader.member());
+    }
+
+    public ActionAccess mayUse(Reader reader, Action action) {
+        if (reader.isAnonymous()) {
+            return ActionAccess.refuse(ActionAccess.Refusal.LOG_IN);
+        }
+        return switch (action) {
+            case READ_COMMENTARY -> ActionAccess.allow();
+            case WRITE_COMMENTARY -> reader.roles().contains(Role.EXPERT) ? ActionAccess.allow()
+                    : ActionAccess.refuse(ActionAccess.Refusal.NOT_PERMITTED);
+            case FOLLOW, SAVE_ARTICLE, SAVE_FIGURE -> reader.isStaff() || hasPaidAccess(reader.member())
+                    ? ActionAccess.allow() : ActionAccess.refuse(ActionAccess.Refusal.PAID_ONLY);
+        };
+    }
+
+    /** Whether the member's subscription or trial gives paid access right now. */
+    public boolean hasPaidAccess(MemberId member) {
+        Instant now = clock.instant();
+        return repository.subscription(member).map(s -> s.subscription().givesPaidAccess(now)).orElse(false);
+    }
+
+    /** What the account page shows: plan, trial end, renewal, and the month's allowance. */
+    public Membership membership(MemberId member) {
+        Instant now = clock.instant();
+        Optional<Subscription> subscription = repository.subscription(member).map(AccessRepository.Stored::subscription);
+        boolean paid = subscription.map(s -> s.givesPaidAccess(now)).orElse(false);
+        int left = paid ? -1 : Math.max(0, properties.freeMonthlyPaidArticles() - repository.openedCount(member, month(now)));
+        return new Membership(subscription.orElse(null), paid, left, properties.freeMonthlyPaidArticles());
+    }
+
+    private ReadingAccess fromAllowance(MemberId member, ArticleId article) {
+        Instant now = clock.instant();
+        String month = month(now);
+        int allowance = properties.freeMonthlyPaidArticles();
+        if (repository.open(member, month, article.value(), allowance, now)) {
+            return ReadingAccess.grantedFromAllowance(Math.max(0, allowance - repository.openedCount(member, month)));
+        }
+        return ReadingAccess.refused(ReadingAccess.Gate.SUBSCRIBE, 0);
+    }
+
+    private static String month(Instant now) {
+        return MONTH.format(now.atZone(JAPAN));
+    }
+}

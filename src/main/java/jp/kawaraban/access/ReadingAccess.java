@@ -1,0 +1,41 @@
+package jp.kawaraban.access;
+
+/**
+ * Whether a reader may read an article's whole body, and if not, what would let them.
+ *
+ * @param full           the whole body may be shown
+ * @param gate           what stands in the way when not {@code full}
+ * @param allowanceLeft  for a free member opening a paid article: paid articles left this
+ *                       month after this one; -1 when no allowance applies
+ */
+public record ReadingAccess(boolean full, Gate gate, int allowanceLeft) {
+
+    public enum Gate {
+        /** Nothing: the reader may read it all. */
+        NONE,
+        /** A members-only article: any account will do. */
+        LOG_IN,
+        /** A paid article: a subscription or trial is needed (or log in, if the reader has one). */
+        SUBSCRIBE
+    }
+
+    public static ReadingAccess granted() {
+        return new ReadingAccess(true, Gate.NONE, -1);
+    }
+
+    public static ReadingAccess grantedFromAllowance(int left) {
+        return new ReadingAccess(true, Gate.NONE, left);
+    }
+
+    public static ReadingAccess refused(Gate gate, int allowanceLeft) {
+        return new ReadingAccess(false, gate, allowanceLeft);
+    }
+
+    public boolean previewOnly() {
+        return !full;
+    }
+
+    public boolean usedAllowance() {
+        return full && allowanceLeft >= 0;
+    }
+}

@@ -1,0 +1,29 @@
+package jp.kawaraban.access;
+
+import java.time.Instant;
+
+import jp.kawaraban.member.MemberId;
+
+/**
+ * A member's paid subscription or trial.
+ *
+ * @param trialEndsAt   end of a campaign trial, or null
+ * @param periodEndsAt  end of the period paid for (renewal or, when canceled, end of access), or null
+ * @param paymentOnFile the member added payment, so a trial becomes a paid subscription when it ends
+ */
+public record Subscription(MemberId member, Plan plan, SubscriptionState state, String campaignCode,
+                           Instant trialEndsAt, Instant periodEndsAt, boolean paymentOnFile, String provider,
+                           String providerRef) {
+
+    /** Whether it gives paid access at {@code now}: the state allows it and its end has not passed. */
+    public boolean givesPaidAccess(Instant now) {
+        if (!state.paidAccessWhileCurrent()) {
+            return false;
+        }
+        return switch (state) {
+            case TRIALING -> trialEndsAt != null && now.isBefore(trialEndsAt);
+            case CANCELED -> periodEndsAt != null && now.isBefore(periodEndsAt);
+            default -> true; // active and past due last until the provider says otherwise
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package jp.kawaraban.member.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jp.kawaraban.member.Member;
+import jp.kawaraban.platform.mail.MailMessage;
+import jp.kawaraban.platform.mail.Postbox;
+import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.platform.web.PublicUrls;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mails an account receives. Plain text: they carry one link each and must read well in
+ * every mail program. Wording lives in the message bundle ({@code mail.member.*}).
+ */
+@Component
+public class MemberMail {
+
+    private final Postbox postbox;
+    private final Messages msg;
+    private final PublicUrls urls;
+
+    MemberMail(Postbox postbox, Messages msg, PublicUrls urls) {
+        this.postbox = postbox;
+        this.msg = msg;
+        this.urls = urls;
+    }
+
+    public void verifyEmail(Member member, String token) {
+        send(member.email(), "verify", member.displayName(), link("/signup/verify", token));
+    }
+
+    public void alreadyRegistered(Member member) {
+        send(member.email(), "registered", member.displayName(), urls.url("/login"), urls.url("/password/forgot"));
+    }
+
+    public void resetPassword(Member member, String token) {
+        send(member.email(), "reset", member.displayName(), link("/password/reset", token));
+    }
+
+    public void confirmNewEmail(Member member, String newEmail, String token) {
+        send(newEmail, "changeEmail", member.displayName(), link("/my/account/email/confirm", token));
+    }
+
+    public void addressInUse(String email) {
+        send(email, "addressInUse", urls.url("/password/forgot"));
+    }
+
+    public void emailChanged(Member before, String newEmail) {
+        send(before.email(), "emailChanged", before.displayName(), newEmail);
+    }
+
+    public void accountDeleted(Member member) {
+        send(member.email(), "deleted", member.displayName());
+    }
+
+    private void send(String to, String kind, Object... args) {
+        String prefix = "mail.member." + kind;
+        postbox.send(MailMessage.plain(to, msg.get(prefix + ".subject"),
+                msg.get(prefix + ".body", args) + "\n\n" + msg.get("mail.member.signature")));
+    }
+
+    private String link(String path, String token) {
+        return urls.url(path) + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}
