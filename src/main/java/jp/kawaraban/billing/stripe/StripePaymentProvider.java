@@ -60,6 +60,8 @@ class StripePaymentProvider implements PaymentProvider {
 
     StripePaymentProvider(StripeProperties properties, StripeClient stripe) {
         // Checked here, not in the properties: they are bound even when Stripe is not used.
+        // The secret key too: the condition above lets a blank one through.
+        require(properties.secretKey(), "secret-key");
         require(properties.webhookSecret(), "webhook-secret");
         require(properties.monthlyPrice(), "monthly-price");
         require(properties.yearlyPrice(), "yearly-price");
@@ -74,7 +76,7 @@ class StripePaymentProvider implements PaymentProvider {
 
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("kawaraban.billing.stripe." + name + " is required when a secret key is set");
+            throw new IllegalStateException("kawaraban.billing.stripe." + name + " is required to take payments through Stripe");
         }
     }
 

@@ -406,6 +406,10 @@ class StripePaymentProviderTest {
     @Test
     void missingSettingsFailAtStartup() {
         assertThatThrownBy(() -> new StripePaymentProvider(
+                new StripeProperties("", WEBHOOK_SECRET, "price_monthly", "price_yearly", Duration.ofMinutes(5))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("secret-key");
+        assertThatThrownBy(() -> new StripePaymentProvider(
                 new StripeProperties(SECRET_KEY, null, "price_monthly", "price_yearly", Duration.ofMinutes(5))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("webhook-secret");
