@@ -12,9 +12,10 @@ import jp.kawaraban.access.ReadingAccess;
  * @param loginUrl   the log-in page, coming back to this article afterwards
  * @param trialOffer an open campaign's trial, or null
  * @param allowanceUsed a free member who has used this month's paid articles
+ * @param monthlyAllowance paid articles a free member may open each month
  */
 public record Paywall(ReadingAccess.Gate gate, boolean loggedIn, String loginUrl, Campaign trialOffer,
-                      boolean allowanceUsed) {
+                      boolean allowanceUsed, int monthlyAllowance) {
 
     public boolean membersOnly() {
         return gate == ReadingAccess.Gate.LOG_IN;

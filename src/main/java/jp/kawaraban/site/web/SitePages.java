@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jp.kawaraban.access.AccessProperties;
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.access.Trials;
@@ -29,10 +30,12 @@ class SitePages {
     private final Clock clock;
     private final ReadableText readable;
     private final Trials trials;
+    private final AccessProperties accessProperties;
     private volatile SectionSnapshot sections;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials) {
+              ReadableText readable, Trials trials, AccessProperties accessProperties) {
+        this.accessProperties = accessProperties;
         this.readable = readable;
         this.trials = trials;
         this.clock = clock;
@@ -106,7 +109,7 @@ class SitePages {
         Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
                 ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
         return new Paywall(access.gate(), loggedIn, "/login?next=" + ShareLinks.encodePath(next), offer,
-                loggedIn && access.allowanceLeft() == 0);
+                loggedIn && access.allowanceLeft() == 0, accessProperties.freeMonthlyPaidArticles());
     }
 
     PageMeta articleMeta(Article article) {

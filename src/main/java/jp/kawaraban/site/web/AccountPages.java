@@ -1,0 +1,198 @@
+package jp.kawaraban.site.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kawaraban.member.Accounts;
+import jp.kawaraban.member.LinkPurpose;
+import jp.kawaraban.platform.mail.MailNotSentException;
+import jp.kawaraban.site.web.FormPage.Field;
+import jp.kawaraban.site.web.FormPage.Link;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Log-in, sign-up with email verification, and password reset: the pages a reader without
+ * a session uses. Answers never tell whether an address is registered.
+ */
+@Controller
+class AccountPages {
+
+    private final Accounts accounts;
+    private final SitePages pages;
+
+    AccountPages(Accounts accounts, SitePages pages) {
+        this.accounts = accounts;
+        this.pages = pages;
+    }
+
+    @GetMapping("/login")
+    ModelAndView login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String next) {
+        String notice = null;
+        boolean error = true;
+        for (String reason : List.of("failed", "unverified", "throttled", "loggedOut")) {
+            if (request.getParameter(reason) != null) {
+                notice = msg("account.login." + reason);
+                error = !reason.equals("loggedOut");
+            }
+        }
+        List<Field> fields = new ArrayList<>(List.of(
+                new Field("email", msg("account.login.email"), "email", "", "username", null),
+                new Field("password", msg("account.login.password"), "password", "", "current-password", null),
+                new Field("remember", msg("account.login.remember"), "checkbox", "", null, null)));
+        if (next != null && next.startsWith("/") && !next.startsWith("//")) {
+            fields.add(Field.hidden("next", next));
+        }
+        return form(new FormPage(msg("account.login.title"), null, notice, error, "/login", fields,
+                msg("account.login.submit"),
+                List.of(new Link("/signup", msg("account.login.noAccount")),
+                        new Link("/password/forgot", msg("account.login.forgot"))), csrf), HttpStatus.OK);
+    }
+
+    @GetMapping("/signup")
+    ModelAndView signUpForm(CsrfToken csrf) {
+        return signUp(csrf, null, "", "");
+    }
+
+    @PostMapping("/signup")
+    ModelAndView signUp(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email,
+                        @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String name) {
+        Accounts.Outcome outcome;
+        try {
+            outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
+        } catch (MailNotSentException failed) {
+            return signUp(csrf, msg("account.error.mail"), email, name, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (outcome == Accounts.Outcome.OK) {
+            return notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
+        }
+        return signUp(csrf, msg("account.error." + outcome.name()), email, name, status(outcome));
+    }
+
+    private ModelAndView signUp(CsrfToken csrf, String error, String email, String name) {
+        return signUp(csrf, error, email, name, HttpStatus.OK);
+    }
+
+    private ModelAndView signUp(CsrfToken csrf, String error, String email, String name, HttpStatus status) {
+        return form(new FormPage(msg("account.signup.title"), msg("account.signup.intro"), error, error != null,
+                "/signup", List.of(
+                new Field("name", msg("account.signup.name"), "text", name, "nickname", null),
+                new Field("email", msg("account.login.email"), "email", email, "email", null),
+                new Field("password", msg("account.login.password"), "password", "", "new-password",
+                        msg("account.signup.passwordHint"))),
+                msg("account.signup.submit"), List.of(new Link("/login", msg("nav.login"))), csrf), status);
+    }
+
+    /**
+     * The link in the verification mail opens a page with a button; only the button's POST
+     * uses the token, so a mail scanner that follows links does not use it up.
+     */
+    @GetMapping("/signup/verify")
+    ModelAndView verifyPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
+        if (!accounts.linkIsUsable(token, LinkPurpose.VERIFY_EMAIL)) {
+            return notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+        }
+        return confirm("account.verify.title", "account.verify.prompt", "/signup/verify", token, "account.verify.submit", csrf);
+    }
+
+    @PostMapping("/signup/verify")
+    ModelAndView verify(@RequestParam(defaultValue = "") String token) {
+        if (accounts.verifyEmail(token) != Accounts.Outcome.OK) {
+            return notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+        }
+        return form(FormPage.notice(msg("account.verify.title"), msg("account.verify.done"), false,
+                List.of(new Link("/login", msg("nav.login")))), HttpStatus.OK);
+    }
+
+    @GetMapping("/password/forgot")
+    ModelAndView forgotForm(CsrfToken csrf) {
+        return forgot(csrf, null, "", HttpStatus.OK);
+    }
+
+    @PostMapping("/password/forgot")
+    ModelAndView forgot(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email) {
+        Accounts.Outcome outcome;
+        try {
+            outcome = accounts.requestPasswordReset(email, request.getRemoteAddr());
+        } catch (MailNotSentException failed) {
+            return forgot(csrf, msg("account.error.mail"), email, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (outcome == Accounts.Outcome.OK) {
+            return notice("account.forgot.title", msg("account.forgot.sent"), false);
+        }
+        return forgot(csrf, msg("account.error." + outcome.name()), email, status(outcome));
+    }
+
+    private ModelAndView forgot(CsrfToken csrf, String error, String email, HttpStatus status) {
+        return form(new FormPage(msg("account.forgot.title"), msg("account.forgot.intro"), error, error != null,
+                "/password/forgot", List.of(new Field("email", msg("account.login.email"), "email", email, "email", null)),
+                msg("account.forgot.submit"), List.of(new Link("/login", msg("nav.login"))), csrf), status);
+    }
+
+    @GetMapping("/password/reset")
+    ModelAndView resetForm(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
+        if (!accounts.linkIsUsable(token, LinkPurpose.RESET_PASSWORD)) {
+            return notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+        }
+        return reset(csrf, token, null, HttpStatus.OK);
+    }
+
+    @PostMapping("/password/reset")
+    ModelAndView reset(CsrfToken csrf, @RequestParam(defaultValue = "") String token,
+                       @RequestParam(defaultValue = "") String password) {
+        return switch (accounts.resetPassword(token, password)) {
+            case OK -> form(FormPage.notice(msg("account.reset.title"), msg("account.reset.done"), false,
+                    List.of(new Link("/login", msg("nav.login")))), HttpStatus.OK);
+            case WEAK_PASSWORD -> reset(csrf, token, msg("account.error.WEAK_PASSWORD"), HttpStatus.BAD_REQUEST);
+            default -> notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+        };
+    }
+
+    private ModelAndView reset(CsrfToken csrf, String token, String error, HttpStatus status) {
+        return form(new FormPage(msg("account.reset.title"), null, error, error != null, "/password/reset", List.of(
+                Field.hidden("token", token),
+                new Field("password", msg("account.reset.password"), "password", "", "new-password", null)),
+                msg("account.reset.submit"), List.of(), csrf), status);
+    }
+
+    ModelAndView confirm(String titleKey, String promptKey, String action, String token, String submitKey, CsrfToken csrf) {
+        return form(new FormPage(msg(titleKey), msg(promptKey), null, false, action, List.of(Field.hidden("token", token)),
+                msg(submitKey), List.of(), csrf), HttpStatus.OK);
+    }
+
+    ModelAndView notice(String titleKey, String text, boolean error) {
+        return notice(titleKey, text, error, HttpStatus.OK);
+    }
+
+    ModelAndView notice(String titleKey, String text, boolean error, HttpStatus status) {
+        return form(FormPage.notice(msg(titleKey), text, error, List.of(new Link("/", msg("error.home")))), status);
+    }
+
+    ModelAndView form(FormPage page, HttpStatus status) {
+        ModelAndView view = new ModelAndView("site/form", Map.of(
+                "chrome", pages.chrome(PageMeta.hidden(page.title())),
+                "page", page));
+        view.setStatus(status);
+        return view;
+    }
+
+    static HttpStatus status(Accounts.Outcome outcome) {
+        return switch (outcome) {
+            case OK -> HttpStatus.OK;
+            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    private String msg(String key, Object... args) {
+        return pages.msg().get(key, args);
+    }
+
+}

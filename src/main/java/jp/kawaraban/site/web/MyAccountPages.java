@@ -1,0 +1,144 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Membership;
+import jp.kawaraban.member.Accounts;
+import jp.kawaraban.member.Device;
+import jp.kawaraban.member.LinkPurpose;
+import jp.kawaraban.member.Member;
+import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.mail.MailNotSentException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The member's own page: plan, trial and renewal, the month's allowance, logged-in devices,
+ * change of email, data export and deletion. Everything under {@code /my/} needs a log-in.
+ */
+@Controller
+class MyAccountPages {
+
+    private final Accounts accounts;
+    private final Entitlements entitlements;
+    private final SitePages pages;
+    private final AccountPages forms;
+
+    MyAccountPages(Accounts accounts, Entitlements entitlements, SitePages pages, AccountPages forms) {
+        this.accounts = accounts;
+        this.entitlements = entitlements;
+        this.pages = pages;
+        this.forms = forms;
+    }
+
+    @GetMapping("/my/account")
+    ModelAndView account(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf) {
+        String notice = null;
+        for (String done : List.of("paid", "deviceDone", "changeEmailSent", "emailChanged")) {
+            if (request.getParameter(done) != null) {
+                notice = pages.msg().get("account.page." + done);
+            }
+        }
+        return page(principal, request, csrf, notice, false, HttpStatus.OK);
+    }
+
+    @PostMapping("/my/account/devices/logout")
+    String logOutDevice(@AuthenticationPrincipal MemberPrincipal principal, @RequestParam(defaultValue = "") String device) {
+        accounts.logOutDevice(principal.id(), device);
+        return "redirect:/my/account?deviceDone";
+    }
+
+    @PostMapping("/my/account/logout-everywhere")
+    String logOutEverywhere(@AuthenticationPrincipal MemberPrincipal principal, HttpSession session) {
+        accounts.logOutEverywhere(principal.id());
+        session.invalidate();
+        return "redirect:/login?loggedOut";
+    }
+
+    @PostMapping("/my/account/email")
+    ModelAndView changeEmail(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request,
+                             CsrfToken csrf, @RequestParam(defaultValue = "") String email,
+                             @RequestParam(defaultValue = "") String password) {
+        try {
+            Accounts.Outcome outcome = accounts.requestEmailChange(principal.id(), password, email);
+            if (outcome == Accounts.Outcome.OK) {
+                return new ModelAndView("redirect:/my/account?changeEmailSent");
+            }
+            return page(principal, request, csrf, pages.msg().get("account.error." + outcome.name()), true,
+                    AccountPages.status(outcome));
+        } catch (MailNotSentException failed) {
+            return page(principal, request, csrf, pages.msg().get("account.error.mail"), true, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    /** Opened from the mail: a button, so that a scanner following the link changes nothing. */
+    @GetMapping("/my/account/email/confirm")
+    ModelAndView confirmEmailPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
+        if (!accounts.linkIsUsable(token, LinkPurpose.CHANGE_EMAIL)) {
+            return forms.notice("account.page.changeEmail", pages.msg().get("account.error.INVALID_LINK"), true,
+                    HttpStatus.BAD_REQUEST);
+        }
+        return forms.confirm("account.page.changeEmail", "account.verify.prompt", "/my/account/email/confirm", token,
+                "account.verify.submit", csrf);
+    }
+
+    @PostMapping("/my/account/email/confirm")
+    ModelAndView confirmEmail(@RequestParam(defaultValue = "") String token) {
+        Accounts.Outcome outcome = accounts.confirmEmailChange(token);
+        if (outcome == Accounts.Outcome.OK) {
+            return new ModelAndView("redirect:/my/account?emailChanged");
+        }
+        return forms.notice("account.page.changeEmail", pages.msg().get("account.error." + outcome.name()), true,
+                HttpStatus.BAD_REQUEST);
+    }
+
+    @GetMapping(path = "/my/account/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal MemberPrincipal principal) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kawaraban-account.json\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(accounts.export(principal.id()));
+    }
+
+    @PostMapping("/my/account/delete")
+    ModelAndView delete(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf,
+                        @RequestParam(defaultValue = "") String password) {
+        Accounts.Outcome outcome = accounts.delete(principal.id(), password);
+        if (outcome != Accounts.Outcome.OK) {
+            return page(principal, request, csrf, pages.msg().get("account.error." + outcome.name()), true,
+                    HttpStatus.BAD_REQUEST);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        return forms.notice("account.page.delete", pages.msg().get("account.deleted"), false);
+    }
+
+    private ModelAndView page(MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf, String notice,
+                              boolean error, HttpStatus status) {
+        Member member = accounts.find(principal.id()).orElseThrow();
+        HttpSession session = request.getSession(false);
+        var view = new AccountView(member, entitlements.membership(member.id()),
+                accounts.devices(member.id(), session == null ? null : session.getId()), notice, error, csrf);
+        ModelAndView page = new ModelAndView("site/myAccount", Map.of(
+                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("account.page.title"))),
+                "account", view));
+        page.setStatus(status);
+        return page;
+    }
+}

@@ -1,0 +1,135 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kawaraban.access.Campaign;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Membership;
+import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.Trials;
+import jp.kawaraban.billing.Billing;
+import jp.kawaraban.billing.DemoCheckouts;
+import jp.kawaraban.member.Accounts;
+import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.site.web.FormPage.Link;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Plans and campaigns: start a trial, pay for a plan, manage payment. */
+@Controller
+class PlanPages {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanPages.class);
+
+    private final Trials trials;
+    private final Entitlements entitlements;
+    private final Billing billing;
+    private final DemoCheckouts demoCheckouts;
+    private final Accounts accounts;
+    private final SitePages pages;
+    private final AccountPages forms;
+
+    PlanPages(Trials trials, Entitlements entitlements, Billing billing, DemoCheckouts demoCheckouts,
+              Accounts accounts, SitePages pages, AccountPages forms) {
+        this.trials = trials;
+        this.entitlements = entitlements;
+        this.billing = billing;
+        this.demoCheckouts = demoCheckouts;
+        this.accounts = accounts;
+        this.pages = pages;
+        this.forms = forms;
+    }
+
+    @GetMapping("/plans")
+    ModelAndView plans(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf) {
+        String notice = request.getParameter("canceled") != null ? pages.msg().get("plans.canceled") : null;
+        return page(principal, csrf, notice, false, HttpStatus.OK);
+    }
+
+    @PostMapping("/plans/trial")
+    ModelAndView startTrial(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
+                            @RequestParam(defaultValue = "") String campaign) {
+        Trials.Outcome outcome = trials.start(principal.id(), campaign);
+        if (outcome == Trials.Outcome.STARTED) {
+            var trial = entitlements.membership(principal.id()).subscription();
+            return page(principal, csrf, pages.msg().get("plans.trial.STARTED",
+                    JapaneseDates.readable(trial.trialEndsAt())), false, HttpStatus.OK);
+        }
+        return page(principal, csrf, pages.msg().get("plans.trial." + outcome.name()), true,
+                outcome == Trials.Outcome.UNKNOWN_CAMPAIGN ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
+    }
+
+    @PostMapping("/billing/checkout")
+    ModelAndView checkout(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
+                          @RequestParam(defaultValue = "") String plan) {
+        var chosen = Plan.parse(plan).filter(Plan::isPaid);
+        if (chosen.isEmpty()) {
+            return page(principal, csrf, pages.msg().get("error.badRequest.body"), true, HttpStatus.BAD_REQUEST);
+        }
+        try {
+            var member = accounts.find(principal.id()).orElseThrow();
+            return new ModelAndView("redirect:" + billing.startCheckout(member, chosen.get()));
+        } catch (RuntimeException failed) {
+            log.warn("Checkout could not start for {}: {}", principal.id(), failed.toString());
+            return page(principal, csrf, pages.msg().get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    @PostMapping("/billing/portal")
+    ModelAndView portal(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf) {
+        try {
+            return billing.customerPortal(principal.id()).map(uri -> new ModelAndView("redirect:" + uri))
+                    .orElseGet(() -> new ModelAndView("redirect:/plans"));
+        } catch (RuntimeException failed) {
+            log.warn("Customer portal failed for {}: {}", principal.id(), failed.toString());
+            return page(principal, csrf, pages.msg().get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    @GetMapping("/billing/demo/{id}")
+    ModelAndView demoCheckout(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf, @PathVariable String id) {
+        if (principal == null) {
+            return new ModelAndView("redirect:/login?next=/billing/demo/" + ShareLinks.encodePath(id));
+        }
+        var plan = demoCheckouts.pending(id, principal.id());
+        if (plan.isEmpty()) {
+            return forms.notice("billing.demo.title", pages.msg().get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
+        }
+        String price = pages.msg().get("plans." + plan.get().name() + ".price", String.format("%,d", plan.get().priceYen()));
+        return forms.form(new FormPage(pages.msg().get("billing.demo.title"), pages.msg().get("billing.demo.intro"),
+                pages.msg().get("plans." + plan.get().name()) + "：" + price, false, "/billing/demo/" + id, List.of(),
+                pages.msg().get("billing.demo.submit"), List.of(new Link("/plans?canceled", pages.msg().get("plans.title"))),
+                csrf), HttpStatus.OK);
+    }
+
+    @PostMapping("/billing/demo/{id}")
+    ModelAndView completeDemoCheckout(@AuthenticationPrincipal MemberPrincipal principal, @PathVariable String id) {
+        if (principal == null || !demoCheckouts.complete(id, principal.id())) {
+            return forms.notice("billing.demo.title", pages.msg().get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
+        }
+        return new ModelAndView("redirect:/my/account?paid");
+    }
+
+    private ModelAndView page(MemberPrincipal principal, CsrfToken csrf, String notice, boolean error, HttpStatus status) {
+        Membership membership = principal == null ? null : entitlements.membership(principal.id());
+        var view = new PlansView(List.of(Plan.values()), trials.openCampaigns(), membership, notice, error,
+                principal == null ? null : csrf);
+        ModelAndView page = new ModelAndView("site/plans", Map.of(
+                "chrome", pages.chrome(PageMeta.website(pages.msg().get("plans.title"), pages.msg().get("plans.intro"),
+                        pages.site().url("/plans"))),
+                "plans", view));
+        page.setStatus(status);
+        return page;
+    }
+}

@@ -1,0 +1,68 @@
+package jp.kawaraban;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.Extension;
+
+/**
+ * A real SMTP server (GreenMail) for the whole test run, started before the first
+ * application context so the application sends its mail there over SMTP.
+ */
+public final class TestMail implements Extension {
+
+    public static final GreenMail SERVER;
+
+    static {
+        SERVER = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        SERVER.start();
+        System.setProperty("spring.mail.host", "127.0.0.1");
+        System.setProperty("spring.mail.port", String.valueOf(SERVER.getSmtp().getPort()));
+    }
+
+    /** The messages received for one address, oldest first. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(SERVER.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (Exception unreadable) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** The text of the newest message to an address. */
+    public static String latestText(String address) {
+        List<MimeMessage> messages = to(address);
+        if (messages.isEmpty()) {
+            throw new AssertionError("No mail to " + address);
+        }
+        return GreenMailUtil.getBody(messages.getLast());
+    }
+
+    /** The first link to {@code path} in the newest message to an address. */
+    public static String link(String address, String path) {
+        String text = decoded(latestText(address));
+        Matcher link = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+").matcher(text);
+        if (!link.find()) {
+            throw new AssertionError("No link to " + path + " in: " + text);
+        }
+        return link.group();
+    }
+
+    private static String decoded(String body) {
+        try {
+            var stream = jakarta.mail.internet.MimeUtility.decode(
+                    new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "quoted-printable");
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception notEncoded) {
+            return body;
+        }
+    }
+}
