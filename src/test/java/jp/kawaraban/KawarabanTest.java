@@ -20,7 +20,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kawaraban.data-dir=target/test-data/${random.uuid}",
         "kawaraban.demo=true",
-        "KAWARABAN_DEMO_PASSWORD=" + KawarabanTest.DEMO_PASSWORD})
+        "KAWARABAN_DEMO_PASSWORD=" + KawarabanTest.DEMO_PASSWORD,
+        // Every test client is 127.0.0.1: a per-address limit this high leaves the per-account one to test.
+        "kawaraban.member.attempts-per-address=500"})
 public @interface KawarabanTest {
 
     /** The demo accounts' password in tests. */
