@@ -1,0 +1,346 @@
+package jp.kawaraban.access;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.WebSession;
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.member.Accounts;
+import jp.kawaraban.member.Member;
+import jp.kawaraban.site.SiteProperties;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every reading route and API endpoint, as every kind of reader: the status each gets and
+ * whether the paid (or members-only) body text is in the answer. Then the leak test: every
+ * path a paid article's text could leave by, fetched as each reader not entitled to it.
+ */
+@KawarabanTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    static final String FREE_ARTICLE = id("business-rice-prices-stay-high");
+    static final String MEMBERS_ARTICLE = id("talks-timeline-2025");
+    static final String PAID_ARTICLE = id("riyadh-talks-analysis");
+    /** Another paid article, opened first so the free member's allowance is used up. */
+    static final String OTHER_PAID = id("business-column-regional-banks");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ArticleCatalog catalog;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Trials trials;
+    @Autowired
+    SubscriptionLedger ledger;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SiteProperties site;
+
+    /** The readers, by kind; anonymous is a session without log-in. */
+    private final Map<String, WebSession> readers = new LinkedHashMap<>();
+
+    @BeforeAll
+    void readers() {
+        readers.put("anonymous", new WebSession(port));
+        readers.put("free", freeMemberWithAllowanceUsed());
+        readers.put("paid", WebSession.loggedIn(port, "paid@example.com", DEMO_PASSWORD));
+        readers.put("trial", WebSession.loggedIn(port, "trial@example.com", DEMO_PASSWORD));
+        readers.put("expiredTrial", expiredTrialMember());
+        readers.put("expert", WebSession.loggedIn(port, "expert@example.com", DEMO_PASSWORD));
+        readers.put("editor", WebSession.loggedIn(port, "editor@example.com", DEMO_PASSWORD));
+    }
+
+    record Expectation(String path, Map<String, Integer> status, Set<String> fullText, String article) {
+    }
+
+    @Test
+    void everyRouteAsEveryReader() {
+        Set<String> everyone = readers.keySet();
+        Set<String> members = Set.of("free", "paid", "trial", "expiredTrial", "expert", "editor");
+        Set<String> entitled = Set.of("paid", "trial", "expert", "editor");
+        List<Expectation> matrix = List.of(
+                open("/", null, Set.of()),
+                open("/sections/world", null, Set.of()),
+                open("/series/ukraine-talks", null, Set.of()),
+                open("/plans", null, Set.of()),
+                open("/login", null, Set.of()),
+                open("/articles/" + FREE_ARTICLE, FREE_ARTICLE, everyone),
+                open("/articles/" + FREE_ARTICLE + "/print", FREE_ARTICLE, everyone),
+                open("/api/v1/articles/" + FREE_ARTICLE, FREE_ARTICLE, everyone),
+                open("/articles/" + MEMBERS_ARTICLE, MEMBERS_ARTICLE, members),
+                open("/articles/" + MEMBERS_ARTICLE + "/print", MEMBERS_ARTICLE, members),
+                open("/api/v1/articles/" + MEMBERS_ARTICLE, MEMBERS_ARTICLE, members),
+                open("/articles/" + PAID_ARTICLE, PAID_ARTICLE, entitled),
+                open("/articles/" + PAID_ARTICLE + "/print", PAID_ARTICLE, entitled),
+                open("/api/v1/articles/" + PAID_ARTICLE, PAID_ARTICLE, entitled),
+                open("/api/v1/articles", null, Set.of()),
+                open("/feeds/latest.xml", PAID_ARTICLE, Set.of()),
+                open("/sitemap.xml", PAID_ARTICLE, Set.of()),
+                new Expectation("/my/account", statuses(302, 200), Set.of(), null),
+                new Expectation("/my/account/export.json", statuses(302, 200), Set.of(), null),
+                // The editors' desk arrives with its own issue: closed to all but editors already.
+                new Expectation("/editor/", Map.of("anonymous", 302, "free", 403, "paid", 403, "trial", 403,
+                        "expiredTrial", 403, "expert", 403, "editor", 404), Set.of(), null));
+
+        List<String> mismatches = new ArrayList<>();
+        for (Expectation row : matrix) {
+            for (var reader : readers.entrySet()) {
+                HttpResponse<String> answer = reader.getValue().get(row.path());
+                int expected = row.status().get(reader.getKey());
+                if (answer.statusCode() != expected) {
+                    mismatches.add(row.path() + " as " + reader.getKey() + ": " + answer.statusCode() + " instead of " + expected);
+                }
+                if (row.article() != null && expected == 200) {
+                    boolean full = answer.body().contains(lastWords(row.article()));
+                    boolean shouldBeFull = row.fullText().contains(reader.getKey());
+                    if (full != shouldBeFull) {
+                        mismatches.add(row.path() + " as " + reader.getKey() + ": full text " + (full ? "present" : "absent"));
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void noPathSendsAPaidArticlesBodyBeyondThePreviewToReadersNotEntitled() {
+        Article article = catalog.get(PAID_ARTICLE);
+        List<String> hidden = textBeyondPreview(article);
+        assertThat(hidden).isNotEmpty();
+        List<String> paths = List.of("/articles/" + PAID_ARTICLE, "/articles/" + PAID_ARTICLE + "/print",
+                "/api/v1/articles/" + PAID_ARTICLE, "/api/v1/articles", "/api/v1/articles?section=world",
+                "/feeds/latest.xml", "/feeds/sections/world.xml", "/sitemap.xml", "/", "/sections/world",
+                "/series/ukraine-talks", "/keywords/%E3%82%A6%E3%82%AF%E3%83%A9%E3%82%A4%E3%83%8A%E5%81%9C%E6%88%A6");
+        List<String> leaks = new ArrayList<>();
+        for (String reader : List.of("anonymous", "free", "expiredTrial")) {
+            for (String path : paths) {
+                String body = readers.get(reader).get(path).body();
+                hidden.stream().filter(body::contains)
+                        .forEach(text -> leaks.add(path + " as " + reader + " leaks: " + text));
+            }
+        }
+        assertThat(leaks).isEmpty();
+        // The page's own metadata says what is behind the paywall, for search engines.
+        String page = readers.get("anonymous").get("/articles/" + PAID_ARTICLE).body();
+        assertThat(page).contains("\"isAccessibleForFree\":false").contains("\"cssSelector\":\".paywall\"");
+        assertThat(org.jsoup.Jsoup.parse(page).selectFirst("meta[property=og:description]").attr("content"))
+                .isEqualTo(article.content().lead());
+    }
+
+    @Test
+    void theNonEntitledSeeThePaywallWithTheWaysIn() {
+        var anonymous = readers.get("anonymous").page("/articles/" + PAID_ARTICLE);
+        assertThat(anonymous.selectFirst("aside.paywall .paywall-title").text()).isEqualTo("この記事は有料会員限定です");
+        assertThat(anonymous.select("aside.paywall a").eachAttr("href"))
+                .contains("/plans", "/login?next=%2Farticles%2F" + PAID_ARTICLE)
+                .anySatisfy(href -> assertThat(href).startsWith("/plans#trial-"));
+        var free = readers.get("free").page("/articles/" + PAID_ARTICLE);
+        assertThat(free.selectFirst("aside.paywall .paywall-allowance").text()).contains("1 本はお読みになりました");
+        assertThat(free.select("aside.paywall a.login")).isEmpty();
+        var membersOnly = readers.get("anonymous").page("/articles/" + MEMBERS_ARTICLE);
+        assertThat(membersOnly.selectFirst("aside.paywall .paywall-title").text()).isEqualTo("この記事は会員限定です");
+        assertThat(membersOnly.select("aside.paywall a").eachAttr("href")).contains("/signup");
+    }
+
+    @Test
+    void pagesForMembersAreNeverStoredByCachesAnonymousOnesBriefly() {
+        assertThat(readers.get("anonymous").get("/articles/" + PAID_ARTICLE).headers().firstValue("Cache-Control"))
+                .hasValue(site.publicCache().getHeaderValue());
+        assertThat(readers.get("paid").get("/articles/" + PAID_ARTICLE).headers().firstValue("Cache-Control").orElseThrow())
+                .contains("no-store").contains("private");
+        assertThat(readers.get("paid").get("/api/v1/articles/" + PAID_ARTICLE).headers().firstValue("Cache-Control").orElseThrow())
+                .contains("no-store");
+    }
+
+    @Test
+    void aFreeMembersMonthlyAllowanceCountsEachArticleOnce() {
+        WebSession free = newFreeMember();
+        var first = free.page("/articles/" + PAID_ARTICLE);
+        assertThat(first.select("aside.paywall")).isEmpty();
+        assertThat(first.selectFirst(".allowance-note").text()).contains("今月あと 0 本");
+        assertThat(free.page("/articles/" + PAID_ARTICLE).select("aside.paywall")).as("the same article again").isEmpty();
+        assertThat(free.get("/api/v1/articles/" + PAID_ARTICLE).body()).as("and through the API")
+                .contains("\"previewOnly\":false");
+        assertThat(free.page("/articles/" + OTHER_PAID).select("aside.paywall")).hasSize(1);
+        assertThat(free.page("/my/account").selectFirst(".allowance").text()).contains("あと 0 本");
+    }
+
+    @Test
+    void aTrialIsTakenOncePerCampaignAndEndsByItselfOnTime() {
+        Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "体験 会員", Set.of());
+        String campaign = trials.openCampaigns().getFirst().code();
+        assertThat(trials.start(member.id(), "no-such-campaign")).isEqualTo(Trials.Outcome.UNKNOWN_CAMPAIGN);
+        assertThat(trials.start(member.id(), campaign)).isEqualTo(Trials.Outcome.STARTED);
+        assertThat(trials.start(member.id(), campaign)).isEqualTo(Trials.Outcome.ALREADY_SUBSCRIBED);
+        endTrialNow(member);
+        assertThat(ledger.settleDue()).isGreaterThanOrEqualTo(1);
+        assertThat(trials.start(member.id(), campaign)).isEqualTo(Trials.Outcome.ALREADY_TAKEN);
+        assertThat(jdbc.sql("SELECT to_state FROM access_subscription_audit WHERE member_id = ? ORDER BY id")
+                .param(member.id().value()).query(String.class).list()).containsExactly("TRIALING", "EXPIRED");
+
+        trials.saveCampaign(new Campaign("closed-test", "終了したキャンペーン", "説明", Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-02-01T00:00:00Z"), 7));
+        assertThat(trials.start(member.id(), "closed-test")).isEqualTo(Trials.Outcome.CAMPAIGN_CLOSED);
+    }
+
+    @Test
+    void aTrialMemberWhoPaysBecomesActiveWhenTheTrialEnds() {
+        Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "体験 会員", Set.of());
+        WebSession session = WebSession.loggedIn(port, member.email(), DEMO_PASSWORD);
+        String campaign = trials.openCampaigns().getFirst().code();
+        HttpResponse<String> started = session.submit("/plans", "/plans/trial", Map.of("campaign", campaign));
+        assertThat(started.body()).contains("無料体験を始めました");
+        HttpResponse<String> again = session.submit("/plans", "/plans/trial", Map.of("campaign", campaign));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("すでに有料会員またはお試し期間中です");
+
+        String checkout = session.submit("/plans", "/billing/checkout", Map.of("plan", "MONTHLY"))
+                .headers().firstValue("Location").orElseThrow();
+        String demoPage = session.local(checkout);
+        assertThat(session.page(demoPage).selectFirst(".notice").text()).contains("月額プラン");
+        assertThat(session.submit(demoPage, demoPage, Map.of()).headers().firstValue("Location").orElseThrow())
+                .endsWith("/my/account?paid");
+        assertThat(session.submit(demoPage, demoPage, Map.of()).statusCode()).as("a completed checkout is gone").isEqualTo(404);
+        var account = session.page("/my/account");
+        assertThat(account.selectFirst(".state").attr("data-state")).isEqualTo("TRIALING");
+        assertThat(account.selectFirst(".trial-paid")).isNotNull();
+
+        endTrialNow(member);
+        ledger.settleDue();
+        assertThat(session.page("/my/account").selectFirst(".state").attr("data-state")).isEqualTo("ACTIVE");
+        assertThat(session.page("/articles/" + PAID_ARTICLE).select("aside.paywall")).isEmpty();
+    }
+
+    @Test
+    void badPlanAndCampaignInputsAreRefusedWithAMessage() {
+        Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "会員", Set.of());
+        WebSession session = WebSession.loggedIn(port, member.email(), DEMO_PASSWORD);
+        HttpResponse<String> badPlan = session.submit("/plans", "/billing/checkout", Map.of("plan", "GOLD"));
+        assertThat(badPlan.statusCode()).isEqualTo(400);
+        HttpResponse<String> badCampaign = session.submit("/plans", "/plans/trial", Map.of("campaign", "nope"));
+        assertThat(badCampaign.statusCode()).isEqualTo(404);
+        assertThat(badCampaign.body()).contains("そのキャンペーンは見つかりません");
+        assertThat(readers.get("anonymous").get("/billing/demo/does-not-exist").statusCode()).isEqualTo(302);
+        assertThat(session.get("/billing/demo/does-not-exist").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void actionsAreDecidedByRoleAndSubscription() {
+        Entitlements entitlements = entitlementsBean;
+        Reader anonymous = Reader.anonymous();
+        Reader free = reader("free");
+        Reader paid = reader("paid");
+        Reader expert = reader("expert");
+        assertThat(entitlements.mayUse(anonymous, Action.SAVE_ARTICLE).refusal()).isEqualTo(ActionAccess.Refusal.LOG_IN);
+        assertThat(entitlements.mayUse(free, Action.FOLLOW).refusal()).isEqualTo(ActionAccess.Refusal.PAID_ONLY);
+        assertThat(entitlements.mayUse(free, Action.READ_COMMENTARY).allowed()).isTrue();
+        assertThat(entitlements.mayUse(anonymous, Action.READ_COMMENTARY).refusal()).isEqualTo(ActionAccess.Refusal.LOG_IN);
+        assertThat(entitlements.mayUse(paid, Action.SAVE_FIGURE).allowed()).isTrue();
+        assertThat(entitlements.mayUse(paid, Action.WRITE_COMMENTARY).refusal()).isEqualTo(ActionAccess.Refusal.NOT_PERMITTED);
+        assertThat(entitlements.mayUse(expert, Action.WRITE_COMMENTARY).allowed()).isTrue();
+    }
+
+    @Autowired
+    Entitlements entitlementsBean;
+
+    private Reader reader(String demo) {
+        Member member = accounts.findByEmail(demo + "@example.com").orElseThrow();
+        return new Reader(member.id(), member.roles());
+    }
+
+    private WebSession freeMemberWithAllowanceUsed() {
+        WebSession free = newFreeMember();
+        assertThat(free.page("/articles/" + OTHER_PAID).select("aside.paywall")).isEmpty();
+        return free;
+    }
+
+    private WebSession newFreeMember() {
+        Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "無料 会員", Set.of());
+        return WebSession.loggedIn(port, member.email(), DEMO_PASSWORD);
+    }
+
+    private WebSession expiredTrialMember() {
+        Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "体験終了 会員", Set.of());
+        assertThat(trials.start(member.id(), trials.openCampaigns().getFirst().code())).isEqualTo(Trials.Outcome.STARTED);
+        endTrialNow(member);
+        ledger.settleDue();
+        WebSession session = WebSession.loggedIn(port, member.email(), DEMO_PASSWORD);
+        // Use the allowance, so the paid article shows what an expired trial sees once it is spent.
+        session.get("/articles/" + OTHER_PAID);
+        return session;
+    }
+
+    private void endTrialNow(Member member) {
+        jdbc.sql("UPDATE access_subscription SET trial_ends_at = ? WHERE member_id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), member.id().value()).update();
+    }
+
+    private Map<String, Integer> statuses(int anonymous, int members) {
+        Map<String, Integer> status = new LinkedHashMap<>();
+        readers.keySet().forEach(kind -> status.put(kind, kind.equals("anonymous") ? anonymous : members));
+        return status;
+    }
+
+    private Expectation open(String path, String article, Set<String> fullText) {
+        return new Expectation(path, statuses(200, 200), fullText, article);
+    }
+
+    /** The closing words of the article's last paragraph: present only when the whole body is. */
+    private String lastWords(String id) {
+        List<Block> blocks = catalog.get(id).content().body().blocks();
+        String last = blocks.reversed().stream().filter(b -> b instanceof Block.Paragraph)
+                .map(b -> ((Block.Paragraph) b).text()).findFirst().orElseThrow();
+        return last.substring(Math.max(0, last.length() - 25));
+    }
+
+    /** Text of the body that the preview does not contain: the tail of every paragraph or heading beyond it. */
+    private List<String> textBeyondPreview(Article article) {
+        List<Block> preview = article.content().body().opening(site.previewCharacters());
+        List<String> hidden = new ArrayList<>();
+        for (Block block : article.content().body().blocks()) {
+            if (preview.contains(block)) {
+                continue;
+            }
+            String text = switch (block) {
+                case Block.Paragraph p -> p.text();
+                case Block.Heading h -> h.text();
+                default -> null;
+            };
+            if (text != null && text.length() >= 8) {
+                hidden.add(text.substring(Math.max(0, text.length() - 20)));
+            }
+        }
+        return hidden;
+    }
+
+    private static String id(String slug) {
+        return ArticleId.derivedFrom("demo:" + slug).value();
+    }
+
+    private static String unique() {
+        return "access-" + UUID.randomUUID() + "@example.com";
+    }
+}
