@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.Extension;
 
@@ -37,18 +39,27 @@ public final class TestMail implements Extension {
         }).toList();
     }
 
-    /** The text of the newest message to an address. */
+    /**
+     * The text of the newest message to an address: its (first) text/plain part, decoded
+     * from whatever transfer encoding the sender chose (mostly Japanese text goes as base64).
+     */
     public static String latestText(String address) {
         List<MimeMessage> messages = to(address);
         if (messages.isEmpty()) {
             throw new AssertionError("No mail to " + address);
         }
-        return GreenMailUtil.getBody(messages.getLast());
+        MimeMessage newest = messages.getLast();
+        try {
+            String text = plainText(newest);
+            return text != null ? text : GreenMailUtil.getBody(newest);
+        } catch (Exception unreadable) {
+            throw new AssertionError("Unreadable mail to " + address, unreadable);
+        }
     }
 
     /** The first link to {@code path} in the newest message to an address. */
     public static String link(String address, String path) {
-        String text = decoded(latestText(address));
+        String text = latestText(address);
         Matcher link = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+").matcher(text);
         if (!link.find()) {
             throw new AssertionError("No link to " + path + " in: " + text);
@@ -56,13 +67,19 @@ public final class TestMail implements Extension {
         return link.group();
     }
 
-    private static String decoded(String body) {
-        try {
-            var stream = jakarta.mail.internet.MimeUtility.decode(
-                    new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), "quoted-printable");
-            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (Exception notEncoded) {
-            return body;
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
         }
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = plainText(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 }
