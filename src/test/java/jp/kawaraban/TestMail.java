@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.Extension;
 
@@ -37,15 +39,19 @@ public final class TestMail implements Extension {
         }).toList();
     }
 
-    /** The text of the newest message to an address. */
+    /**
+     * The text of the newest message to an address: its (first) text/plain part, decoded
+     * from whatever transfer encoding the sender chose (mostly Japanese text goes as base64).
+     */
     public static String latestText(String address) {
         List<MimeMessage> messages = to(address);
         if (messages.isEmpty()) {
             throw new AssertionError("No mail to " + address);
         }
+        MimeMessage newest = messages.getLast();
         try {
-            Object content = messages.getLast().getContent(); // decoded, whatever the transfer encoding
-            return content instanceof String text ? text : GreenMailUtil.getBody(messages.getLast());
+            String text = plainText(newest);
+            return text != null ? text : GreenMailUtil.getBody(newest);
         } catch (Exception unreadable) {
             throw new AssertionError("Unreadable mail to " + address, unreadable);
         }
@@ -59,5 +65,21 @@ public final class TestMail implements Extension {
             throw new AssertionError("No link to " + path + " in: " + text);
         }
         return link.group();
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                String text = plainText(parts.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 }
