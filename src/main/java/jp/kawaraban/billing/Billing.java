@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.Subscription;
 import jp.kawaraban.access.SubscriptionLedger;
 import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.billing.internal.BillingRepository;
@@ -31,11 +33,13 @@ public class Billing {
     private final PaymentProvider provider;
     private final BillingRepository repository;
     private final SubscriptionLedger ledger;
+    private final Entitlements entitlements;
     private final PublicUrls urls;
     private final Clock clock;
 
-    Billing(PaymentProvider provider, BillingRepository repository, SubscriptionLedger ledger, PublicUrls urls,
-            Clock clock) {
+    Billing(PaymentProvider provider, BillingRepository repository, SubscriptionLedger ledger,
+            Entitlements entitlements, PublicUrls urls, Clock clock) {
+        this.entitlements = entitlements;
         this.provider = provider;
         this.repository = repository;
         this.ledger = ledger;
@@ -50,10 +54,13 @@ public class Billing {
         return provider.name();
     }
 
-    /** Where to send a member who chose a paid plan. */
+    /** Where to send a member who chose a paid plan. A member in a trial pays from its end. */
     public URI startCheckout(Member member, Plan plan) {
         String customer = repository.customerRef(member.id(), provider.name()).orElse(null);
-        return provider.startCheckout(new CheckoutRequest(member.id(), member.email(), plan, customer,
+        Subscription current = entitlements.membership(member.id()).subscription();
+        Instant trialEnd = current != null && current.state() == SubscriptionState.TRIALING
+                && current.givesPaidAccess(clock.instant()) ? current.trialEndsAt() : null;
+        return provider.startCheckout(new CheckoutRequest(member.id(), member.email(), plan, customer, trialEnd,
                 URI.create(urls.url("/my/account?paid")), URI.create(urls.url("/plans?canceled"))));
     }
 

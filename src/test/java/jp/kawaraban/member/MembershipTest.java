@@ -216,6 +216,35 @@ class MembershipTest {
         assertThat(new WebSession(port).get("/my/account").headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
+    @Test
+    void logInGivesTheBrowserANewSessionId() {
+        Member member = verifiedMember();
+        var reader = new WebSession(port);
+        String before = sessionCookie(reader.get("/login"));
+        assertThat(before).as("the log-in form's CSRF token opens a session").isNotNull();
+        var login = reader.submit("/login", "/login", Map.of("email", member.email(), "password", PASSWORD));
+        assertThat(sessionCookie(login)).isNotNull().isNotEqualTo(before);
+    }
+
+    @Test
+    void passwordResetMailsAreLimitedPerAccount() {
+        Member member = verifiedMember();
+        var reader = new WebSession(port);
+        for (int i = 0; i < 3; i++) {
+            assertThat(reader.submit("/password/forgot", "/password/forgot", Map.of("email", member.email())).statusCode())
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> fourth = reader.submit("/password/forgot", "/password/forgot", Map.of("email", member.email()));
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.body()).contains("時間をおいてからお試しください");
+        assertThat(TestMail.to(member.email())).hasSize(3);
+    }
+
+    private static String sessionCookie(HttpResponse<String> answer) {
+        return answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KAWARABAN_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
     private Member verifiedMember() {
         return accounts.createVerified(unique(), PASSWORD, "テスト 会員", java.util.Set.of());
     }

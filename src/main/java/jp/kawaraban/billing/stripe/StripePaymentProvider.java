@@ -85,6 +85,15 @@ class StripePaymentProvider implements PaymentProvider {
         return "stripe";
     }
 
+    /** The subscription carries the member and plan, and starts charging when a running trial ends. */
+    private static SessionCreateParams.SubscriptionData subscriptionData(CheckoutRequest request, String member, String plan) {
+        var data = SessionCreateParams.SubscriptionData.builder().putMetadata(MEMBER, member).putMetadata(PLAN, plan);
+        if (request.trialEndsAt() != null) {
+            data.setTrialEnd(request.trialEndsAt().getEpochSecond());
+        }
+        return data.build();
+    }
+
     @Override
     public URI startCheckout(CheckoutRequest request) {
         String member = request.member().toString();
@@ -95,10 +104,7 @@ class StripePaymentProvider implements PaymentProvider {
                 .setClientReferenceId(member)
                 .putMetadata(MEMBER, member)
                 .putMetadata(PLAN, plan)
-                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                        .putMetadata(MEMBER, member)
-                        .putMetadata(PLAN, plan)
-                        .build())
+                .setSubscriptionData(subscriptionData(request, member, plan))
                 .setSuccessUrl(request.successUrl().toString())
                 .setCancelUrl(request.cancelUrl().toString())
                 .setLocale(SessionCreateParams.Locale.JA);

@@ -107,7 +107,7 @@ class StripePaymentProviderTest {
                 {"id": "cs_test_a1", "object": "checkout.session", "mode": "subscription",
                  "url": "https://checkout.stripe.com/c/pay/cs_test_a1"}
                 """;
-        URI checkout = provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.YEARLY, null,
+        URI checkout = provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.YEARLY, null, null,
                 URI.create("https://kawaraban.example/billing/done"), URI.create("https://kawaraban.example/plans")));
 
         assertThat(checkout).isEqualTo(URI.create("https://checkout.stripe.com/c/pay/cs_test_a1"));
@@ -128,22 +128,27 @@ class StripePaymentProviderTest {
                     .containsEntry("success_url", "https://kawaraban.example/billing/done")
                     .containsEntry("cancel_url", "https://kawaraban.example/plans")
                     .containsEntry("locale", "ja")
-                    .doesNotContainKey("customer");
+                    .doesNotContainKey("customer")
+                    .doesNotContainKey("subscription_data[trial_end]");
         });
     }
+
+    /** A member paying during a campaign trial: Stripe charges nothing before it ends. */
+    private static final Instant TRIAL_END = Instant.parse("2026-12-25T00:00:00Z");
 
     @Test
     void returningMemberChecksOutAsTheExistingCustomer() {
         answer = """
                 {"id": "cs_test_a2", "object": "checkout.session", "url": "https://checkout.stripe.com/c/pay/cs_test_a2"}
                 """;
-        provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.MONTHLY, "cus_Q1kawaraban",
+        provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.MONTHLY, "cus_Q1kawaraban", TRIAL_END,
                 URI.create("https://kawaraban.example/billing/done"), URI.create("https://kawaraban.example/plans")));
 
         assertThat(requests).singleElement().extracting(Request::form).satisfies(form -> assertThat(form)
                 .containsEntry("customer", "cus_Q1kawaraban")
                 .containsEntry("line_items[0][price]", "price_monthly")
                 .containsEntry("metadata[plan]", "MONTHLY")
+                .containsEntry("subscription_data[trial_end]", String.valueOf(TRIAL_END.getEpochSecond()))
                 .doesNotContainKey("customer_email"));
     }
 
@@ -173,7 +178,7 @@ class StripePaymentProviderTest {
                  "message": "No such price: 'price_yearly'"}}
                 """;
         assertThatThrownBy(() -> provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.YEARLY,
-                null, URI.create("https://kawaraban.example/done"), URI.create("https://kawaraban.example/plans"))))
+                null, null, URI.create("https://kawaraban.example/done"), URI.create("https://kawaraban.example/plans"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No such price")
                 .hasMessageNotContaining(SECRET_KEY);
