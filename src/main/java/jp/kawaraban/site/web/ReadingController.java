@@ -39,7 +39,7 @@ class ReadingController {
                 .toList();
         var meta = PageMeta.website(null, pages.msg().get("site.description"), pages.site().url("/"));
         return new ModelAndView("site/home", Map.of(
-                "chrome", pages.chrome(meta),
+                "chrome", pages.chrome(meta, "home"),
                 "top", catalog.topStories(TOP_STORIES),
                 "latest", catalog.latest(new PageRequest(1, LATEST_ON_HOME)).items(),
                 "sections", sections));
