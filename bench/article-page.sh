@@ -5,7 +5,7 @@
 #   bench/article-page.sh [CORPUS_TARBALL]        (or CORPUS=... bench/article-page.sh)
 #
 # Environment: CORPUS (default ../shared/corpora/livedoor-dev.tar.gz), JAVA (the JDK to run
-# the app with), ARTICLES (default 10000), DURATION (default 20s), CONNECTIONS (default 64).
+# the app with), JAR (default target/kawaraban.jar: another build to compare), ARTICLES (default 10000), DURATION (default 20s), CONNECTIONS (default 64).
 # The corpus is extracted to a temp dir and never copied into the project.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 CORPUS=${1:-${CORPUS:-$ROOT/../shared/corpora/livedoor-dev.tar.gz}}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+JAR=${JAR:-target/kawaraban.jar}
 ARTICLES=${ARTICLES:-10000}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -42,7 +43,7 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-if [[ ! -f target/kawaraban.jar ]]; then
+if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
     echo "== building target/kawaraban.jar"
     ./mvnw -q -DskipTests package
 fi
@@ -63,7 +64,7 @@ CORPUS_DIR=$WORK/corpus/livedoor
 
 echo "== starting the app ($("$JAVA" -version 2>&1 | head -1))"
 START=$(date +%s)
-"$JAVA" -jar target/kawaraban.jar --kawaraban.data-dir="$WORK/data" \
+"$JAVA" -jar "$JAR" --kawaraban.data-dir="$WORK/data" \
     --kawaraban.demo-corpus.dir="$CORPUS_DIR" --kawaraban.demo-corpus.articles="$ARTICLES" \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!

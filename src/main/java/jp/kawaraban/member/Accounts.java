@@ -228,13 +228,14 @@ public class Accounts {
         Member member = find(id).orElseThrow();
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("exportedAt", clock.instant().toString());
-        export.put("account", Map.of(
-                "id", member.id().toString(),
-                "email", member.email(),
-                "displayName", member.displayName(),
-                "roles", member.roles().stream().map(Role::name).sorted().toList(),
-                "emailVerifiedAt", String.valueOf(member.emailVerifiedAt()),
-                "createdAt", member.createdAt().toString()));
+        Map<String, Object> account = new LinkedHashMap<>();
+        account.put("id", member.id().toString());
+        account.put("email", member.email());
+        account.put("displayName", member.displayName());
+        account.put("roles", member.roles().stream().map(Role::name).sorted().toList());
+        account.put("emailVerifiedAt", member.emailVerifiedAt() == null ? null : member.emailVerifiedAt().toString());
+        account.put("createdAt", member.createdAt().toString());
+        export.put("account", account);
         for (MemberDataExport part : exports) {
             export.put(part.part(), part.export(id));
         }

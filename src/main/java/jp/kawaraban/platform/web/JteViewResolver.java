@@ -51,8 +51,12 @@ public class JteViewResolver extends UrlBasedViewResolver {
             Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(getUrl(), model, output);
             response.setContentType(getContentType());
-            response.setContentLength(output.getContentLength());
-            output.writeTo(response.getOutputStream());
+            // One write, not one per template fragment: every write passes through the response
+            // wrappers of Spring Security and Spring Session, which check the length each time.
+            var page = new java.io.ByteArrayOutputStream(output.getContentLength());
+            output.writeTo(page);
+            response.setContentLength(page.size());
+            page.writeTo(response.getOutputStream());
         }
     }
 }

@@ -2,7 +2,8 @@ package jp.kawaraban.site.web;
 
 import java.util.Map;
 
-import jp.kawaraban.platform.mail.internal.FilePostbox;
+import jp.kawaraban.platform.DemoMode;
+import jp.kawaraban.platform.mail.LocalMailbox;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,24 +11,30 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * {@code /dev/mail}: the mails the embedded default "sent", so sign-up and password reset
- * can be tried without a mail server. Exists only when no SMTP server is configured.
+ * can be tried without a mail server. Exists only when no SMTP server is configured, and
+ * answers only in demo mode: the page shows every reader's sign-up and reset links.
  */
 @Controller
-@ConditionalOnBean(FilePostbox.class)
+@ConditionalOnBean(LocalMailbox.class)
 class DevMailPage {
 
-    private final FilePostbox postbox;
+    private final LocalMailbox mailbox;
     private final SitePages pages;
+    private final DemoMode demoMode;
 
-    DevMailPage(FilePostbox postbox, SitePages pages) {
-        this.postbox = postbox;
+    DevMailPage(LocalMailbox mailbox, SitePages pages, DemoMode demoMode) {
+        this.mailbox = mailbox;
         this.pages = pages;
+        this.demoMode = demoMode;
     }
 
     @GetMapping("/dev/mail")
     ModelAndView mail() {
+        if (!demoMode.enabled()) {
+            throw new PageNotFoundException("/dev/mail outside demo mode");
+        }
         return new ModelAndView("site/devMail", Map.of(
                 "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("devmail.title"))),
-                "mails", postbox.latest()));
+                "mails", mailbox.latest()));
     }
 }

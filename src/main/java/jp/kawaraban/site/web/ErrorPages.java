@@ -21,7 +21,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(assignableTypes = ReadingController.class)
+@ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
+        DevMailPage.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import jp.kawaraban.platform.PlatformProperties;
+import jp.kawaraban.platform.mail.LocalMailbox;
 import jp.kawaraban.platform.mail.MailMessage;
 import jp.kawaraban.platform.mail.MailNotSentException;
 import jp.kawaraban.platform.mail.Postbox;
+import jp.kawaraban.platform.mail.SentMail;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-public class FilePostbox implements Postbox {
+class FilePostbox implements Postbox, LocalMailbox {
 
     private static final int SHOWN = 50;
 
@@ -39,33 +41,29 @@ public class FilePostbox implements Postbox {
         this.clock = clock;
     }
 
-    /** A message as the demo mailbox shows it. */
-    public record StoredMail(Instant sentAt, MailMessage message) {
-    }
-
     @Override
     public void send(MailMessage message) {
         try {
             Files.createDirectories(folder);
             Instant now = clock.instant();
             Path file = Files.createTempFile(folder, now.toEpochMilli() + "-", ".json");
-            Files.writeString(file, json.writeValueAsString(new StoredMail(now, message)));
+            Files.writeString(file, json.writeValueAsString(new SentMail(now, message)));
         } catch (IOException | UncheckedIOException failed) {
             throw new MailNotSentException("Could not write the mail to " + folder, failed);
         }
     }
 
-    /** The latest messages, newest first. */
-    public List<StoredMail> latest() {
+    @Override
+    public List<SentMail> latest() {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            List<StoredMail> mails = new ArrayList<>();
+            List<SentMail> mails = new ArrayList<>();
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                mails.add(json.readValue(Files.readString(file), StoredMail.class));
+                mails.add(json.readValue(Files.readString(file), SentMail.class));
             }
-            mails.sort(Comparator.comparing(StoredMail::sentAt).reversed());
+            mails.sort(Comparator.comparing(SentMail::sentAt).reversed());
             return mails.subList(0, Math.min(SHOWN, mails.size()));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
