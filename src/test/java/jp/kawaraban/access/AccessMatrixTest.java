@@ -169,7 +169,7 @@ class AccessMatrixTest {
     void pagesForMembersAreNeverStoredByCachesAnonymousOnesBriefly() {
         HttpResponse<String> anonymous = new WebSession(port).get("/articles/" + PAID_ARTICLE);
         assertThat(anonymous.headers().firstValue("Cache-Control")).hasValue(site.publicCache().getHeaderValue());
-        assertThat(anonymous.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Cookie"));
+        assertThat(anonymous.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).containsIgnoringCase("cookie"));
         assertThat(anonymous.headers().allValues("Set-Cookie")).as("an anonymous page opens no session").isEmpty();
         assertThat(readers.get("paid").get("/articles/" + PAID_ARTICLE).headers().firstValue("Cache-Control").orElseThrow())
                 .contains("no-store").contains("private");
