@@ -62,6 +62,18 @@ public class ArticleCatalog {
         return repository.allPublished(limit);
     }
 
+    /**
+     * Published articles with their whole text, in id order after {@code afterId} (null: from
+     * the start): for walking the archive in batches, e.g. to rebuild a search index.
+     */
+    public List<Article> publishedAfter(ArticleId afterId, int limit) {
+        return repository.publishedAfter(afterId, limit);
+    }
+
+    public long countPublished() {
+        return repository.countPublished();
+    }
+
     public List<Section> sections() {
         return repository.sections();
     }

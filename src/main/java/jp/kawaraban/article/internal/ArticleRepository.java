@@ -140,26 +140,43 @@ public class ArticleRepository {
                 .param(id.value()).update() == 1;
     }
 
+    private static final String ARTICLE_SELECT = """
+            select a.*, s.name as section_name, se.code as se_code, se.name as se_name,
+                   se.kind as se_kind, se.description as se_description
+            from article a
+            join article_section s on s.code = a.section_code
+            left join article_series se on se.code = a.series_code
+            """;
+
     public Optional<Article> findPublished(ArticleId id) {
-        return jdbc.sql("""
-                        select a.*, s.name as section_name, se.code as se_code, se.name as se_name,
-                               se.kind as se_kind, se.description as se_description
-                        from article a
-                        join article_section s on s.code = a.section_code
-                        left join article_series se on se.code = a.series_code
-                        where a.id = ? and a.status = 'PUBLISHED'
-                        """)
+        return jdbc.sql(ARTICLE_SELECT + "where a.id = ? and a.status = 'PUBLISHED'")
                 .param(id.value())
-                .query((rs, i) -> new Article(
-                        new ArticleId(rs.getString("id")),
-                        content(rs),
-                        new Section(rs.getString("section_code"), rs.getString("section_name")),
-                        rs.getString("se_code") == null ? null : series(rs, "se_"),
-                        instant(rs, "published_at"),
-                        instant(rs, "updated_at"),
-                        rs.getString("update_note"),
-                        rs.getInt("revision")))
+                .query(this::article)
                 .optional();
+    }
+
+    /** Published articles in id order after {@code afterId} (exclusive; null from the start), for walking all of them. */
+    public List<Article> publishedAfter(ArticleId afterId, int limit) {
+        return jdbc.sql(ARTICLE_SELECT + "where a.status = 'PUBLISHED' and a.id > ? order by a.id limit ?")
+                .params(afterId == null ? "" : afterId.value(), limit)
+                .query(this::article)
+                .list();
+    }
+
+    public long countPublished() {
+        return jdbc.sql("select count(*) from article where status = 'PUBLISHED'").query(Long.class).single();
+    }
+
+    private Article article(ResultSet rs, int row) throws SQLException {
+        return new Article(
+                new ArticleId(rs.getString("id")),
+                content(rs),
+                new Section(rs.getString("section_code"), rs.getString("section_name")),
+                rs.getString("se_code") == null ? null : series(rs, "se_"),
+                instant(rs, "published_at"),
+                instant(rs, "updated_at"),
+                rs.getString("update_note"),
+                rs.getInt("revision"));
     }
 
     public PageOf<ArticleSummary> latest(PageRequest page) {

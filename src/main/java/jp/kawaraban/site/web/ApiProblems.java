@@ -12,7 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the JSON API as RFC 9457 problem details, with a Japanese title apps can show. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = ArticleApiController.class)
+@RestControllerAdvice(assignableTypes = {ArticleApiController.class, SearchApiController.class})
 class ApiProblems {
 
     private final Messages msg;
@@ -35,6 +35,13 @@ class ApiProblems {
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "api.problem.badParameter");
         problem.setProperty("parameter", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(SearchApiController.BadParameterException.class)
+    ProblemDetail badSearchParameter(SearchApiController.BadParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "api.problem.badParameter");
+        problem.setProperty("parameter", e.parameter());
         return problem;
     }
 

@@ -24,7 +24,8 @@ public record ArticleView(
         Paywall paywall,
         List<ShareLinks.Target> share,
         String mailto,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        List<RecommendedArticle> recommended) {
 
     public boolean previewOnly() {
         return !access.full();

@@ -13,6 +13,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.search.Search;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -31,10 +32,13 @@ class SitePages {
     private final ReadableText readable;
     private final Trials trials;
     private final AccessProperties accessProperties;
+    private final Search search;
+    private static final int RECOMMENDATIONS = 5;
     private volatile SectionSnapshot sections;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials, AccessProperties accessProperties) {
+              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search) {
+        this.search = search;
         this.accessProperties = accessProperties;
         this.readable = readable;
         this.trials = trials;
@@ -100,7 +104,18 @@ class SitePages {
                 access.full() ? null : paywall(article, access),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
-                catalog.summaries(article.content().related()));
+                catalog.summaries(article.content().related()),
+                recommended(article));
+    }
+
+    /** "Recommended for you": related articles from the archive, each with its reason. */
+    List<RecommendedArticle> recommended(Article article) {
+        var recommendations = search.recommendations(article.id(), RECOMMENDATIONS);
+        var summaries = catalog.summaries(recommendations.stream().map(Search.Recommendation::id).toList());
+        var byId = new java.util.HashMap<jp.kawaraban.article.ArticleId, jp.kawaraban.article.ArticleSummary>();
+        summaries.forEach(summary -> byId.put(summary.id(), summary));
+        return recommendations.stream().filter(r -> byId.containsKey(r.id()))
+                .map(r -> new RecommendedArticle(byId.get(r.id()), r.reasons())).toList();
     }
 
     private Paywall paywall(Article article, ReadingAccess access) {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Relevance of "recommended for you" on the livedoor corpus: precision@5 (share of the five
+# recommendations from the article's own category), ours against plain Lucene MoreLikeThis
+# on the same index, in one run.
+#
+#   bench/recommendations.sh [CORPUS_TARBALL]      (SAMPLE=500 to ask for fewer articles)
+#
+# The corpus is extracted under /tmp and never copied into the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${1:-${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}}
+TARGET=/tmp/kawaraban-corpus
+[[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
+if [[ ! -d $TARGET/livedoor ]]; then
+    mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
+fi
+./mvnw -q -B test -Dtest=RecommendationRelevanceBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dkawaraban.bench=true -Dkawaraban.corpus="$TARGET/livedoor" ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} \
+    -DargLine="-Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE}" \
+    | grep -v "^\[" || true

@@ -1,0 +1,104 @@
+package jp.kawaraban.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.search.internal.ArticleIndexer;
+import jp.kawaraban.search.internal.EntityRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-creates the search index from the database. The new index is written beside the one
+ * being served, receives live changes meanwhile, and replaces it only when complete, so the
+ * site searches the old index until then. Runs by itself when the index is empty but
+ * articles exist (a new installation of search, a deleted index directory).
+ */
+@Service
+public class IndexRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexRebuilds.class);
+    private static final int BATCH = 500;
+
+    private final ArticleCatalog catalog;
+    private final SearchIndex index;
+    private final ArticleIndexer indexer;
+    private final EntityRepository entities;
+    private final Clock clock;
+    private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
+
+    IndexRebuilds(ArticleCatalog catalog, SearchIndex index, ArticleIndexer indexer, EntityRepository entities,
+                  Clock clock) {
+        this.catalog = catalog;
+        this.index = index;
+        this.indexer = indexer;
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /** Where a rebuild stands; {@code error} is set when the last one failed. */
+    public record Progress(boolean running, long done, long total, Instant startedAt, Instant finishedAt,
+                           String error) {
+
+        public int percent() {
+            return total == 0 ? (running ? 0 : 100) : (int) (100 * done / total);
+        }
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** @return false when a rebuild is already running */
+    public synchronized boolean start() {
+        if (progress.running()) {
+            return false;
+        }
+        long total = catalog.countPublished();
+        progress = new Progress(true, 0, total, clock.instant(), null, null);
+        Thread.ofVirtual().name("search-index-rebuild").start(this::run);
+        return true;
+    }
+
+    private void run() {
+        SearchIndex.Rebuild rebuild = index.startRebuild();
+        long done = 0;
+        try {
+            ArticleId after = null;
+            List<Article> batch;
+            while (!(batch = catalog.publishedAfter(after, BATCH)).isEmpty()) {
+                for (Article article : batch) {
+                    ArticleIndexer.Analysed analysed = indexer.analyse(article);
+                    rebuild.add(analysed.indexed());
+                    entities.replaceEvents(article.id().value(), analysed.events());
+                }
+                done += batch.size();
+                after = batch.getLast().id();
+                progress = new Progress(true, done, Math.max(done, progress.total()), progress.startedAt(), null, null);
+            }
+            rebuild.commit();
+            progress = new Progress(false, done, done, progress.startedAt(), clock.instant(), null);
+            log.info("Search index rebuilt: {} articles", done);
+        } catch (RuntimeException failed) {
+            rebuild.abandon();
+            progress = new Progress(false, done, progress.total(), progress.startedAt(), clock.instant(),
+                    failed.getMessage());
+            log.error("Search index rebuild failed after {} articles; the old index is still served", done, failed);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfEmpty() {
+        if (index.size() == 0 && catalog.countPublished() > 0) {
+            log.info("The search index is empty: rebuilding it from the database");
+            start();
+        }
+    }
+}

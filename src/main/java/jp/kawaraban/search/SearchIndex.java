@@ -1,0 +1,48 @@
+package jp.kawaraban.search;
+
+import java.util.List;
+import java.util.Optional;
+
+import jp.kawaraban.article.ArticleId;
+
+/**
+ * The search index, as the rest of Kawaraban needs it. Narrow on purpose: the embedded
+ * Lucene adapter implements it, and an OpenSearch adapter can, configured with the same
+ * analysis chain ({@code jp.kawaraban.text.JapaneseAnalysis}).
+ */
+public interface SearchIndex {
+
+    /** Adds or replaces an article; visible to searches within about a second. */
+    void index(IndexedArticle article);
+
+    void remove(ArticleId id);
+
+    SearchHits search(SearchQuery query);
+
+    /** The indexed form of one article, if indexed. */
+    Optional<IndexedArticle> find(ArticleId id);
+
+    /**
+     * Articles like {@code article}: by shared entities, keywords and text, the article
+     * itself and its duplicates left out, best first.
+     */
+    List<Similar> similar(IndexedArticle article, int limit);
+
+    /** Starts writing a fresh index next to the one being served; see {@link Rebuild}. */
+    Rebuild startRebuild();
+
+    long size();
+
+    /**
+     * A new index under construction. Searches keep using the old one until {@link #commit()}
+     * swaps them; {@link #abandon()} throws the new one away.
+     */
+    interface Rebuild {
+
+        void add(IndexedArticle article);
+
+        void commit();
+
+        void abandon();
+    }
+}

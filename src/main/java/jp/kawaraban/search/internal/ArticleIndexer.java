@@ -1,0 +1,119 @@
+package jp.kawaraban.search.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.ArticlePublished;
+import jp.kawaraban.article.ArticleUpdated;
+import jp.kawaraban.article.ArticleWithdrawn;
+import jp.kawaraban.article.Body;
+import jp.kawaraban.search.Entities;
+import jp.kawaraban.search.EntityEvent;
+import jp.kawaraban.search.IndexedArticle;
+import jp.kawaraban.search.SearchIndex;
+import jp.kawaraban.text.DateExpressions;
+import jp.kawaraban.text.DateMention;
+import jp.kawaraban.text.Keywords;
+import jp.kawaraban.text.Mention;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the index in step with the articles. Listens to the article events after their
+ * transaction commits; the event publication registry keeps each event until the listener
+ * has finished, and replays unfinished ones at start-up, so no article is missed.
+ */
+@Component
+public class ArticleIndexer {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final int EXTRACTED_KEYWORDS = 8;
+
+    private final ArticleCatalog catalog;
+    private final SearchIndex index;
+    private final Entities entities;
+    private final EntityRepository repository;
+    private final int previewCharacters;
+
+    ArticleIndexer(ArticleCatalog catalog, SearchIndex index, Entities entities, EntityRepository repository,
+                   @Value("${kawaraban.site.preview-characters:200}") int previewCharacters) {
+        this.catalog = catalog;
+        this.index = index;
+        this.entities = entities;
+        this.repository = repository;
+        this.previewCharacters = previewCharacters;
+    }
+
+    @ApplicationModuleListener
+    void on(ArticlePublished published) {
+        reindex(published.articleId());
+    }
+
+    @ApplicationModuleListener
+    void on(ArticleUpdated updated) {
+        reindex(updated.articleId());
+    }
+
+    @ApplicationModuleListener
+    void on(ArticleWithdrawn withdrawn) {
+        index.remove(withdrawn.articleId());
+        repository.dropEvents(withdrawn.articleId().value());
+    }
+
+    /** Indexes the article as it is now, or removes it when it is no longer published. */
+    public void reindex(ArticleId id) {
+        catalog.find(id.value()).ifPresentOrElse(article -> {
+            Analysed analysed = analyse(article);
+            index.index(analysed.indexed());
+            repository.replaceEvents(id.value(), analysed.events());
+        }, () -> index.remove(id));
+    }
+
+    /** The article's indexed form and its dated events. */
+    public record Analysed(IndexedArticle indexed, List<EntityEvent> events) {
+    }
+
+    public Analysed analyse(Article article) {
+        var content = article.content();
+        String body = content.body().plainText();
+        String all = content.headline() + "\n" + content.lead() + "\n" + body;
+        List<Mention> mentions = entities.finder().find(all);
+        Set<String> entityIds = new LinkedHashSet<>();
+        mentions.forEach(mention -> entityIds.add(mention.entityId()));
+        Set<String> keywords = new LinkedHashSet<>(content.keywords());
+        Keywords.extract(content.headline(), content.lead() + "\n" + body, EXTRACTED_KEYWORDS)
+                .forEach(keyword -> keywords.add(keyword.term()));
+        String preview = new Body(content.body().opening(previewCharacters)).plainText();
+        IndexedArticle indexed = new IndexedArticle(article.id(), content.headline(), content.lead(), body, preview,
+                article.section().code(), content.seriesCode(), content.accessLevel(), article.publishedAt(),
+                List.copyOf(entityIds), List.copyOf(keywords), null);
+        return new Analysed(indexed, events(all, article, mentions));
+    }
+
+    /** Sentences that name an entity and a date become events on that entity's timeline. */
+    private static List<EntityEvent> events(String text, Article article, List<Mention> mentions) {
+        LocalDate published = article.publishedAt().atZone(JAPAN).toLocalDate();
+        List<EntityEvent> events = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (DateMention date : DateExpressions.find(text, published)) {
+            String sentence = DateExpressions.sentenceAround(text, date.start(), date.end());
+            int sentenceStart = text.indexOf(sentence);
+            int sentenceEnd = sentenceStart + sentence.length();
+            for (Mention mention : mentions) {
+                if (mention.start() >= sentenceStart && mention.end() <= sentenceEnd
+                        && seen.add(mention.entityId() + "|" + date.date() + "|" + sentence)) {
+                    events.add(new EntityEvent(mention.entityId(), article.id().value(), date.date(), sentence));
+                }
+            }
+        }
+        return events;
+    }
+}

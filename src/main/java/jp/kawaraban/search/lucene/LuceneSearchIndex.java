@@ -1,0 +1,488 @@
+package jp.kawaraban.search.lucene;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.search.IndexedArticle;
+import jp.kawaraban.search.SearchHit;
+import jp.kawaraban.search.SearchHits;
+import jp.kawaraban.search.SearchIndex;
+import jp.kawaraban.search.SearchQuery;
+import jp.kawaraban.search.Similar;
+import jp.kawaraban.text.JapaneseAnalysis;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded search index: Lucene under {@code <data-dir>/search}, one long-lived
+ * {@link IndexWriter}, searchers refreshed in the background within a second of a write.
+ * Every write is committed before it returns (commits are shared between concurrent
+ * writers), so an article the event listener reported indexed survives a crash.
+ */
+public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+
+    static final String ID = "id";
+    static final String HEADLINE = "headline";
+    static final String LEAD = "lead";
+    static final String BODY = "body";
+    static final String BIGRAMS = "bigrams";
+    static final String NUMBERS = "numbers";
+    static final String PREVIEW = "preview";
+    static final String SECTION = "section";
+    static final String SERIES = "series";
+    static final String ENTITY = "entity";
+    static final String KEYWORD = "keyword";
+    static final String ACCESS = "access";
+    static final String PUBLISHED = "published";
+    static final String DUPLICATE = "duplicate";
+    static final String FINGERPRINT = "fingerprint";
+
+    private static final int SIMILAR_CANDIDATES = 40;
+
+    private final Path root;
+    private final Analyzer analyzer;
+    private final Analyzer words = JapaneseAnalysis.words();
+    private final Analyzer bigrams = JapaneseAnalysis.bigrams();
+    private volatile Generation live;
+    private volatile Generation building;
+
+    /** One index directory with its writer and searchers. */
+    private record Generation(Path path, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
+                              ControlledRealTimeReopenThread<IndexSearcher> refresher, Object commitLock,
+                              long[] committed) {
+
+        void close() throws IOException {
+            refresher.close();
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    public LuceneSearchIndex(Path root) {
+        this.root = root;
+        this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(
+                BIGRAMS, bigrams,
+                NUMBERS, JapaneseAnalysis.numbers()));
+        try {
+            Files.createDirectories(root);
+            this.live = open(currentPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index under " + root, e);
+        }
+    }
+
+    // --- writing ----------------------------------------------------------------------
+
+    @Override
+    public void index(IndexedArticle article) {
+        Document document = document(article);
+        Term id = new Term(ID, article.id().value());
+        write(live, writer -> writer.updateDocument(id, document));
+        Generation next = building;
+        if (next != null) { // a rebuild is running: it must not miss what happens meanwhile
+            write(next, writer -> writer.updateDocument(id, document));
+        }
+    }
+
+    @Override
+    public void remove(ArticleId id) {
+        Term term = new Term(ID, id.value());
+        write(live, writer -> writer.deleteDocuments(term));
+        Generation next = building;
+        if (next != null) {
+            write(next, writer -> writer.deleteDocuments(term));
+        }
+    }
+
+    private interface WriteOperation {
+        long apply(IndexWriter writer) throws IOException;
+    }
+
+    /**
+     * Applies and commits. Concurrent writers share commits: whoever holds the lock commits
+     * everything written so far, and a writer whose change is already in a commit returns.
+     */
+    private void write(Generation generation, WriteOperation operation) {
+        try {
+            long sequence = operation.apply(generation.writer());
+            synchronized (generation.commitLock()) {
+                if (generation.committed()[0] < sequence) {
+                    generation.committed()[0] = generation.writer().commit();
+                }
+            }
+            generation.refresher().waitForGeneration(sequence, 0); // wakes the refresher early
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("Search index write failed", e);
+        }
+    }
+
+    private Document document(IndexedArticle article) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, article.id().value(), Field.Store.YES));
+        doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
+        doc.add(new TextField(LEAD, article.lead(), Field.Store.YES));
+        doc.add(new TextField(BODY, article.body(), Field.Store.YES));
+        String all = article.headline() + "\n" + article.lead() + "\n" + article.body();
+        doc.add(new TextField(BIGRAMS, all, Field.Store.NO));
+        doc.add(new TextField(NUMBERS, all, Field.Store.NO));
+        doc.add(new StoredField(PREVIEW, article.preview()));
+        doc.add(new StringField(SECTION, article.sectionCode(), Field.Store.YES));
+        if (article.seriesCode() != null) {
+            doc.add(new StringField(SERIES, article.seriesCode(), Field.Store.YES));
+        }
+        article.entityIds().forEach(entity -> doc.add(new StringField(ENTITY, entity, Field.Store.YES)));
+        article.keywords().forEach(keyword -> doc.add(new StringField(KEYWORD, keyword, Field.Store.YES)));
+        doc.add(new StringField(ACCESS, article.accessLevel().name(), Field.Store.YES));
+        long published = article.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(PUBLISHED, published));
+        doc.add(new NumericDocValuesField(PUBLISHED, published));
+        doc.add(new StoredField(PUBLISHED, published));
+        if (article.duplicateKey() != null) {
+            doc.add(new StringField(DUPLICATE, article.duplicateKey(), Field.Store.YES));
+        }
+        doc.add(new StoredField(FINGERPRINT, Fingerprint.of(article.body())));
+        return doc;
+    }
+
+    // --- reading --------------------------------------------------------------------
+
+    @Override
+    public SearchHits search(SearchQuery query) {
+        SearchHits strict = search(query, false);
+        if (strict.total() == 0 && terms(words, query.text()).size() > 1) {
+            SearchHits relaxed = search(query, true);
+            return new SearchHits(relaxed.hits(), relaxed.total(), true);
+        }
+        return strict;
+    }
+
+    private SearchHits search(SearchQuery query, boolean relaxed) {
+        Query textQuery = textQuery(query.text(), relaxed);
+        if (!query.textEntities().isEmpty() && !(textQuery instanceof MatchAllDocsQuery)) {
+            BooleanQuery.Builder allEntities = new BooleanQuery.Builder();
+            query.textEntities().forEach(entity -> allEntities.add(new TermQuery(new Term(ENTITY, entity)), Occur.MUST));
+            textQuery = new BooleanQuery.Builder().add(textQuery, Occur.SHOULD)
+                    .add(new BoostQuery(allEntities.build(), 0.5f), Occur.SHOULD).build();
+        }
+        BooleanQuery.Builder full = new BooleanQuery.Builder().add(textQuery, textQuery instanceof MatchAllDocsQuery
+                ? Occur.FILTER : Occur.MUST);
+        filter(full, SECTION, query.sectionCode());
+        filter(full, SERIES, query.seriesCode());
+        filter(full, ENTITY, query.entityId());
+        if (query.from() != null || query.until() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+            long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochMilli();
+            full.add(LongPoint.newRangeQuery(PUBLISHED, from, until), Occur.FILTER);
+        }
+        boolean newest = query.order() == SearchQuery.Order.NEWEST || textQuery instanceof MatchAllDocsQuery;
+        return withSearcher(searcher -> {
+            int wanted = query.offset() + query.size();
+            TopDocs top = newest
+                    ? searcher.search(full.build(), wanted, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)))
+                    : searcher.search(full.build(), wanted);
+            List<SearchHit> hits = new ArrayList<>();
+            var stored = searcher.storedFields();
+            for (int i = query.offset(); i < top.scoreDocs.length; i++) {
+                ScoreDoc scoreDoc = top.scoreDocs[i];
+                Document doc = stored.document(scoreDoc.doc);
+                AccessLevel level = AccessLevel.valueOf(doc.get(ACCESS));
+                String text = query.fullTextLevels().contains(level) ? doc.get(BODY) : doc.get(PREVIEW);
+                hits.add(new SearchHit(new ArticleId(doc.get(ID)), Float.isNaN(scoreDoc.score) ? 0 : scoreDoc.score,
+                        doc.get(HEADLINE), doc.get(LEAD), text, doc.get(SECTION), level,
+                        Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue())));
+            }
+            return new SearchHits(hits, top.totalHits.value(), false);
+        });
+    }
+
+    /**
+     * The reader's words, never parsed as syntax: each word must appear (in the headline,
+     * lead or body, headline counting most), or the text's bigrams must all appear — which
+     * finds words the dictionary splits differently in the query and in the article.
+     * Relaxed (when that finds nothing): at least half of the words.
+     */
+    Query textQuery(String text, boolean relaxed) {
+        List<String> terms = terms(words, text);
+        if (terms.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder allWords = new BooleanQuery.Builder();
+        for (String term : terms) {
+            allWords.add(new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new TermQuery(new Term(HEADLINE, term)), 3f),
+                    new BoostQuery(new TermQuery(new Term(LEAD, term)), 2f),
+                    new TermQuery(new Term(BODY, term))), 0.1f), relaxed ? Occur.SHOULD : Occur.MUST);
+        }
+        if (relaxed) { // the fallback when nothing has every word: most of them will do
+            allWords.setMinimumNumberShouldMatch(Math.max(1, (terms.size() + 1) / 2));
+            return allWords.build();
+        }
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(allWords.build(), Occur.SHOULD);
+        List<String> grams = terms(bigrams, text);
+        if (!grams.isEmpty()) {
+            BooleanQuery.Builder allGrams = new BooleanQuery.Builder();
+            grams.forEach(gram -> allGrams.add(new TermQuery(new Term(BIGRAMS, gram)), Occur.MUST));
+            either.add(new BoostQuery(allGrams.build(), 0.3f), Occur.SHOULD);
+        }
+        List<String> numbers = terms(JapaneseAnalysis.numbers(), text);
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(either.build(), Occur.MUST);
+        numbers.forEach(number -> query.add(new TermQuery(new Term(NUMBERS, number)), Occur.SHOULD));
+        return query.build();
+    }
+
+    @Override
+    public Optional<IndexedArticle> find(ArticleId id) {
+        return withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(ID, id.value())), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(indexed(searcher.storedFields().document(top.scoreDocs[0].doc)));
+        });
+    }
+
+    @Override
+    public List<Similar> similar(IndexedArticle article, int limit) {
+        return withSearcher(searcher -> {
+            BooleanQuery.Builder like = new BooleanQuery.Builder();
+            for (String entity : article.entityIds()) {
+                like.add(new BoostQuery(new TermQuery(new Term(ENTITY, entity)), 2.0f), Occur.SHOULD);
+            }
+            for (String keyword : article.keywords()) {
+                like.add(new BoostQuery(new TermQuery(new Term(KEYWORD, keyword)), 1.5f), Occur.SHOULD);
+            }
+            MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
+            moreLikeThis.setAnalyzer(words);
+            moreLikeThis.setFieldNames(new String[] {BODY});
+            moreLikeThis.setMinTermFreq(1);
+            moreLikeThis.setMinDocFreq(2);
+            moreLikeThis.setMaxQueryTerms(25);
+            moreLikeThis.setBoost(true);
+            like.add(moreLikeThis.like(BODY, new StringReader(article.headline() + "\n" + article.lead() + "\n"
+                    + article.body())), Occur.SHOULD);
+            BooleanQuery.Builder query = new BooleanQuery.Builder()
+                    .add(like.build(), Occur.MUST)
+                    .add(new TermQuery(new Term(ID, article.id().value())), Occur.MUST_NOT);
+            if (article.duplicateKey() != null) {
+                query.add(new TermQuery(new Term(DUPLICATE, article.duplicateKey())), Occur.MUST_NOT);
+            }
+            TopDocs top = searcher.search(query.build(), SIMILAR_CANDIDATES);
+            var stored = searcher.storedFields();
+            List<Candidate> candidates = new ArrayList<>();
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                Document doc = stored.document(scoreDoc.doc);
+                candidates.add(new Candidate(indexed(doc), scoreDoc.score, doc.get(FINGERPRINT)));
+            }
+            return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
+        });
+    }
+
+    /** A candidate recommendation before re-ranking. */
+    record Candidate(IndexedArticle article, float score, String fingerprint) {
+    }
+
+    private IndexedArticle indexed(Document doc) {
+        return new IndexedArticle(new ArticleId(doc.get(ID)), doc.get(HEADLINE), doc.get(LEAD), doc.get(BODY),
+                doc.get(PREVIEW), doc.get(SECTION), doc.get(SERIES), AccessLevel.valueOf(doc.get(ACCESS)),
+                Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue()),
+                List.of(doc.getValues(ENTITY)), List.of(doc.getValues(KEYWORD)), doc.get(DUPLICATE));
+    }
+
+    @Override
+    public long size() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        SearcherManager searchers = live.searchers();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Search failed", e);
+        }
+    }
+
+    private static void filter(BooleanQuery.Builder query, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        }
+    }
+
+    /** The distinct terms an analyzer makes of a text, in order. */
+    static List<String> terms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream stream = analyzer.tokenStream("query", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return List.copyOf(terms);
+    }
+
+    // --- generations and rebuilds ----------------------------------------------------
+
+    @Override
+    public synchronized Rebuild startRebuild() {
+        if (building != null) {
+            throw new IllegalStateException("A rebuild is already running");
+        }
+        try {
+            Path next = root.resolve("index-" + System.currentTimeMillis());
+            building = open(next);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a rebuild", e);
+        }
+        Generation target = building;
+        return new Rebuild() {
+            @Override
+            public void add(IndexedArticle article) {
+                try {
+                    target.writer().updateDocument(new Term(ID, article.id().value()), document(article));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void commit() {
+                swap(target);
+            }
+
+            @Override
+            public void abandon() {
+                discard(target);
+            }
+        };
+    }
+
+    private synchronized void swap(Generation next) {
+        try {
+            next.writer().commit();
+            next.refresher().waitForGeneration(next.writer().getMaxCompletedSequenceNumber(), 5_000);
+            Files.writeString(root.resolve("current"), next.path().getFileName().toString());
+            Generation old = live;
+            live = next;
+            building = null;
+            old.close();
+            deleteTree(old.path());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("Could not switch to the rebuilt index", e);
+        }
+    }
+
+    private synchronized void discard(Generation next) {
+        building = null;
+        try {
+            next.close();
+            deleteTree(next.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path currentPath() throws IOException {
+        Path pointer = root.resolve("current");
+        if (Files.exists(pointer)) {
+            return root.resolve(Files.readString(pointer).strip());
+        }
+        Path first = root.resolve("index-0");
+        Files.writeString(pointer, first.getFileName().toString());
+        return first;
+    }
+
+    private Generation open(Path path) throws IOException {
+        Files.createDirectories(path);
+        FSDirectory directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriter writer = new IndexWriter(directory, config);
+        writer.commit(); // an empty index is still an index readers can open
+        SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());
+        var refresher = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.05);
+        refresher.setName("search-index-refresh");
+        refresher.setDaemon(true);
+        refresher.start();
+        return new Generation(path, directory, writer, searchers, refresher, new Object(), new long[] {0});
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (building != null) {
+            discard(building);
+        }
+        live.close();
+    }
+}

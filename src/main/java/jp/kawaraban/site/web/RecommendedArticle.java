@@ -1,0 +1,9 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+
+import jp.kawaraban.article.ArticleSummary;
+
+/** A recommended article with what it shares with the one being read. */
+public record RecommendedArticle(ArticleSummary summary, List<String> reasons) {
+}

@@ -1,0 +1,171 @@
+package jp.kawaraban.search;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.WebSession;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search, entity pages and recommendations over real HTTP, on the demo edition indexed by
+ * the article events as the application starts.
+ */
+@KawarabanTest
+class SearchSiteTest {
+
+    static final String FOUR_POINTS = id("riyadh-talks-four-points");
+    static final String PARTNER_COPY = id("hokuyo-riyadh-talks");
+    static final String PAID = id("riyadh-talks-analysis");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SearchIndex index;
+    @Autowired
+    ArticleCatalog catalog;
+    @Autowired
+    JsonMapper json;
+
+    private WebSession reader;
+
+    @BeforeEach
+    void indexed() throws InterruptedException {
+        reader = new WebSession(port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (index.size() < catalog.countPublished() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(index.size()).as("every demo article indexed").isEqualTo(catalog.countPublished());
+    }
+
+    @Test
+    void aJapaneseQueryFindsArticlesWithHighlightedSnippets() {
+        Document page = reader.page("/search?q=" + encode("リヤド 外相"));
+        assertThat(page.select(".result")).isNotEmpty();
+        assertThat(page.select(".result-headline").eachAttr("href")).contains("/articles/" + FOUR_POINTS);
+        assertThat(page.select(".result .snippet mark").eachText()).anySatisfy(mark ->
+                assertThat(List.of("リヤド", "外相")).contains(mark));
+        assertThat(page.selectFirst(".result-count").text()).endsWith("件の記事が見つかりました");
+    }
+
+    @Test
+    void aVariantSpellingFindsTheNameAndSuggestsTheUsualOne() {
+        Document page = reader.page("/search?q=" + encode("ウィトコフ"));
+        List<String> found = page.select(".result-headline").eachAttr("href");
+        assertThat(found).isNotEmpty();
+        assertThat(page.selectFirst(".did-you-mean a").text()).isEqualTo("ウィットコフ");
+        Document usual = reader.page("/search?q=" + encode("ウィットコフ"));
+        assertThat(usual.select(".result-headline").eachAttr("href")).containsAll(found);
+        assertThat(usual.select(".did-you-mean")).isEmpty();
+    }
+
+    @Test
+    void anAliasFindsArticlesThatUseTheOtherName() {
+        Document kyiv = reader.page("/search?q=" + encode("キエフ"));
+        assertThat(kyiv.selectFirst(".did-you-mean a").text()).isEqualTo("キーウ");
+        assertThat(kyiv.select(".result")).isNotEmpty();
+    }
+
+    @Test
+    void whateverIsTypedIsSearchedAsWordsNeverAsSyntax() {
+        for (String query : List.of("\"(AND OR* [", "title:プーチン", "-", "*", "\\", "プーチン AND", "a".repeat(500))) {
+            HttpResponse<String> answer = reader.get("/search?q=" + encode(query));
+            assertThat(answer.statusCode()).as(query).isEqualTo(200);
+        }
+        assertThat(reader.page("/search?q=" + encode("プーチン AND")).select(".result")).isNotEmpty();
+    }
+
+    @Test
+    void filtersSortAndPagingWork() {
+        Document world = reader.page("/search?q=" + encode("協議") + "&section=world&order=newest");
+        assertThat(world.select(".result")).isNotEmpty();
+        Document business = reader.page("/search?q=" + encode("協議") + "&section=business");
+        assertThat(business.select(".result-headline").eachAttr("href")).doesNotContain("/articles/" + FOUR_POINTS);
+        Document early = reader.page("/search?q=" + encode("プーチン") + "&until=2025-02-19");
+        Document late = reader.page("/search?q=" + encode("プーチン") + "&from=2025-03-01");
+        assertThat(early.select(".result-headline").eachAttr("href"))
+                .doesNotContainAnyElementsOf(late.select(".result-headline").eachAttr("href"));
+        Document badDate = reader.page("/search?q=" + encode("プーチン") + "&from=not-a-date");
+        assertThat(badDate.selectFirst(".notice").text()).contains("日付の形式が読み取れなかったため");
+        assertThat(reader.get("/search?q=" + encode("プーチン") + "&page=99").statusCode()).isEqualTo(404);
+        assertThat(reader.get("/search?q=x&page=abc").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void noResultsHelpsTheReaderOn() {
+        Document page = reader.page("/search?q=" + encode("存在しない言葉ぬらりひょん"));
+        assertThat(page.selectFirst(".no-results-title").text()).contains("見つかりませんでした");
+        assertThat(page.select(".no-results li")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(page.select(".section-links a")).isNotEmpty();
+    }
+
+    @Test
+    void snippetsOfPaidArticlesComeFromThePreviewForReadersNotEntitled() {
+        var body = catalog.get(PAID).content().body().plainText();
+        String hiddenSentence = body.substring(body.length() - 40, body.length() - 10);
+        HttpResponse<String> page = reader.get("/search?q=" + encode(hiddenSentence.substring(0, 12)));
+        assertThat(page.body()).doesNotContain(hiddenSentence);
+        HttpResponse<String> api = reader.get("/api/v1/search?q=" + encode(hiddenSentence.substring(0, 12)));
+        assertThat(api.body()).doesNotContain(hiddenSentence);
+    }
+
+    @Test
+    void theApiAnswersLikeThePage() {
+        HttpResponse<String> answer = reader.get("/api/v1/search?q=" + encode("リヤド"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode results = json.readTree(answer.body());
+        assertThat(results.get("total").asLong()).isPositive();
+        assertThat(results.get("results").get(0).get("snippet").isArray()).isTrue();
+        HttpResponse<String> bad = reader.get("/api/v1/search?q=x&from=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("parameter").asString()).isEqualTo("from");
+    }
+
+    @Test
+    void anEntityPageListsItsArticlesAndATimeline() {
+        Document putin = reader.page("/entities/vladimir-putin");
+        assertThat(putin.selectFirst("h1").text()).isEqualTo("プーチン");
+        assertThat(putin.select(".result")).isNotEmpty();
+        assertThat(putin.select(".timeline-event")).isNotEmpty();
+        assertThat(putin.selectFirst(".timeline-event time").attr("datetime")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(reader.get("/entities/no-such-entity").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyArticleRecommendsFiveOthersWithTheirReason() {
+        Document article = reader.page("/articles/" + FOUR_POINTS);
+        var recommended = article.select(".recommended .recommendation");
+        assertThat(recommended).hasSize(5);
+        assertThat(recommended.select("a").eachAttr("href"))
+                .doesNotContain("/articles/" + FOUR_POINTS, "/articles/" + PARTNER_COPY);
+        assertThat(recommended.select(".reason").eachText()).allSatisfy(reason -> assertThat(reason).startsWith("共通: "));
+
+        HttpResponse<String> api = reader.get("/api/v1/articles/" + FOUR_POINTS + "/recommendations");
+        JsonNode list = json.readTree(api.body());
+        assertThat(list.size()).isEqualTo(5);
+        assertThat(list.get(0).get("id").asString()).matches("[a-z0-9]{12}");
+        assertThat(reader.get("/api/v1/articles/zzzzzzzzzzzz/recommendations").statusCode()).isEqualTo(404);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String id(String slug) {
+        return ArticleId.derivedFrom("demo:" + slug).value();
+    }
+}
