@@ -298,15 +298,15 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 like.add(new BoostQuery(new TermQuery(new Term(ENTITY, entity)), 2.0f), Occur.SHOULD);
             }
             for (String keyword : article.keywords()) {
-                like.add(new BoostQuery(new TermQuery(new Term(KEYWORD, keyword)), 1.5f), Occur.SHOULD);
+                like.add(new BoostQuery(new TermQuery(new Term(KEYWORD, keyword)), Float.parseFloat(System.getProperty("knob.kw", "1.5"))), Occur.SHOULD);
             }
             MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
             moreLikeThis.setAnalyzer(words);
-            moreLikeThis.setFieldNames(new String[] {BODY});
+            moreLikeThis.setFieldNames(System.getProperty("knob.fields", BODY).split(","));
             moreLikeThis.setMinTermFreq(1);
-            moreLikeThis.setMinDocFreq(2);
-            moreLikeThis.setMaxQueryTerms(25);
-            moreLikeThis.setBoost(true);
+            moreLikeThis.setMinDocFreq(Integer.getInteger("knob.mdf", 2));
+            moreLikeThis.setMaxQueryTerms(Integer.getInteger("knob.terms", 25));
+            moreLikeThis.setBoost(System.getProperty("knob.noboost") == null);
             like.add(moreLikeThis.like(BODY, new StringReader(article.headline() + "\n" + article.lead() + "\n"
                     + article.body())), Occur.SHOULD);
             BooleanQuery.Builder query = new BooleanQuery.Builder()
