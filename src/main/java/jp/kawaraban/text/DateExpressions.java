@@ -2,6 +2,7 @@ package jp.kawaraban.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,42 +12,53 @@ import java.util.regex.Pattern;
 /**
  * Finds calendar dates written in Japanese news text, for timelines.
  *
- * <p>Forms recognised (digits may be ASCII or full-width, 漢数字 are accepted where noted):
+ * <p>Forms recognised (digits may be ASCII or full-width; 漢数字 are accepted where noted):
  * <ul>
  *   <li>{@code 2025年2月18日}, {@code ２０２５年２月１８日}, {@code 二〇二五年二月十八日},
- *       {@code 二千二十五年二月十八日} — complete dates; the year needs four digits (or a
- *       漢数字 year of 1000 or more), so {@code 25年2月18日} is not read;</li>
+ *       {@code 二千二十五年二月十八日} — complete dates. The year needs four digits (or a
+ *       漢数字 year of 1000 or more), so {@code 25年2月18日} is not read.</li>
  *   <li>{@code 令和7年2月18日}, {@code 令和元年5月1日}, {@code 平成31年4月30日},
- *       {@code 昭和64年1月7日} — era dates, checked against the era's first and last day;</li>
+ *       {@code 昭和64年1月7日} — era dates (令和1 = 2019, 平成1 = 1989, 昭和1 = 1926),
+ *       checked against the era's first and last day.</li>
  *   <li>{@code 2025/02/18}, {@code 2025/2/18}, {@code ２０２５／２／１８} — slashed dates with a
- *       four-digit year (both separators the same);</li>
+ *       four-digit year, both separators alike.</li>
  *   <li>{@code 昨年12月5日}, {@code 今年3月1日}, {@code 来年1月20日} — a month and day with a year
- *       relative to the article date; {@code 同年3月1日} takes the year of the last complete
- *       date found earlier in the same text (skipped when there is none);</li>
- *   <li>{@code 2月18日}, {@code 二月十八日} — month and day; the year is chosen so that the
- *       date falls after nine months before the article date and no later than three
- *       months after it. Articles cite recent past dates by month and day, and also
- *       scheduled events a few weeks or months ahead, so the window leans to the past but
- *       leaves room for the near future: an article of 2025-02-19 reads {@code 12月20日} as
- *       2024-12-20 and {@code 4月1日} as 2025-04-01, while {@code 6月1日} becomes 2024-06-01;</li>
- *   <li>{@code 18日} alone (ASCII or full-width digits only) — a day of the article's
- *       month, or of the month before: whichever of the two lies nearer the article date,
- *       a tie going to the past. Newspapers write the day alone for the current month and
- *       the last days of the previous one, so an article of 2025-02-19 reads {@code 18日}
- *       as 2025-02-18, {@code 25日} as 2025-02-25 (six days ahead, rather than 25 days
- *       back), and an article of 2025-03-02 reads {@code 28日} as 2025-02-28.</li>
+ *       relative to the article date; {@code 同年3月1日} takes the year of the last date with
+ *       an explicit year found earlier in the same text (skipped when there is none).</li>
+ *   <li>{@code 先月28日}, {@code 今月3日}, {@code 来月5日} — a day with a month relative to the
+ *       article date; {@code 同月20日} takes the month of the date found just before it in
+ *       the same text (skipped when there is none).</li>
+ *   <li>{@code 2月18日}, {@code 二月十八日} — month and day. The year is the one that puts the
+ *       date after nine months before the article date and no later than three months
+ *       after it. Articles name recent past dates this way, and also scheduled events some
+ *       weeks or months ahead, so the window leans to the past but leaves room for the near
+ *       future: an article of 2025-02-19 reads {@code 12月20日} as 2024-12-20, {@code 4月1日}
+ *       as 2025-04-01 and {@code 6月1日} as 2024-06-01.</li>
+ *   <li>{@code 18日} alone (ASCII or full-width digits only) — a day of the article's month,
+ *       as newspapers write the day alone for their current month. The month before is taken
+ *       only when the article's month has no such day or when the day, read in the month
+ *       before, lies in the seven days before the article date (just after the turn of the
+ *       month). So an article of 2025-02-19 reads {@code 18日} as 2025-02-18 and
+ *       {@code 25日} as 2025-02-25 (a date ahead), one of 2025-07-03 reads {@code 20日} as
+ *       2025-07-20, and one of 2025-03-02 reads {@code 28日} as 2025-02-28.</li>
+ *   <li>Two days sharing a month: {@code 23、24日}, {@code 23・24日}, {@code 18～20日},
+ *       {@code 2月23、24日} — one mention per day; the first
+ *       mention's surface is the text up to its number ({@code 2月23}). In a range whose second
+ *       day is smaller ({@code 30～2日}) the two days are in consecutive months.</li>
  * </ul>
  *
  * <p>Not read as dates: durations and counts such as {@code 18日間}, {@code 3日連続},
  * {@code 10日目}, {@code 3日後}, {@code 3日前}, {@code 5日ぶり}, {@code 7日以内},
- * {@code 1日当たり}; days after other numbers ({@code 第3日}, {@code 1.5日}); 漢数字 days
- * standing alone ({@code 三日月} and {@code 三日坊主} are words, not dates); year and month
- * without a day ({@code 2025年2月}); month and day preceded by a year this class cannot
- * resolve ({@code 前年2月1日}, {@code 25年2月18日}); ranges beyond their last element
- * ({@code 18、19日} gives only the 19th). {@code 2月18日付} and {@code 18日午前} are dates.
- * Impossible dates such as {@code 2月30日} are skipped, as is {@code 2月29日} when the year
- * the rules choose is not a leap year. Forms that need the article date are skipped when it
- * is {@code null}.
+ * {@code 1日当たり}, {@code 3日分}, {@code 1日20便}, {@code 約3日}, {@code 最大12日},
+ * {@code 9日から12日ほど}; a day after another number ({@code 第3日}, {@code 1.5日}); 漢数字
+ * days standing alone ({@code 三日月} and {@code 三日坊主} are words); {@code 1日} alone unless a
+ * comma or full stop, a time of day (午前, 未明 …) or 付, から, まで, 以降 follows it — in
+ * {@code 1日に数便} or {@code 1日延長} it is "one day"; year and month without a day
+ * ({@code 2025年2月}); a month and day after a year this class cannot resolve
+ * ({@code 前年2月1日}, {@code 25年2月18日}). {@code 2月18日付} (a dated document) and
+ * {@code 18日午前} are dates. Impossible dates such as {@code 2月30日} are skipped, as is
+ * {@code 2月29日} when the year the rules choose is not a leap year. Forms that need the
+ * article date are skipped when it is {@code null}.
  *
  * <p>All methods are static, stateless and thread-safe.
  */
@@ -83,6 +95,8 @@ public final class DateExpressions {
                     + "\\k<sep>(?<sd>" + DIGITS + "{1,2})(?![0-9０-９/／])"
             // 昨年12月5日
             + "|(?<rel>昨年|去年|今年|本年|来年|同年)(?<rm>" + SMALL + ")月" + days("r") + "(?!間)"
+            // 先月28日
+            + "|(?<relm>今月|先月|来月|同月)" + days("q") + "(?!間)"
             // 2月18日
             + "|(?<![0-9０-９" + KANJI_NUMERALS + "年])(?<mm>" + SMALL + ")月" + days("m") + "(?!間)"
             // 18日 (digits only)
@@ -130,6 +144,7 @@ public final class DateExpressions {
         }
         List<DateMention> found = new ArrayList<>();
         Integer lastExplicitYear = null;
+        LocalDate lastDate = null;
         Matcher m = DATE.matcher(text);
         while (m.find()) {
             String p;
@@ -154,6 +169,10 @@ public final class DateExpressions {
                 p = "r";
                 Integer year = relativeYear(m.group("rel"), articleDate, lastExplicitYear);
                 first = year == null ? null : date(year, number(m.group("rm")), number(m.group("rd")));
+            } else if (m.group("relm") != null) {
+                p = "q";
+                YearMonth month = relativeMonth(m.group("relm"), articleDate, lastDate);
+                first = month == null ? null : date(month.getYear(), month.getMonthValue(), number(m.group("qd")));
             } else if (m.group("mm") != null) {
                 p = "m";
                 first = monthDay(number(m.group("mm")), number(m.group("md")), articleDate);
@@ -192,6 +211,7 @@ public final class DateExpressions {
             if (explicitYear) {
                 lastExplicitYear = first.getYear();
             }
+            lastDate = first;
         }
         return List.copyOf(found);
     }
@@ -308,6 +328,21 @@ public final class DateExpressions {
             case "昨年", "去年" -> articleDate.getYear() - 1;
             case "来年" -> articleDate.getYear() + 1;
             default -> articleDate.getYear();
+        };
+    }
+
+    private static YearMonth relativeMonth(String word, LocalDate articleDate, LocalDate lastDate) {
+        if (word.equals("同月")) {
+            return lastDate == null ? null : YearMonth.from(lastDate);
+        }
+        if (articleDate == null) {
+            return null;
+        }
+        YearMonth month = YearMonth.from(articleDate);
+        return switch (word) {
+            case "先月" -> month.minusMonths(1);
+            case "来月" -> month.plusMonths(1);
+            default -> month;
         };
     }
 

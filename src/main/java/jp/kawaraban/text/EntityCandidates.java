@@ -8,44 +8,61 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jp.kawaraban.text.KuromojiTokens.Token;
 
 /**
  * Proposes new entities for the vocabulary from one text: names that look like people,
- * organisations or places but that the known vocabulary does not cover.
+ * organisations or places but that the known vocabulary does not cover. Kuromoji (NORMAL
+ * mode, IPADIC, no user dictionary) segments the text; a word it does not know is one it
+ * has no reading for.
  *
  * <p>Three sources, from strongest to weakest:
  * <ol>
  *   <li><b>Titles</b> (strength 3, PERSON): the name just before 氏, さん, 大統領, 首相,
  *       外相, 国務長官, 報道官, 特使, 長官, 総裁, 議長, 知事, 市長 and a few more
- *       ({@link #PERSON_TITLES}). One country abbreviation or 前/元/新/現/次期 between name
- *       and title is skipped (トランプ米大統領, 岸田前首相). The name is up to three
- *       adjacent tokens that are personal or general proper nouns, words IPADIC does not
- *       know, or — before the titles that only follow names, such as 大統領 or 氏 —
- *       katakana words (トランプ is a common noun in IPADIC: playing cards). Place names
- *       (ロシア大統領) and 同/両/各 (同氏, 両首脳) give nothing.</li>
+ *       ({@code PERSON_TITLES}; the title must end where a word ends). Up to two country
+ *       abbreviations or 前/元/新/現/次期 between name and title are skipped (トランプ米大統領,
+ *       岸田前首相). The name is up to three adjacent words that are personal or general
+ *       proper nouns or unknown to IPADIC, or — before the titles that only ever follow a
+ *       name, such as 大統領 or 氏 — katakana words (IPADIC knows トランプ as playing cards),
+ *       with ・ joining katakana parts. Place and organisation names (ロシア大統領) and
+ *       同/両/各 (同氏, 両首脳) give nothing. Before 知事, 市長, 町長 and 村長 only a word IPADIC
+ *       tags as a personal name counts, and not when the text also names the place
+ *       (若葉市長 next to 若葉市は…).</li>
  *   <li><b>Suffixes</b> (strength 3): a compound ending in 省, 庁, 銀行, 委員会, 党, 社 or
  *       通信 is an ORGANIZATION when it holds a proper noun, a katakana word or an unknown
- *       word (ロシア連邦捜査委員会, 米国務省 gives 国務省) or is one proper noun in IPADIC
- *       (外務省); 予算委員会 or 地方銀行 are not proposed. A compound ending in 市, 県, 州,
- *       国, 町, 村, 区, 島 or 半島 is a PLACE when IPADIC reads the suffix as a place suffix
- *       (若葉市, クルスク州) or the whole as a place name (米国); only the words right before
- *       the suffix are taken (ロシア西部クルスク州 gives クルスク州).</li>
+ *       word (ロシア連邦捜査委員会, みさき銀行), or is one organisation name in IPADIC
+ *       (外務省, 厚生 + 労働省); 予算委員会 or 地方銀行 are not proposed, and a leading
+ *       one-character country abbreviation is dropped (米国務省 gives 国務省). A compound
+ *       ending in 市, 県, 州, 国, 町, 村, 区, 島 or 半島 is a PLACE when IPADIC reads the
+ *       suffix as a place suffix (若葉市, クルスク州) or the whole as a place name (欧州,
+ *       霞 + ケ + 原町); only the words right before the suffix are taken (ロシア西部クルスク州
+ *       gives クルスク州).</li>
  *   <li><b>Katakana words</b> of three or more letters (・-joined names count as one word):
- *       strength 2 when IPADIC knows a part as a proper noun (its kind from the dictionary:
- *       人名, 組織, 地域), strength 1 when a part is unknown to IPADIC (kind from the word
- *       that follows — 州, 市 … for places, 社, 通信 … for organisations — or none). Words
- *       IPADIC knows only as common nouns (ミサイル, エネルギー) are loanwords, not names;
- *       so are the words of {@link #COMMON_LOANWORDS}, which IPADIC is too old to know.</li>
+ *       strength 2 when IPADIC knows a part as a proper noun, strength 1 when a part is
+ *       unknown to IPADIC. The kind comes from the word that follows (氏 or a title for a
+ *       person, 州, 市, 半島 … for a place, 社, 通信, 銀行 … for an organisation), else from the
+ *       dictionary (人名, 地域, 組織), else from the word's own ending (クリミア半島), else
+ *       none. Words IPADIC knows only as common nouns (ミサイル, エネルギー) are loanwords,
+ *       not names; so are the words of {@code COMMON_LOANWORDS}, which IPADIC (2007) is too
+ *       old to know. A katakana word inside a proposed organisation or place (クルスク in
+ *       クルスク州) is not proposed on its own.</li>
  * </ol>
- * Anything that overlaps a mention the known vocabulary finds is left out. Candidates whose
- * names fold alike ({@link KatakanaFolding}) are one candidate. The list is ordered by
- * strength × occurrences, then strength, then first position in the text.
+ *
+ * <p>Anything that overlaps a mention the known vocabulary finds is left out. Findings whose
+ * names fold alike ({@link KatakanaFolding}) are one candidate, shown in the spelling seen
+ * most often. A short form is merged into the one full name it belongs to: モスカリク into
+ * ヤロスラフ・モスカリク, a kanji surname 岡本 into the person 岡本誠一 (not when two full names
+ * share it). Occurrences count every place the name or a merged form appears, with or
+ * without its title. The list is ordered by strength × occurrences, then strength, then
+ * first position in the text; the same input always gives the same list.
  *
  * <p>Limits: only what Kuromoji's segmentation lets through is seen; Latin-script names
  * (NATO, CBS) are not proposed; a Japanese name without a title or suffix is not found;
- * the kind is a guess for an editor to confirm.
+ * names written in hiragana are cut where IPADIC cuts them; the kind is a guess for an
+ * editor to confirm.
  */
 public final class EntityCandidates {
 
@@ -81,6 +98,9 @@ public final class EntityCandidates {
     private static final List<String> PLACE_SUFFIXES = List.of(
             "半島", "市", "県", "州", "国", "町", "村", "区", "島");
 
+    /** The small characters inside place names such as 霞ケ関 or 関ヶ原. */
+    private static final Set<String> CONNECTORS = Set.of("ケ", "ヶ", "が", "ノ", "之");
+
     /** Words after an unknown katakana word that make it a place or an organisation. */
     private static final List<String> PLACE_CONTEXT = List.of(
             "半島", "地方", "地域", "空港", "州", "市", "県", "町", "村", "区", "島", "湾", "川", "港");
@@ -88,10 +108,10 @@ public final class EntityCandidates {
             "通信", "銀行", "グループ", "大学", "財団", "基金", "社", "党", "省", "庁");
 
     /**
-     * Frequent loanwords of news text that IPADIC (2007) does not know, folded. Anything
-     * here is never proposed as a katakana candidate.
+     * Frequent loanwords of news text that IPADIC (2007) does not know. A katakana word
+     * that folds like one of these is never proposed.
      */
-    static final Set<String> COMMON_LOANWORDS = Set.of(
+    private static final List<String> COMMON_LOANWORDS = List.of(
             "ランサムウェア", "フィッシング", "サイバー", "ドローン", "オンライン", "インバウンド",
             "ライドシェア", "サプライチェーン", "スマートフォン", "スマホ", "アプリ", "コロナ",
             "インフレ", "デフレ", "デジタル", "データ", "ウェブ", "メール", "サイト", "ファンド",
@@ -101,7 +121,10 @@ public final class EntityCandidates {
             "ランキング", "ブランド", "テーマ", "ポイント", "ルール", "レベル", "ハラスメント",
             "セキュリティー", "セキュリティ", "アカウント", "パスワード", "ウイルス", "ソフト",
             "マネー", "キャッシュレス", "サブスク", "チャット", "グローバル", "プロセス",
-            "ウェブサイト", "ストラテジスト", "エコノミスト", "アナリスト", "ガイドライン", "ワークショップ");
+            "ウェブサイト", "ストラテジスト", "エコノミスト", "アナリスト", "ガイドライン", "ワークショップ",
+            "ハルシネーション", "アディショナルタイム");
+    private static final Set<String> FOLDED_LOANWORDS = COMMON_LOANWORDS.stream()
+            .map(KatakanaFolding::fold).collect(Collectors.toUnmodifiableSet());
 
     private EntityCandidates() {
     }
@@ -156,7 +179,8 @@ public final class EntityCandidates {
             Token token = tokens.get(t);
             String title = null;
             for (String candidate : PERSON_TITLES) {
-                if (text.startsWith(candidate, token.start())) {
+                if (text.startsWith(candidate, token.start())
+                        && endsAtTokenBoundary(tokens, t, token.start() + candidate.length())) {
                     title = candidate;
                     break;
                 }
@@ -195,25 +219,52 @@ public final class EntityCandidates {
             if (taken == 0 || anyCovered(covered, nameStart, nameEnd)) {
                 continue;
             }
-            out.add(new Finding(nameStart, nameEnd, text.substring(nameStart, nameEnd),
-                    EntityKind.PERSON, "before " + title, 3));
+            String name = text.substring(nameStart, nameEnd);
+            if (personNameOnly && title.length() == 2 && namesPlace(text, name + title.charAt(0))) {
+                continue; // 若葉市長 where the text also has 若葉市は…: the mayor of a place
+            }
+            out.add(new Finding(nameStart, nameEnd, name, EntityKind.PERSON, "before " + title, 3));
         }
+    }
+
+    /** Whether one of the tokens from {@code t} on ends at {@code offset} (氏 is no title in 氏家). */
+    private static boolean endsAtTokenBoundary(List<Token> tokens, int t, int offset) {
+        for (int k = t; k < tokens.size() && tokens.get(k).start() < offset; k++) {
+            if (tokens.get(k).end() == offset) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code place} (若葉市) occurs in the text other than as the start of …市長. */
+    private static boolean namesPlace(String text, String place) {
+        for (int at = text.indexOf(place); at >= 0; at = text.indexOf(place, at + 1)) {
+            int after = at + place.length();
+            if (after >= text.length() || text.charAt(after) != '長') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nameLike(Token token, boolean katakanaAllowed) {
         String pos = token.pos();
-        if (token.isSymbol() || pos.startsWith("名詞-固有名詞-地域") || pos.startsWith("名詞-固有名詞-組織")
-                || pos.startsWith("名詞-数") || pos.startsWith("名詞-代名詞") || pos.startsWith("名詞-接尾")
-                || pos.startsWith("名詞-非自立")) {
+        if (token.isSymbol() || !token.isNoun() || pos.startsWith("名詞-数")) {
+            return false;
+        }
+        if (!token.known()) {
+            // the part of speech of an unknown word is a guess of Kuromoji's: ignore it
+            return !isDigits(token.term());
+        }
+        if (pos.startsWith("名詞-固有名詞-地域") || pos.startsWith("名詞-固有名詞-組織")
+                || pos.startsWith("名詞-代名詞") || pos.startsWith("名詞-接尾") || pos.startsWith("名詞-非自立")) {
             return false;
         }
         if (pos.startsWith("名詞-固有名詞")) {
             return true;
         }
-        if (!token.known()) {
-            return token.isNoun() && !isDigits(token.term());
-        }
-        return katakanaAllowed && token.isNoun() && KuromojiTokens.isAllKatakana(token.term());
+        return katakanaAllowed && KuromojiTokens.isAllKatakana(token.term());
     }
 
     private static void suffixes(String text, List<Token> tokens, boolean[] covered, List<Finding> out) {
@@ -232,8 +283,15 @@ public final class EntityCandidates {
                     out.add(new Finding(start, last.end(), text.substring(start, last.end()),
                             EntityKind.ORGANIZATION, "ends with " + organisation, 3));
                 } else if (place != null && last.term().length() > place.length()
-                        && last.pos().startsWith("名詞-固有名詞-地域")) {
-                    out.add(new Finding(last.start(), last.end(), text.substring(last.start(), last.end()),
+                        && (last.pos().startsWith("名詞-固有名詞-地域") || last.pos().startsWith("名詞-固有名詞-一般"))) {
+                    int start = last.start();
+                    // 霞 + ケ + 原町: IPADIC knows only the end of a name joined by ケ, ヶ, が or ノ
+                    if (e >= 2 && CONNECTORS.contains(tokens.get(e - 1).term())
+                            && adjacent(tokens.get(e - 1), start) && adjacent(tokens.get(e - 2), tokens.get(e - 1).start())
+                            && tokens.get(e - 2).isNoun() && !covered[tokens.get(e - 2).start()]) {
+                        start = tokens.get(e - 2).start();
+                    }
+                    out.add(new Finding(start, last.end(), text.substring(start, last.end()),
                             EntityKind.PLACE, "ends with " + place, 3));
                 }
                 continue;
@@ -353,7 +411,7 @@ public final class EntityCandidates {
             }
             String folded = KatakanaFolding.fold(Normalizer.normalize(text.substring(start, end),
                     Normalizer.Form.NFKC));
-            if (COMMON_LOANWORDS.contains(folded)) {
+            if (FOLDED_LOANWORDS.contains(folded)) {
                 continue;
             }
             boolean unknown = false;
@@ -578,7 +636,8 @@ public final class EntityCandidates {
         }
         return partKind == EntityKind.PERSON && wholeKind == EntityKind.PERSON
                 && longKey.startsWith(shortKey) && longKey.length() - shortKey.length() <= 4
-                && longKey.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+                && shortKey.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)
+                && longKey.codePoints().noneMatch(KuromojiTokens::isNameJoiner);
     }
 
     private static boolean adjacent(Token token, int nextStart) {

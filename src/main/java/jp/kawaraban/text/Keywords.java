@@ -1,5 +1,6 @@
 package jp.kawaraban.text;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,10 +18,13 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  * joined into one term (停戦 + 交渉 → 停戦交渉, 米 + ロ + 関係 → 米ロ関係). These nouns do not
  * take part and break a compound: numbers, pronouns, non-independent nouns (こと, ため),
  * adverbial nouns (今回, 現在, 昨年), counters and person suffixes (日, 人, 氏, さん), and
- * suffixes that make adjectives or adverbs (的, 中). A suffix cannot start a term, so
- * 会 alone or 氏 alone is never one. Dropped: terms of one character (single kana or
- * kanji), adjectival nouns standing alone (必要, 重要) and the generic words of
- * {@link #GENERIC} (一方, 関係者, 見通し …). Widths are normalised (ＮＡＴＯ → NATO).
+ * suffixes that make adjectives or adverbs (的, 中); so do symbols, brackets included. A
+ * suffix cannot start a term, so 会 alone or 氏 alone is never one. A name is split from
+ * the title after it (ラブロフ露外相 → ラブロフ + 露外相), and a title alone or after one
+ * country abbreviation (外相, 露外相) is dropped: the person is the keyword, not the post.
+ * Dropped too: terms of one character (single kana or kanji), adjectival nouns standing
+ * alone (必要, 重要) and the generic words of {@code GENERIC} (一方, 関係者, 見通し …).
+ * Widths are normalised (ＮＡＴＯ → NATO).
  *
  * <h2>Weight</h2>
  * {@code (1 + ln f) × (1 + 0.25 × min(n − 1, 4)) × h × l}, where {@code f} counts the term
@@ -34,7 +38,8 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  * <h2>Limits</h2>
  * A compound and its parts are separate terms (停戦交渉 does not count for 停戦). Terms
  * follow IPADIC's segmentation: words it does not know may be cut oddly or joined with
- * their neighbours. No synonyms or spelling variants are merged.
+ * their neighbours, and a prefix is not part of a term (新年度予算案 gives 年度予算案,
+ * みさき銀行 may lose its み). No synonyms or spelling variants are merged.
  */
 public final class Keywords {
 
@@ -47,7 +52,8 @@ public final class Keywords {
             "方向", "程度", "多く", "声", "話", "点", "形", "動き", "影響", "背景", "焦点", "課題",
             "懸念", "評価", "指摘", "強調", "主張", "表明", "発言", "言及", "報道", "会見", "関係",
             "一般", "前回", "次回", "初め", "冒頭", "様子", "目的", "事態", "意味", "方法", "実現",
-            "検討", "確認", "必要性", "重要性", "ほか", "他", "同氏", "同社", "同市", "同省", "同党");
+            "検討", "確認", "必要性", "重要性", "ほか", "他", "同氏", "同社", "同市", "同省", "同党",
+            "当たり", "あたり", "自分", "自分たち");
 
     private static final Set<String> EXCLUDED_POS = Set.of(
             "名詞-数", "名詞-代名詞", "名詞-非自立", "名詞-副詞可能", "名詞-特殊", "名詞-接続詞的",
@@ -95,8 +101,8 @@ public final class Keywords {
             Stats stats = entry.getValue();
             double weight = (1 + Math.log(stats.count))
                     * (1 + 0.25 * Math.min(stats.words - 1, MAX_WORDS_BONUS))
-                    * (normalisedHead.contains(term) ? 2.0 : 1.0)
-                    * (normalisedLead.contains(term) ? 1.5 : 1.0);
+                    * (normalisedHead.contains(normaliseWidth(term)) ? 2.0 : 1.0)
+                    * (normalisedLead.contains(normaliseWidth(term)) ? 1.5 : 1.0);
             weighted.add(Map.entry(term, weight));
             firstSeen.put(term, stats.order);
         }
@@ -217,12 +223,8 @@ public final class Keywords {
         return blank < 0 ? normalised : normalised.substring(0, blank);
     }
 
-    /** Full-width Latin and digits to ASCII, half-width katakana to full width, like the terms. */
+    /** Compatibility forms folded (ＮＡＴＯ → NATO, ｶﾀｶﾅ → カタカナ), for comparing terms with text. */
     private static String normaliseWidth(String s) {
-        StringBuilder out = new StringBuilder();
-        for (Token token : KuromojiTokens.tokenize(s)) {
-            out.append(token.term());
-        }
-        return out.toString();
+        return Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
 }
