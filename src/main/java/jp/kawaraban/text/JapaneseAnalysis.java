@@ -1,60 +1,86 @@
 package jp.kawaraban.text;
 
 import java.io.Reader;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseIterationMarkCharFilter;
-import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapaneseNumberFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analysis chains every index and query uses, so that an OpenSearch adapter can be
  * configured with the same steps. Three fields per text:
  * <ul>
- *   <li>{@link #words()} — Kuromoji in search mode (compounds also split), base forms,
- *       width and iteration-mark normalisation, katakana long-vowel stemming;</li>
+ *   <li>{@link #words()} — Kuromoji in search mode (compounds also split) with the
+ *       repository's user dictionary, base forms, width and iteration-mark normalisation,
+ *       and katakana folding ({@link KatakanaFolding}, which includes the long-vowel
+ *       stemming);</li>
  *   <li>{@link #bigrams()} — overlapping CJK bigrams, for recall on words the dictionary
- *       does not know;</li>
+ *       does not know; katakana runs are folded before they are cut into bigrams;</li>
  *   <li>{@link #numbers()} — numbers normalised (漢数字 and full-width digits to one form)
  *       in a field of their own, so they do not break the readings of the words field.</li>
  * </ul>
+ * Index and query text go through the same chain, so a query spelled ウィトコフ meets a
+ * document that says ウィットコフ in both the words and the bigram field. See
+ * {@code docs/search-analysis.md}.
  */
 public final class JapaneseAnalysis {
+
+    /** {@link KatakanaFolding#RESPELLINGS_BEFORE_KUROMOJI} as a char filter's map. */
+    private static final NormalizeCharMap RESPELLINGS = respellingMap();
 
     private JapaneseAnalysis() {
     }
 
-    /** The main field: dictionary words in their base form. */
+    /** The main field: dictionary words in their base form, katakana folded. */
     public static Analyzer words() {
+        return words(NewsUserDictionary.get());
+    }
+
+    /** The words field with another user dictionary, or none: for measuring what it adds. */
+    static Analyzer words(UserDictionary userDictionary) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return normalise(reader);
+                return forKuromoji(reader);
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.SEARCH);
+                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH);
                 TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
                 stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
-                stream = new JapaneseKatakanaStemFilter(stream);
+                // In place of JapaneseKatakanaStemFilter: the fold drops a final ー too, but
+                // keeps the words that a bare length rule would merge (ドラマー, ドラマ).
+                stream = new KatakanaFoldingFilter(stream);
                 stream = new LowerCaseFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
         };
     }
 
-    /** Overlapping bigrams of Han, Hiragana and Katakana runs; Latin words stay whole. */
+    /**
+     * Overlapping bigrams of Han, Hiragana and Katakana runs; Latin words stay whole.
+     *
+     * <p>The standard tokenizer gives each katakana run as one token (a ・ ends the run),
+     * which is folded before the bigram filter cuts it. Folding the token rather
+     * than the text in a char filter keeps the offsets simple and right: when the fold
+     * changes the length of the run, the bigram filter gives every bigram of that run
+     * the offsets of the whole run, so a highlighter marks the word as it was written.
+     */
     public static Analyzer bigrams() {
         return new Analyzer() {
             @Override
@@ -65,7 +91,8 @@ public final class JapaneseAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new CJKBigramFilter(tokenizer);
+                TokenStream stream = new KatakanaFoldingFilter(tokenizer);
+                stream = new CJKBigramFilter(stream);
                 stream = new LowerCaseFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
@@ -77,12 +104,13 @@ public final class JapaneseAnalysis {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return normalise(reader);
+                return forKuromoji(reader);
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(null, false, JapaneseTokenizer.Mode.NORMAL);
+                Tokenizer tokenizer = new JapaneseTokenizer(
+                        NewsUserDictionary.get(), false, JapaneseTokenizer.Mode.NORMAL);
                 TokenStream stream = new JapaneseNumberFilter(tokenizer);
                 stream = new NumbersOnlyFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
@@ -93,5 +121,27 @@ public final class JapaneseAnalysis {
     /** Half-width katakana and full-width Latin to their usual widths; 々 and ゝ spelled out. */
     private static Reader normalise(Reader reader) {
         return new JapaneseIterationMarkCharFilter(new CJKWidthCharFilter(reader));
+    }
+
+    /**
+     * What Kuromoji reads: the normalised text with some kana respellings of the fold
+     * already made (ヴァ→バ, クォ→クオ, ヱ→エ; see
+     * {@link KatakanaFolding#respellForKuromoji}). Without them the dictionary may cut two
+     * spellings of one word differently (ハーヴェイ stays whole where ハーベイ becomes ハー
+     * and ベイ), and no token filter can make two different cuts match. The rules of the
+     * fold that depend on the length of a word (ッ, final ー) are left to
+     * {@link KatakanaFoldingFilter}, because a katakana run in running text may be several
+     * words. The mapping char filter keeps offsets pointing at the original text.
+     */
+    static Reader forKuromoji(Reader reader) {
+        return new MappingCharFilter(RESPELLINGS, normalise(reader));
+    }
+
+    private static NormalizeCharMap respellingMap() {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        for (Map.Entry<String, String> entry : KatakanaFolding.RESPELLINGS_BEFORE_KUROMOJI.entrySet()) {
+            builder.add(entry.getKey(), entry.getValue());
+        }
+        return builder.build();
     }
 }

@@ -1,36 +1,397 @@
 package jp.kawaraban.text;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Folds spelling variants of katakana loanwords and foreign names to one key, so that
  * ウィットコフ and ウィトコフ, or ヴァイオリン and バイオリン, are searched, followed and
  * linked as one word. Text that is not katakana passes unchanged.
+ *
+ * <p>The key is not meant to be shown: it is only compared. Each rule below merges a
+ * difference that Japanese writers make freely when they spell the same foreign word,
+ * and each was checked against words that differ in the same way but mean different
+ * things (ビル and ビール, ファン and フアン, ツアー and ツァー, バッグ and バグ...). The
+ * rules, in the order they apply:
+ * <ol>
+ *   <li>half-width katakana become full-width (ｳｨｯﾄｺﾌ is ウィットコフ);</li>
+ *   <li>the separators between the parts of a name (・, ＝, ゠) are dropped, so
+ *       ドナルド・トランプ and ドナルドトランプ fold alike;</li>
+ *   <li>ヴ and the other V kana become the B row: ヴァ→バ, ヴィ→ビ, ヴ→ブ, ヴェ→ベ, ヴォ→ボ;</li>
+ *   <li>a small vowel after ウ, イ, ク, グ or フ that the press also writes full-size
+ *       becomes full-size: ウィ→ウイ, ウェ→ウエ, ウォ→ウオ, イェ→イエ, クァ→クア, グァ→グア,
+ *       フィ→フイ, フェ→フエ (but not ファ: ファン is a fan, フアン is Juan);</li>
+ *   <li>old or rare kana become their modern equivalents: ヰ→イ, ヱ→エ, ヲ→オ, ヂ→ジ, ヅ→ズ;</li>
+ *   <li>in a name part of five characters or more (a final ー not counted), ッ before a
+ *       consonant is dropped (ウィットコフ→ウィトコフ, モハメッド→モハメド); shorter
+ *       words keep it, since ハット/ハト, メッシ/メシ and キッチン/キチン are different
+ *       words;</li>
+ *   <li>a long-vowel mark ー that ends a name part is dropped when at least three morae
+ *       precede it (コンピューター→コンピュータ, ゼレンスキー→ゼレンスキ), or two morae
+ *       ending in ィ (シティー→シティ); a word listed in {@code text/keep-final-long-vowel.txt}
+ *       keeps it, because without it it would be another word (ドラマー is not ドラマ).</li>
+ * </ol>
+ * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
+ * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
+ * ツァ/ツア, ファ/フア, ウ or イ written for a long vowel (ボウリング/ボーリング,
+ * セイル/セール).
+ *
+ * <p>A "name part" is a run of katakana between separators or other characters: in
+ * ゼレンスキー大統領 the part is ゼレンスキー, in ハリー・ポッター there are two. The rules
+ * that look at length (6 and 7) therefore treat a run that holds several words without a
+ * separator as one long word, which is why the analyzers fold tokens, not whole texts.
  */
 public final class KatakanaFolding {
+
+    /**
+     * The table of rules 3 to 5: one or two kana, and what they become. Two-kana keys win
+     * over one-kana keys (ヴァ is バ, a lone ヴ is ブ). No replacement is longer than its key.
+     * Declared before the keep list, whose loading uses it.
+     */
+    static final Map<String, String> RESPELLINGS;
+
+    /**
+     * The part of {@link #RESPELLINGS} that {@link JapaneseAnalysis} also applies to text
+     * before Kuromoji reads it (see {@link #respellForKuromoji}).
+     */
+    static final Map<String, String> RESPELLINGS_BEFORE_KUROMOJI;
+
+    static {
+        Map<String, String> all = new LinkedHashMap<>();
+        Map<String, String> beforeKuromoji = new LinkedHashMap<>();
+        respellings(all, beforeKuromoji);
+        RESPELLINGS = Collections.unmodifiableMap(all);
+        RESPELLINGS_BEFORE_KUROMOJI = Collections.unmodifiableMap(beforeKuromoji);
+    }
+
+    /** Words that keep their final ー: without it they are another, common word. */
+    private static final Set<String> KEEP_FINAL_LONG_VOWEL = loadKeepList("/text/keep-final-long-vowel.txt");
+
+    /** A name part must be this long, in characters and without a final ー, before ッ may be dropped. */
+    private static final int MIN_LENGTH_FOR_SOKUON = 5;
+
+    /** Morae that must precede a final ー before it may be dropped. */
+    private static final int MIN_MORAE_FOR_FINAL_LONG_VOWEL = 3;
 
     private KatakanaFolding() {
     }
 
     /** The folded key of {@code word}; equal keys mean "the same word spelled differently". */
     public static String fold(String word) {
-        if (word == null || word.isEmpty()) {
+        return fold(word, true);
+    }
+
+    /**
+     * The key without the list of words that keep their final ー: only for measuring how
+     * many look-alike pairs that list alone keeps apart.
+     */
+    static String foldIgnoringKeepList(String word) {
+        return fold(word, false);
+    }
+
+    private static String fold(String word, boolean useKeepList) {
+        if (word == null || word.isEmpty() || !containsKatakana(word)) {
             return word;
         }
-        StringBuilder folded = new StringBuilder(word.length());
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            char next = i + 1 < word.length() ? word.charAt(i + 1) : 0;
-            if (c == 'ヴ') {
-                folded.append(switch (next) {
-                    case 'ァ' -> { i++; yield "バ"; }
-                    case 'ィ' -> { i++; yield "ビ"; }
-                    case 'ェ' -> { i++; yield "ベ"; }
-                    case 'ォ' -> { i++; yield "ボ"; }
-                    default -> "ブ";
-                });
-            } else {
-                folded.append(c);
+        String text = fullWidth(word);
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (!isKatakanaLetter(text.charAt(i))) {
+                out.append(text.charAt(i));
+                i++;
+                continue;
+            }
+            // A run of katakana, possibly made of several name parts joined by separators.
+            int end = i;
+            while (end < text.length()
+                    && (isKatakanaLetter(text.charAt(end))
+                        || isSeparator(text.charAt(end)) && end + 1 < text.length()
+                            && isKatakanaLetter(text.charAt(end + 1)))) {
+                end++;
+            }
+            int partStart = i;
+            for (int j = i; j <= end; j++) {
+                if (j == end || isSeparator(text.charAt(j))) {
+                    out.append(foldPart(text.substring(partStart, j), useKeepList));
+                    partStart = j + 1;
+                }
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** Folds one name part: katakana letters only, no separator. */
+    private static String foldPart(String part, boolean useKeepList) {
+        String spelled = respell(part);
+        // The length that counts leaves out a final ー, which rule 7 may drop: バッテリー must
+        // fold like バッテリ, so both are measured as four characters.
+        int length = spelled.endsWith("ー") ? spelled.length() - 1 : spelled.length();
+        String withoutSokuon = length >= MIN_LENGTH_FOR_SOKUON ? dropSokuon(spelled) : spelled;
+        if (dropsFinalLongVowel(spelled, useKeepList)) {
+            return withoutSokuon.substring(0, withoutSokuon.length() - 1);
+        }
+        return withoutSokuon;
+    }
+
+    /** Rules 3 to 5: kana spelled another way for the same sound. Never longer than the input. */
+    static String respell(String text) {
+        return replace(text, RESPELLINGS);
+    }
+
+    /**
+     * The respellings that are safe to make before Kuromoji reads the text, and that help
+     * it: those whose result is the spelling the dictionary itself uses, so two spellings
+     * of a word are cut into the same tokens. They are ヴ to the B row, クァ/グァ/イェ to
+     * full size, and the old kana. Left out: ウィ/ウェ/ウォ and フィ/フェ. The dictionary
+     * knows many words only with the small vowel (スウェーデン, ノルウェー, サーフィン), and
+     * full-size フイ reads to it like フ and イ (サーフイン would become サーフ and イン);
+     * for those the token filter's fold is enough.
+     */
+    static String respellForKuromoji(String text) {
+        return replace(text, RESPELLINGS_BEFORE_KUROMOJI);
+    }
+
+    private static String replace(String text, Map<String, String> table) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (i + 1 < text.length()) {
+                String replacement = table.get(text.substring(i, i + 2));
+                if (replacement != null) {
+                    out.append(replacement);
+                    i += 2;
+                    continue;
+                }
+            }
+            String one = text.substring(i, i + 1);
+            out.append(table.getOrDefault(one, one));
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static void respellings(Map<String, String> all, Map<String, String> beforeKuromoji) {
+        Respelling both = (from, to) -> {
+            all.put(from, to);
+            beforeKuromoji.put(from, to);
+        };
+        Respelling foldOnly = all::put;
+        // Rule 3. ヴ stands for a /v/ that Japanese does not have; most newspapers write the
+        // B row, the government's loanword guidance allows it for general use, and writers
+        // switch between the two for the same word (ヴァイオリン, バイオリン). ヴャ, ヴュ, ヴョ keep
+        // their small kana and take ビ (レヴュー, レビュー). The rare precomposed V kana
+        // (ヷ ヸ ヹ ヺ) go the same way as ヴァ ヴィ ヴェ ヴォ.
+        both.put("ヴァ", "バ");
+        both.put("ヴィ", "ビ");
+        both.put("ヴゥ", "ブ");
+        both.put("ヴェ", "ベ");
+        both.put("ヴォ", "ボ");
+        both.put("ヴャ", "ビャ");
+        both.put("ヴュ", "ビュ");
+        both.put("ヴョ", "ビョ");
+        both.put("ヴ", "ブ");
+        both.put("ヷ", "バ");
+        both.put("ヸ", "ビ");
+        both.put("ヹ", "ベ");
+        both.put("ヺ", "ボ");
+        // Rule 4. ウィ/ウイ, ウェ/ウエ, ウォ/ウオ: one foreign syllable (wi, we, wo) written
+        // with a small or a full-size vowel; ウイルス and ウィルス, ウオッカ and ウォッカ are
+        // the same words, and no common word hangs on the difference.
+        foldOnly.put("ウィ", "ウイ");
+        foldOnly.put("ウェ", "ウエ");
+        foldOnly.put("ウォ", "ウオ");
+        // イェ/イエ: ye, as in イェメン and イエメン.
+        both.put("イェ", "イエ");
+        // クァ/クア, クォ/クオ (クォリティ, クオリティ), and the same with グ (グァテマラ,
+        // グアテマラ): kwa, kwo, gwa written either way. The old クヮ/グヮ too.
+        for (String consonant : new String[] {"ク", "グ"}) {
+            both.put(consonant + "ァ", consonant + "ア");
+            both.put(consonant + "ィ", consonant + "イ");
+            both.put(consonant + "ェ", consonant + "エ");
+            both.put(consonant + "ォ", consonant + "オ");
+            both.put(consonant + "ヮ", consonant + "ア");
+        }
+        // フィ/フイ and フェ/フエ: フィルム and the older フイルム, フェルト and フエルト.
+        // ファ/フア is left alone on purpose: ファン (fan) and フアン (Juan) are both common;
+        // フォ/フオ has no variant worth the risk.
+        foldOnly.put("フィ", "フイ");
+        foldOnly.put("フェ", "フエ");
+        // Rule 5. Kana that modern spelling replaced: ヱビス is エビス, ウヰスキー is ウイスキー,
+        // カヲル is カオル. ヂ and ヅ sound like ジ and ズ, and katakana names use either
+        // (ブリヂストン, ブリジストン; ミヅキ, ミズキ).
+        both.put("ヰ", "イ");
+        both.put("ヱ", "エ");
+        both.put("ヲ", "オ");
+        both.put("ヂ", "ジ");
+        both.put("ヅ", "ズ");
+        for (Map.Entry<String, String> entry : all.entrySet()) {
+            if (entry.getValue().length() > entry.getKey().length()) {
+                throw new AssertionError("a respelling must not lengthen the text: " + entry);
             }
         }
-        return folded.toString();
+    }
+
+    @FunctionalInterface
+    private interface Respelling {
+        void put(String from, String to);
+    }
+
+    /**
+     * Rule 6: ッ before a consonant. Transliterations of foreign names disagree on doubled
+     * consonants (Witkoff: ウィットコフ, ウィトコフ; Mohammed: モハメッド, モハメド), while
+     * short words are where Japanese keeps pairs apart by ッ alone (ハット/ハト, バッグ/バグ,
+     * マッチ/マチ, スナック/スナク). So only parts of five characters or more lose it.
+     */
+    private static String dropSokuon(String part) {
+        StringBuilder out = new StringBuilder(part.length());
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == 'ッ' && i > 0 && i + 1 < part.length() && startsWithConsonant(part.charAt(i + 1))) {
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Rule 7: a final ー. Japanese industrial standards and many newsrooms drop it on longer
+     * words (コンピュータ, エレベータ) while others keep it, and foreign names follow suit
+     * (ゼレンスキー, ゼレンスキ). On short words the mark often decides the word (カバー and
+     * カバ, スキー and スキ, ブルー and ブル), so two morae are not enough, except before ィー
+     * (シティー, ボディー, レディー), which nobody tells apart from シティ, ボディ, レディ.
+     */
+    private static boolean dropsFinalLongVowel(String part, boolean useKeepList) {
+        int last = part.length() - 1;
+        if (last < 1 || part.charAt(last) != 'ー') {
+            return false;
+        }
+        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(part)) {
+            return false;
+        }
+        int morae = morae(part, last);
+        return morae >= MIN_MORAE_FOR_FINAL_LONG_VOWEL || morae == 2 && part.charAt(last - 1) == 'ィ';
+    }
+
+    /** Morae in {@code part[0, end)}: every kana counts but the small ones that join the kana before. */
+    private static int morae(String part, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (!isJoiningSmallKana(part.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isJoiningSmallKana(char c) {
+        return switch (c) {
+            case 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ヮ' -> true;
+            default -> false;
+        };
+    }
+
+    /** A kana that begins with a consonant sound, so that a ッ before it doubles that consonant. */
+    private static boolean startsWithConsonant(char c) {
+        if (c < 'ァ' || c > 'ヺ') {
+            return false;
+        }
+        return switch (c) {
+            case 'ア', 'イ', 'ウ', 'エ', 'オ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ヮ',
+                 'ッ', 'ン', 'ヵ', 'ヶ' -> false;
+            default -> true;
+        };
+    }
+
+    /** Katakana letters and the marks that belong to words: ー, ヽ, ヾ. */
+    static boolean isKatakanaLetter(char c) {
+        return c >= 'ァ' && c <= 'ヺ' || c == 'ー' || c == 'ヽ' || c == 'ヾ' || c >= '\u31F0' && c <= '\u31FF';
+    }
+
+    /** The marks that join the parts of a foreign name: ・ (or the Latin ·), ＝ or =, ゠. */
+    private static boolean isSeparator(char c) {
+        return c == '・' || c == '\u00B7' || c == '＝' || c == '=' || c == '゠';
+    }
+
+    /** True if {@code text} has a katakana letter, full- or half-width. */
+    static boolean containsKatakana(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isKatakanaLetter(c) || isHalfWidthKatakana(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHalfWidthKatakana(char c) {
+        return c >= '\uFF65' && c <= '\uFF9F';
+    }
+
+    /** Rule 1: half-width katakana (and their voicing marks) to full width; nothing else. */
+    private static String fullWidth(String text) {
+        int first = -1;
+        for (int i = 0; i < text.length(); i++) {
+            if (isHalfWidthKatakana(text.charAt(i))) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        out.append(text, 0, first);
+        int i = first;
+        while (i < text.length()) {
+            if (!isHalfWidthKatakana(text.charAt(i))) {
+                out.append(text.charAt(i));
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < text.length() && isHalfWidthKatakana(text.charAt(end))) {
+                end++;
+            }
+            // NFKC maps ｶ to カ and joins ｶﾞ into ガ; applied only to the half-width run so
+            // that full-width Latin or digits elsewhere stay as they were.
+            out.append(Normalizer.normalize(text.substring(i, end), Normalizer.Form.NFKC));
+            i = end;
+        }
+        return out.toString();
+    }
+
+    private static Set<String> loadKeepList(String resource) {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = KatakanaFolding.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                int hash = line.indexOf('#');
+                String word = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (!word.isEmpty()) {
+                    // Stored the way rule 7 sees a part: after the respellings of rules 3 to 5.
+                    words.add(respell(fullWidth(word)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
     }
 }

@@ -1,0 +1,254 @@
+package jp.kawaraban.text;
+
+import static jp.kawaraban.text.AnalysisTestSupport.readPairs;
+import static jp.kawaraban.text.AnalysisTestSupport.terms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import jp.kawaraban.text.AnalysisTestSupport.Pair;
+
+class KatakanaFoldingTest {
+
+    private static final List<Pair> VARIANTS = readPairs("/text/variant-pairs.tsv");
+    private static final List<Pair> LOOKALIKES = readPairs("/text/distinct-lookalikes.tsv");
+
+    private static Analyzer words;
+    private static Analyzer wordsWithoutUserDictionary;
+    private static Analyzer bigrams;
+
+    @BeforeAll
+    static void openAnalyzers() {
+        words = JapaneseAnalysis.words();
+        wordsWithoutUserDictionary = JapaneseAnalysis.words(null);
+        bigrams = JapaneseAnalysis.bigrams();
+    }
+
+    @AfterAll
+    static void closeAnalyzers() {
+        words.close();
+        wordsWithoutUserDictionary.close();
+        bigrams.close();
+    }
+
+    // --- The two tables ---
+
+    @Test
+    void tablesAreLargeEnoughAndHaveNoRepeatedPair() {
+        assertThat(VARIANTS).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(LOOKALIKES).hasSizeGreaterThanOrEqualTo(120);
+        assertThat(unordered(VARIANTS)).as("repeated variant pairs").hasSize(VARIANTS.size());
+        assertThat(unordered(LOOKALIKES)).as("repeated look-alike pairs").hasSize(LOOKALIKES.size());
+        assertThat(LOOKALIKES).allSatisfy(pair -> assertThat(pair.first()).isNotEqualTo(pair.second()));
+        // Two empty term lists would count as "the same terms": make sure none is empty.
+        for (Pair pair : concat(VARIANTS, LOOKALIKES)) {
+            assertThat(terms(words, pair.first())).as(pair.first()).isNotEmpty();
+            assertThat(terms(words, pair.second())).as(pair.second()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyVariantPairMergesAndNoLookalikePairDoes() {
+        List<Pair> foldMisses = new ArrayList<>();
+        List<Pair> analyzerMisses = new ArrayList<>();
+        List<Pair> missesWithoutUserDictionary = new ArrayList<>();
+        List<Pair> bigramMisses = new ArrayList<>();
+        for (Pair pair : VARIANTS) {
+            if (!terms(bigrams, pair.first()).equals(terms(bigrams, pair.second()))) {
+                bigramMisses.add(pair);
+            }
+            if (!KatakanaFolding.fold(pair.first()).equals(KatakanaFolding.fold(pair.second()))) {
+                foldMisses.add(pair);
+            }
+            if (!terms(words, pair.first()).equals(terms(words, pair.second()))) {
+                analyzerMisses.add(pair);
+            }
+            if (!terms(wordsWithoutUserDictionary, pair.first()).equals(terms(wordsWithoutUserDictionary, pair.second()))) {
+                missesWithoutUserDictionary.add(pair);
+            }
+        }
+        List<Pair> foldMerges = new ArrayList<>();
+        List<Pair> analyzerMerges = new ArrayList<>();
+        int keptApartOnlyByKeepList = 0;
+        for (Pair pair : LOOKALIKES) {
+            if (KatakanaFolding.fold(pair.first()).equals(KatakanaFolding.fold(pair.second()))) {
+                foldMerges.add(pair);
+            } else if (KatakanaFolding.foldIgnoringKeepList(pair.first())
+                    .equals(KatakanaFolding.foldIgnoringKeepList(pair.second()))) {
+                keptApartOnlyByKeepList++;
+            }
+            if (terms(words, pair.first()).equals(terms(words, pair.second()))) {
+                analyzerMerges.add(pair);
+            }
+        }
+
+        int variants = VARIANTS.size();
+        int lookalikes = LOOKALIKES.size();
+        System.out.printf("fold: variant recall %d/%d, false merges %d/%d%n",
+                variants - foldMisses.size(), variants, foldMerges.size(), lookalikes);
+        System.out.printf("words analyzer: variant recall %d/%d, false merges %d/%d%n",
+                variants - analyzerMisses.size(), variants, analyzerMerges.size(), lookalikes);
+        System.out.printf("bigram analyzer (not asserted): variant pairs with the same bigrams %d/%d %s%n",
+                variants - bigramMisses.size(), variants, bigramMisses);
+        System.out.printf("look-alike pairs kept apart only by keep-final-long-vowel.txt: %d/%d%n",
+                keptApartOnlyByKeepList, lookalikes);
+        System.out.printf("variant pairs that need userdict.txt to get the same terms: %d/%d %s%n",
+                missesWithoutUserDictionary.size(), variants, missesWithoutUserDictionary);
+
+        assertThat(foldMisses).as("variant pairs that fold to different keys").isEmpty();
+        assertThat(analyzerMisses).as("variant pairs with different terms in the words field").isEmpty();
+        assertThat(foldMerges).as("look-alike pairs that fold to one key").isEmpty();
+        assertThat(analyzerMerges).as("look-alike pairs with the same terms in the words field").isEmpty();
+    }
+
+    private static Set<Set<String>> unordered(List<Pair> pairs) {
+        Set<Set<String>> seen = new HashSet<>();
+        for (Pair pair : pairs) {
+            seen.add(Set.of(pair.first(), pair.second()));
+        }
+        return seen;
+    }
+
+    // --- The rules one by one ---
+
+    @Test
+    void textWithoutKatakanaIsReturnedAsItIs() {
+        assertThat(KatakanaFolding.fold(null)).isNull();
+        assertThat(KatakanaFolding.fold("")).isEmpty();
+        String plain = "大統領は２０２５年に語った";
+        assertThat(KatakanaFolding.fold(plain)).isSameAs(plain);
+        assertThat(KatakanaFolding.fold("ABC・DEF")).isEqualTo("ABC・DEF");
+    }
+
+    @ParameterizedTest(name = "{0} folds to {1}")
+    @CsvSource({
+        // half-width to full-width
+        "ｳｨｯﾄｺﾌ, ウイトコフ",
+        "ｶﾞｽ, ガス",
+        // separators between katakana go; elsewhere they stay
+        "ドナルド・トランプ, ドナルドトランプ",
+        "ジャン＝ポール, ジャンポール",
+        "ジャン゠ポール, ジャンポール",
+        "1ドル＝150円, 1ドル＝150円",
+        "・トランプ, ・トランプ",
+        // V kana
+        "ヴァイオリン, バイオリン",
+        "ヴィザ, ビザ",
+        "ヴ, ブ",
+        "ヴェール, ベール",
+        "ヴォーカル, ボーカル",
+        "レヴュー, レビュー",
+        "ヷヸヹヺ, バビベボ",
+        // small vowels that the press also writes full-size
+        "ウィルス, ウイルス",
+        "ウェブ, ウエブ",
+        "ウォッカ, ウオッカ",
+        "イェメン, イエメン",
+        "クォーター, クオータ",
+        "グァム, グアム",
+        "フィルム, フイルム",
+        "フェルト, フエルト",
+        // old kana
+        "ヱビス, エビス",
+        "ウヰスキー, ウイスキ",
+        "カヲル, カオル",
+        "ブリヂストン, ブリジストン",
+        "ミヅキ, ミズキ",
+        // ッ in parts of five characters or more
+        "ウィットコフ, ウイトコフ",
+        "モハメッド, モハメド",
+        "ハット, ハット",
+        "キッチン, キッチン",
+        "ゲットアウト, ゲトアウト",
+        // ッ before a vowel or at the end of a part stays, whatever the length
+        "アッアッアッ, アッアッアッ",
+        // final ー
+        "コンピューター, コンピュータ",
+        "ゼレンスキー, ゼレンスキ",
+        "シティー, シティ",
+        "スキー, スキー",
+        "カバー, カバー",
+        "ドラマー, ドラマー",
+        "ビール, ビール",
+        // each part of a name on its own
+        "ハリー・ポッター, ハリーポッタ",
+        "ゼレンスキー大統領, ゼレンスキ大統領",
+    })
+    void foldsOneRuleAtATime(String word, String key) {
+        assertThat(KatakanaFolding.fold(word)).isEqualTo(key);
+    }
+
+    @Test
+    void differencesThatChangeTheWordAreNotFolded() {
+        assertThat(KatakanaFolding.fold("ファン")).isNotEqualTo(KatakanaFolding.fold("フアン"));
+        assertThat(KatakanaFolding.fold("ツアー")).isNotEqualTo(KatakanaFolding.fold("ツァー"));
+        assertThat(KatakanaFolding.fold("ティア")).isNotEqualTo(KatakanaFolding.fold("チア"));
+        assertThat(KatakanaFolding.fold("ビール")).isNotEqualTo(KatakanaFolding.fold("ビル"));
+        assertThat(KatakanaFolding.fold("ボウリング")).isNotEqualTo(KatakanaFolding.fold("ボーリング"));
+    }
+
+    @Test
+    void theKeepListMatchesWholeNamePartsOnly() {
+        assertThat(KatakanaFolding.foldIgnoringKeepList("ドラマー")).isEqualTo("ドラマ");
+        assertThat(KatakanaFolding.fold("ドラマー")).isEqualTo("ドラマー");
+        assertThat(KatakanaFolding.fold("ドラマーズ")).isEqualTo("ドラマーズ");
+        assertThat(KatakanaFolding.fold("ジャズドラマー")).isEqualTo("ジャズドラマ");
+    }
+
+    @Test
+    void theRespellingsMadeBeforeKuromojiDoNotChangeTheKey() throws IOException {
+        for (Pair pair : concat(VARIANTS, LOOKALIKES)) {
+            for (String word : List.of(pair.first(), pair.second())) {
+                String respelled = KatakanaFolding.respellForKuromoji(word);
+                assertThat(KatakanaFolding.fold(respelled)).as(word).isEqualTo(KatakanaFolding.fold(word));
+                if (word.chars().noneMatch(c -> c >= 0xFF00 && c <= 0xFFEF)) {
+                    // (half- and full-width forms are changed by the width filter as well)
+                    assertThat(throughCharFilter(word)).as(word).isEqualTo(respelled);
+                }
+            }
+        }
+        assertThat(KatakanaFolding.respellForKuromoji("ヴァンスとウィットコフ")).isEqualTo("バンスとウィットコフ");
+    }
+
+    /** What the words field's char filters make of {@code text}, read to the end. */
+    private static String throughCharFilter(String text) throws IOException {
+        try (Reader reader = JapaneseAnalysis.forKuromoji(new StringReader(text))) {
+            StringBuilder out = new StringBuilder();
+            char[] buffer = new char[64];
+            int n;
+            while ((n = reader.read(buffer)) != -1) {
+                out.append(buffer, 0, n);
+            }
+            return out.toString();
+        }
+    }
+
+    private static List<Pair> concat(List<Pair> first, List<Pair> second) {
+        List<Pair> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Test
+    void foldingIsIdempotent() {
+        for (Pair pair : VARIANTS) {
+            for (String word : List.of(pair.first(), pair.second())) {
+                String once = KatakanaFolding.fold(word);
+                assertThat(KatakanaFolding.fold(once)).as(word).isEqualTo(once);
+            }
+        }
+    }
+}
