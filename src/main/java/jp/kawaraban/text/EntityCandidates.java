@@ -627,9 +627,12 @@ public final class EntityCandidates {
             return false;
         }
         if (KuromojiTokens.isAllKatakana(shortKey)) {
-            for (String piece : longKey.split("[・･＝=]")) {
-                if (piece.equals(shortKey)) {
-                    return true;
+            // Keys are folded, and folding drops the joiners: look at the spellings seen instead.
+            for (Finding finding : whole.own) {
+                for (String piece : finding.surface().split("[・･＝=]")) {
+                    if (KatakanaFolding.fold(piece).equals(shortKey)) {
+                        return true;
+                    }
                 }
             }
             return false;
