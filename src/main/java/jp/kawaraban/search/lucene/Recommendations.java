@@ -37,7 +37,7 @@ final class Recommendations {
         List<Ranked> ranked = new ArrayList<>();
         for (var candidate : candidates) {
             ranked.add(new Ranked(candidate.article(), candidate.fingerprint(),
-                    candidate.score() * (float) (System.getProperty("knob.notime") != null ? 1 : timeFactor(source, candidate.article()))));
+                    candidate.score() * (float) timeFactor(source, candidate.article())));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::score).reversed());
         List<Similar> chosen = new ArrayList<>();
@@ -48,7 +48,7 @@ final class Recommendations {
             }
             Story story = new Story(candidate.article(), candidate.fingerprint(),
                     headlineGrams(bigrams, candidate.article().headline()));
-            if (System.getProperty("knob.nodedupe") == null && (story.sameAs(sourceStory) || chosenStories.stream().anyMatch(story::sameAs))) {
+            if (story.sameAs(sourceStory) || chosenStories.stream().anyMatch(story::sameAs)) {
                 continue;
             }
             chosenStories.add(story);
