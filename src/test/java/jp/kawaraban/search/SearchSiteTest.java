@@ -161,6 +161,24 @@ class SearchSiteTest {
         assertThat(reader.get("/api/v1/articles/zzzzzzzzzzzz/recommendations").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void administratorsRebuildTheIndexWhileSearchKeepsWorking() throws InterruptedException {
+        var editor = WebSession.loggedIn(port, "editor@example.com", jp.kawaraban.KawarabanTest.DEMO_PASSWORD);
+        assertThat(editor.get("/admin/search").statusCode()).isEqualTo(403);
+        var admin = WebSession.loggedIn(port, "admin@example.com", jp.kawaraban.KawarabanTest.DEMO_PASSWORD);
+        assertThat(admin.page("/admin/search").selectFirst(".counts").text())
+                .contains("インデックス：" + catalog.countPublished() + " 本");
+        assertThat(admin.submit("/admin/search", "/admin/search/rebuild", java.util.Map.of()).statusCode()).isEqualTo(302);
+        assertThat(reader.page("/search?q=" + encode("リヤド")).select(".result")).as("searching during the rebuild").isNotEmpty();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (admin.page("/admin/search").selectFirst("progress") != null && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(admin.page("/admin/search").selectFirst(".notice").text()).contains("インデックスを作り直しました");
+        assertThat(index.size()).isEqualTo(catalog.countPublished());
+        assertThat(reader.page("/search?q=" + encode("リヤド")).select(".result")).isNotEmpty();
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
