@@ -1,7 +1,5 @@
 package jp.kawaraban.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,8 +15,6 @@ import jp.kawaraban.text.Entity;
 import jp.kawaraban.text.JapaneseAnalysis;
 import jp.kawaraban.text.Mention;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.springframework.stereotype.Service;
 
 /**
@@ -143,17 +139,6 @@ public class Search {
     }
 
     private static Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = WORDS.tokenStream("query", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return terms;
+        return new LinkedHashSet<>(JapaneseAnalysis.terms(WORDS, text));
     }
 }

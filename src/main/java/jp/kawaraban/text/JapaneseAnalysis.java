@@ -144,4 +144,20 @@ public final class JapaneseAnalysis {
         }
         return builder.build();
     }
+
+    /** The distinct terms an analyzer makes of a text, in order of first appearance: what a query asks for. */
+    public static java.util.List<String> terms(Analyzer analyzer, String text) {
+        java.util.Set<String> terms = new java.util.LinkedHashSet<>();
+        try (var stream = analyzer.tokenStream("terms", text == null ? "" : text)) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (java.io.IOException impossible) { // analysing a String reads no file
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return java.util.List.copyOf(terms);
+    }
 }

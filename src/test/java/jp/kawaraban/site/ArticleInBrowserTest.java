@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kawaraban.demo=true")
 class ArticleInBrowserTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final Path README_IMAGE = Paths.get("docs", "images", "article-page.png");
     private static final List<String> SHARE_CLASSES = List.of("print", "mail", "copy",
             "note", "x", "facebook", "hatena", "linkedin", "bluesky");
@@ -83,18 +82,18 @@ class ArticleInBrowserTest {
             context.grantPermissions(List.of("clipboard-read", "clipboard-write"),
                     new BrowserContext.GrantPermissionsOptions().setOrigin(base));
             Page page = context.newPage();
-            List<String> problems = watchForProblems(page, base);
+            List<String> problems = Chromium.watchForProblems(page, base);
 
-            assertOk(page.navigate("/"), "/");
+            Chromium.assertOk(page.navigate("/"), "/");
             String id = riyadhArticleId(page);
             String articlePath = "/articles/" + id;
 
-            assertOk(page.navigate(articlePath), articlePath);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
             Locator headline = page.locator("h1.headline");
             assertThat(headline).isVisible();
             assertThat(headline).containsText("リヤド");
             String headlineText = headline.innerText().strip();
-            screenshot(page, "article.png");
+            Chromium.screenshot(page, "article.png");
             copyForReadme();
 
             String canonical = page.locator("link[rel=canonical]").getAttribute("href");
@@ -139,13 +138,13 @@ class ArticleInBrowserTest {
                 .setBaseURL(base).setLocale("ja-JP").setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
-            List<String> problems = watchForProblems(page, base);
-            assertOk(page.navigate("/"), "/");
+            List<String> problems = Chromium.watchForProblems(page, base);
+            Chromium.assertOk(page.navigate("/"), "/");
             String articlePath = "/articles/" + riyadhArticleId(page);
-            assertOk(page.navigate(articlePath), articlePath);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertThat(page.locator("h1.headline")).isVisible();
             assertThat(page.locator("nav.share-bar").first().locator("a.share-copy")).isVisible();
-            screenshot(page, "article-phone.png");
+            Chromium.screenshot(page, "article-phone.png");
             assertEquals(List.of(), problems, "no script errors or failed requests");
         }
     }
@@ -179,31 +178,8 @@ class ArticleInBrowserTest {
         }
     }
 
-    /** Script errors, and this site's requests that fail or answer with an error status. */
-    private static List<String> watchForProblems(Page page, String base) {
-        List<String> problems = new ArrayList<>();
-        page.onPageError(error -> problems.add("script error: " + error));
-        page.onRequestFailed(request -> {
-            if (request.url().startsWith(base)) {
-                problems.add("request failed: " + request.url() + " " + request.failure());
-            }
-        });
-        page.onResponse(response -> {
-            if (response.url().startsWith(base) && response.status() >= 400) {
-                problems.add("HTTP " + response.status() + ": " + response.url());
-            }
-        });
-        return problems;
-    }
 
-    private static void assertOk(Response response, String path) {
-        assertNotNull(response, "a response for " + path);
-        assertEquals(200, response.status(), "status of " + path);
-    }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(false));
-    }
 
     private static void copyForReadme() {
         if (!Boolean.getBoolean("kawaraban.readme-screenshot")) {
@@ -211,7 +187,7 @@ class ArticleInBrowserTest {
         }
         try {
             Files.createDirectories(README_IMAGE.getParent());
-            Files.copy(SCREENSHOTS.resolve("article.png"), README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Chromium.SCREENSHOTS.resolve("article.png"), README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,12 +3,15 @@ package jp.kawaraban.site;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -70,5 +73,34 @@ final class Chromium {
                 .setExecutablePath(executable)
                 .setHeadless(true)
                 .setArgs(ARGS));
+    }
+
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    /** Script errors, and this site's requests that fail or answer with an error status. */
+    static List<String> watchForProblems(Page page, String base) {
+        List<String> problems = new ArrayList<>();
+        page.onPageError(error -> problems.add("script error: " + error));
+        page.onRequestFailed(request -> {
+            if (request.url().startsWith(base)) {
+                problems.add("request failed: " + request.url() + " " + request.failure());
+            }
+        });
+        page.onResponse(response -> {
+            if (response.url().startsWith(base) && response.status() >= 400) {
+                problems.add("HTTP " + response.status() + ": " + response.url());
+            }
+        });
+        return problems;
+    }
+
+    static void assertOk(Response response, String what) {
+        Assertions.assertNotNull(response, "a response for " + what);
+        Assertions.assertEquals(200, response.status(), "status of " + what);
+    }
+
+    /** A screenshot of the visible part of the page, in {@code target/screenshots/}. */
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(false));
     }
 }

@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @KawarabanTest
 class MembershipInBrowserTest {
 
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static final String PAID_ARTICLE = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
     private static final String CAMPAIGN = "はじめての方へ 30日間無料体験";
 
@@ -79,13 +78,13 @@ class MembershipInBrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(base).setLocale("ja-JP").setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            List<String> problems = watchForProblems(page, base);
+            List<String> problems = Chromium.watchForProblems(page, base);
 
             // 1. Anonymous: the paywall, and not the end of the article.
-            assertOk(page.navigate(articlePath), articlePath);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertPaywalled(page, lastParagraph);
             page.locator("aside.paywall").scrollIntoViewIfNeeded();
-            screenshot(page, "membership-paywall.png");
+            Chromium.screenshot(page, "membership-paywall.png");
 
             // 2. Sign up from the header.
             page.locator("header.masthead a.signup-link").click();
@@ -94,20 +93,20 @@ class MembershipInBrowserTest {
             form.locator("input[name=name]").fill("ブラウザ 読者");
             form.locator("input[name=email]").fill(email);
             form.locator("input[name=password]").fill(password);
-            assertOk(post(page, base + "/signup", () -> form.locator("button[type=submit]").click()), "POST /signup");
+            Chromium.assertOk(post(page, base + "/signup", () -> form.locator("button[type=submit]").click()), "POST /signup");
             assertThat(page.locator("p.notice.notice-info")).containsText("確認メールを " + email + " にお送りしました");
 
             // 3. The link in the mail opens a page whose button confirms the address.
             URI link = URI.create(verificationLink(email));
             String verifyPath = link.getRawPath() + "?" + link.getRawQuery();
             assertEquals("/signup/verify", link.getRawPath(), "path of the link in " + link);
-            assertOk(page.navigate(base + verifyPath), verifyPath);
-            assertOk(post(page, base + "/signup/verify", () -> page.getByRole(AriaRole.BUTTON,
+            Chromium.assertOk(page.navigate(base + verifyPath), verifyPath);
+            Chromium.assertOk(post(page, base + "/signup/verify", () -> page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("確認を完了する")).click()), "POST /signup/verify");
             assertThat(page.locator("p.notice.notice-info")).containsText("メールアドレスを確認しました");
 
             // 4. Log in.
-            assertOk(page.navigate("/login"), "/login");
+            Chromium.assertOk(page.navigate("/login"), "/login");
             Locator login = page.locator("form.account-form");
             login.locator("input[name=email]").fill(email);
             login.locator("input[name=password]").fill(password);
@@ -121,25 +120,25 @@ class MembershipInBrowserTest {
             assertThat(page.locator("header.masthead a.signup-link")).hasCount(0);
 
             // 5. Start the demo campaign's free trial.
-            assertOk(page.navigate("/plans"), "/plans");
+            Chromium.assertOk(page.navigate("/plans"), "/plans");
             Locator campaign = page.locator("div.campaign").filter(new Locator.FilterOptions()
                     .setHas(page.locator("h2", new Page.LocatorOptions().setHasText(CAMPAIGN))));
             assertThat(campaign).hasCount(1);
-            assertOk(post(page, base + "/plans/trial", () -> campaign.getByRole(AriaRole.BUTTON,
+            Chromium.assertOk(post(page, base + "/plans/trial", () -> campaign.getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("無料体験を始める")).click()), "POST /plans/trial");
             assertThat(page.locator("p.notice.notice-info")).containsText("無料体験を始めました");
 
-            assertOk(page.navigate("/my/account"), "/my/account");
+            Chromium.assertOk(page.navigate("/my/account"), "/my/account");
             assertThat(page.locator(".plan-status .state[data-state=TRIALING]")).isVisible();
 
             // 6. In the trial: the whole article, no paywall.
-            assertOk(page.navigate(articlePath), articlePath);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertThat(page.locator("h1.headline")).isVisible();
             assertThat(page.locator("aside.paywall")).hasCount(0);
             Locator end = page.locator("div.article-body p").getByText(lastParagraph, new Locator.GetByTextOptions().setExact(true));
             assertThat(end).isVisible();
             end.scrollIntoViewIfNeeded();
-            screenshot(page, "membership-full-article.png");
+            Chromium.screenshot(page, "membership-full-article.png");
 
             // 7. Logged out: the paywall is back.
             post(page, base + "/logout", () -> page.locator("header.masthead form.logout").getByRole(AriaRole.BUTTON,
@@ -147,7 +146,7 @@ class MembershipInBrowserTest {
             assertThat(page).hasURL(base + "/?loggedOut");
             assertThat(page.locator("header.masthead a.login-link")).isVisible();
             assertThat(page.locator("header.masthead a.account-link")).hasCount(0);
-            assertOk(page.navigate(articlePath), articlePath);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertPaywalled(page, lastParagraph);
 
             assertEquals(List.of(), problems, "no script errors or failed requests");
@@ -193,29 +192,6 @@ class MembershipInBrowserTest {
         }
     }
 
-    /** Script errors, and this site's requests that fail or answer with an error status. */
-    private static List<String> watchForProblems(Page page, String base) {
-        List<String> problems = new ArrayList<>();
-        page.onPageError(error -> problems.add("script error: " + error));
-        page.onRequestFailed(request -> {
-            if (request.url().startsWith(base)) {
-                problems.add("request failed: " + request.url() + " " + request.failure());
-            }
-        });
-        page.onResponse(response -> {
-            if (response.url().startsWith(base) && response.status() >= 400) {
-                problems.add("HTTP " + response.status() + ": " + response.url());
-            }
-        });
-        return problems;
-    }
 
-    private static void assertOk(Response response, String what) {
-        assertNotNull(response, "a response for " + what);
-        assertEquals(200, response.status(), "status of " + what);
-    }
 
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(false));
-    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +24,7 @@ import jp.kawaraban.search.SearchQuery;
 import jp.kawaraban.search.Similar;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -384,20 +381,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    /** The distinct terms an analyzer makes of a text, in order. */
     static List<String> terms(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream("query", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        return List.copyOf(terms);
+        return JapaneseAnalysis.terms(analyzer, text);
     }
 
     // --- generations and rebuilds ----------------------------------------------------
