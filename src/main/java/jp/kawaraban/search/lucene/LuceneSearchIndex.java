@@ -1,7 +1,6 @@
 package jp.kawaraban.search.lucene;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -80,6 +78,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final String FINGERPRINT = "fingerprint";
 
     private static final int SIMILAR_CANDIDATES = 40;
+    private static final int QUERY_TERMS = 80;
+    private static final int MERGED_SEGMENTS = 4;
+    private static final int MIN_DOC_FREQ = 5;
     /** The body keeps its term vector, so recommendations can compare two articles' words directly. */
     private static final org.apache.lucene.document.FieldType BODY_TYPE = bodyType();
 
@@ -305,17 +306,13 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             // Keywords are not asked for: on the livedoor benchmark, boosting shared keywords
             // lowered precision@5 (0.825 → 0.759 with them at 1.5); they still give the reasons.
-            MoreLikeThis moreLikeThis = new MoreLikeThis(searcher.getIndexReader());
-            moreLikeThis.setAnalyzer(words);
-            // Settings chosen on the livedoor benchmark (docs/benchmarks.md): more terms than
-            // Lucene's default 25, terms seen in at least 5 articles, no boosting by tf-idf.
-            moreLikeThis.setFieldNames(new String[] {BODY});
-            moreLikeThis.setMinTermFreq(1);
-            moreLikeThis.setMinDocFreq(5);
-            moreLikeThis.setMaxQueryTerms(80);
-            moreLikeThis.setBoost(false);
-            like.add(moreLikeThis.like(BODY, new StringReader(article.headline() + "\n" + article.lead() + "\n"
-                    + article.body())), Occur.SHOULD);
+            // The article's own words find the candidates: the 80 heaviest seen in at least 5
+            // articles, unboosted (settings chosen on the benchmark, docs/benchmarks.md).
+            WordVector source = WordVector.of(searcher.getIndexReader(), words, BODY,
+                    article.headline() + "\n" + article.lead() + "\n" + article.body());
+            for (String term : source.telling(QUERY_TERMS, MIN_DOC_FREQ)) {
+                like.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
+            }
             BooleanQuery.Builder query = new BooleanQuery.Builder()
                     .add(like.build(), Occur.MUST)
                     .add(new TermQuery(new Term(ID, article.id().value())), Occur.MUST_NOT);
@@ -325,8 +322,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             TopDocs top = searcher.search(query.build(), SIMILAR_CANDIDATES);
             var stored = searcher.storedFields();
             var vectors = searcher.getIndexReader().termVectors();
-            WordVector source = WordVector.of(searcher.getIndexReader(), words, BODY,
-                    article.headline() + "\n" + article.lead() + "\n" + article.body());
             float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
             List<Candidate> candidates = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -423,6 +418,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private synchronized void swap(Generation next) {
         try {
+            // A fresh index of many small segments makes every term look-up visit each of
+            // them; merging now, while nobody searches it yet, keeps look-ups cheap.
+            next.writer().forceMerge(MERGED_SEGMENTS);
             next.writer().commit();
             next.refresher().waitForGeneration(next.writer().getMaxCompletedSequenceNumber(), 5_000);
             Files.writeString(root.resolve("current"), next.path().getFileName().toString());

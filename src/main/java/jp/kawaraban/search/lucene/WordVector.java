@@ -23,10 +23,12 @@ import org.apache.lucene.util.BytesRef;
 final class WordVector {
 
     private final Map<String, Double> weights;
+    private final Map<String, Integer> documentFrequencies;
     private final double norm;
 
-    private WordVector(Map<String, Double> weights) {
+    private WordVector(Map<String, Double> weights, Map<String, Integer> documentFrequencies) {
         this.weights = weights;
+        this.documentFrequencies = documentFrequencies;
         this.norm = Math.sqrt(weights.values().stream().mapToDouble(w -> w * w).sum());
     }
 
@@ -41,15 +43,32 @@ final class WordVector {
             stream.end();
             int documents = Math.max(1, reader.numDocs());
             Map<String, Double> weights = new HashMap<>();
+            Map<String, Integer> frequencies = new HashMap<>();
             for (var entry : counts.entrySet()) {
                 int df = reader.docFreq(new Term(field, entry.getKey()));
+                frequencies.put(entry.getKey(), df);
                 double idf = Math.log(1 + (double) documents / (1 + df));
                 weights.put(entry.getKey(), (1 + Math.log(entry.getValue())) * idf);
             }
-            return new WordVector(weights);
+            return new WordVector(weights, frequencies);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The article's most telling words, for the query that finds candidates: the heaviest
+     * {@code limit} words that at least {@code minDocumentFrequency} articles share (rarer
+     * ones cannot find anything similar). Reuses the frequencies already looked up, so the
+     * article is analysed and the index asked once per recommendation.
+     */
+    java.util.List<String> telling(int limit, int minDocumentFrequency) {
+        return weights.entrySet().stream()
+                .filter(entry -> documentFrequencies.get(entry.getKey()) >= minDocumentFrequency)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Cosine against another article's term vector (0 when it has none). */
