@@ -52,24 +52,16 @@ public final class JapaneseAnalysis {
 
     /** The words field with another user dictionary, or none: for measuring what it adds. */
     static Analyzer words(UserDictionary userDictionary) {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return forKuromoji(reader);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH);
-                TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
-                stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
-                // In place of JapaneseKatakanaStemFilter: the fold drops a final ー too, but
-                // keeps the words that a bare length rule would merge (ドラマー, ドラマ).
-                stream = new KatakanaFoldingFilter(stream);
-                stream = new LowerCaseFilter(stream);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-        };
+        return chain(JapaneseAnalysis::forKuromoji,
+                () -> new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH),
+                tokenizer -> {
+                    TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
+                    stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
+                    // In place of JapaneseKatakanaStemFilter: the fold drops a final ー too, but
+                    // keeps the words that a bare length rule would merge (ドラマー, ドラマ).
+                    stream = new KatakanaFoldingFilter(stream);
+                    return new LowerCaseFilter(stream);
+                });
     }
 
     /**
@@ -82,38 +74,31 @@ public final class JapaneseAnalysis {
      * the offsets of the whole run, so a highlighter marks the word as it was written.
      */
     public static Analyzer bigrams() {
-        return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return normalise(reader);
-            }
-
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new StandardTokenizer();
-                TokenStream stream = new KatakanaFoldingFilter(tokenizer);
-                stream = new CJKBigramFilter(stream);
-                stream = new LowerCaseFilter(stream);
-                return new TokenStreamComponents(tokenizer, stream);
-            }
-        };
+        return chain(JapaneseAnalysis::normalise, StandardTokenizer::new,
+                tokenizer -> new LowerCaseFilter(new CJKBigramFilter(new KatakanaFoldingFilter(tokenizer))));
     }
 
     /** Numbers only, normalised: 二千二十五, ２０２５ and 2,025 all become 2025. */
     public static Analyzer numbers() {
+        return chain(JapaneseAnalysis::forKuromoji,
+                () -> new JapaneseTokenizer(NewsUserDictionary.get(), false, JapaneseTokenizer.Mode.NORMAL),
+                tokenizer -> new NumbersOnlyFilter(new JapaneseNumberFilter(tokenizer)));
+    }
+
+    /** An analyzer from its three parts: what the text goes through first, the tokenizer, the filters. */
+    private static Analyzer chain(java.util.function.UnaryOperator<Reader> charFilters,
+                                  java.util.function.Supplier<Tokenizer> tokenizer,
+                                  java.util.function.Function<Tokenizer, TokenStream> filters) {
         return new Analyzer() {
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return forKuromoji(reader);
+                return charFilters.apply(reader);
             }
 
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer tokenizer = new JapaneseTokenizer(
-                        NewsUserDictionary.get(), false, JapaneseTokenizer.Mode.NORMAL);
-                TokenStream stream = new JapaneseNumberFilter(tokenizer);
-                stream = new NumbersOnlyFilter(stream);
-                return new TokenStreamComponents(tokenizer, stream);
+                Tokenizer source = tokenizer.get();
+                return new TokenStreamComponents(source, filters.apply(source));
             }
         };
     }
