@@ -80,6 +80,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final int SIMILAR_CANDIDATES = 40;
     private static final int QUERY_TERMS = 80;
     private static final int MERGED_SEGMENTS = 4;
+    /** What choosing among candidates reads: not their text, the largest part of a document. */
+    private static final Set<String> CANDIDATE_FIELDS = Set.of(ID, HEADLINE, SECTION, SERIES, ACCESS, PUBLISHED,
+            ENTITY, KEYWORD, DUPLICATE, FINGERPRINT);
     private static final int MIN_DOC_FREQ = 5;
     /** The body keeps its term vector, so recommendations can compare two articles' words directly. */
     private static final org.apache.lucene.document.FieldType BODY_TYPE = bodyType();
@@ -325,7 +328,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
             List<Candidate> candidates = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                Document doc = stored.document(scoreDoc.doc);
+                Document doc = stored.document(scoreDoc.doc, CANDIDATE_FIELDS);
                 double cosine = source.cosine(vectors.get(scoreDoc.doc, BODY));
                 // Mostly the direct comparison of the two articles' words; the query's score
                 // breaks ties and carries the entity matches.
@@ -341,10 +344,14 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private IndexedArticle indexed(Document doc) {
-        return new IndexedArticle(new ArticleId(doc.get(ID)), doc.get(HEADLINE), doc.get(LEAD), doc.get(BODY),
-                doc.get(PREVIEW), doc.get(SECTION), doc.get(SERIES), AccessLevel.valueOf(doc.get(ACCESS)),
+        return new IndexedArticle(new ArticleId(doc.get(ID)), doc.get(HEADLINE), orEmpty(doc.get(LEAD)),
+                orEmpty(doc.get(BODY)), orEmpty(doc.get(PREVIEW)), doc.get(SECTION), doc.get(SERIES), AccessLevel.valueOf(doc.get(ACCESS)),
                 Instant.ofEpochMilli(doc.getField(PUBLISHED).numericValue().longValue()),
                 List.of(doc.getValues(ENTITY)), List.of(doc.getValues(KEYWORD)), doc.get(DUPLICATE));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @Override
