@@ -257,13 +257,6 @@ public class Accounts {
 
     // --- administration ------------------------------------------------------------------
 
-    @Transactional
-    public void grant(MemberId id, Set<Role> roles) {
-        EnumSet<Role> all = EnumSet.of(Role.MEMBER);
-        all.addAll(roles);
-        repository.updateRoles(id, all);
-    }
-
     /** Creates a verified account directly: demo accounts and operators' first administrator. */
     @Transactional
     public Member createVerified(String email, String password, String displayName, Set<Role> roles) {

@@ -7,8 +7,4 @@ import java.util.List;
  * word, so these have most of them.
  */
 public record SearchHits(List<SearchHit> hits, long total, boolean partial) {
-
-    public static SearchHits none() {
-        return new SearchHits(List.of(), 0, false);
-    }
 }

@@ -73,10 +73,6 @@ public class MemberRepository {
                 .update() == 1;
     }
 
-    public void updateRoles(MemberId id, Set<Role> roles) {
-        jdbc.sql("UPDATE member_account SET roles = ?::text[] WHERE id = ?").params(rolesLiteral(roles), id.value()).update();
-    }
-
     public void delete(MemberId id) {
         jdbc.sql("DELETE FROM member_account WHERE id = ?").param(id.value()).update();
     }

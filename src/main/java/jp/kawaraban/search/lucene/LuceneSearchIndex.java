@@ -98,6 +98,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer analyzer;
     private final Analyzer words = JapaneseAnalysis.words();
     private final Analyzer bigrams = JapaneseAnalysis.bigrams();
+    private final Analyzer numbers = JapaneseAnalysis.numbers();
     private volatile Generation live;
     private volatile Generation building;
 
@@ -118,7 +119,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         this.root = root;
         this.analyzer = new PerFieldAnalyzerWrapper(words, Map.of(
                 BIGRAMS, bigrams,
-                NUMBERS, JapaneseAnalysis.numbers()));
+                NUMBERS, numbers));
         try {
             Files.createDirectories(root);
             this.live = open(currentPath());
@@ -208,7 +209,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public SearchHits search(SearchQuery query) {
         SearchHits strict = search(query, false);
-        if (strict.total() == 0 && terms(words, query.text()).size() > 1) {
+        if (strict.total() == 0 && JapaneseAnalysis.terms(words, query.text()).size() > 1) {
             SearchHits relaxed = search(query, true);
             return new SearchHits(relaxed.hits(), relaxed.total(), true);
         }
@@ -261,7 +262,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * Relaxed (when that finds nothing): at least half of the words.
      */
     Query textQuery(String text, boolean relaxed) {
-        List<String> terms = terms(words, text);
+        List<String> terms = JapaneseAnalysis.terms(words, text);
         if (terms.isEmpty()) {
             return new MatchAllDocsQuery();
         }
@@ -277,15 +278,15 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return allWords.build();
         }
         BooleanQuery.Builder either = new BooleanQuery.Builder().add(allWords.build(), Occur.SHOULD);
-        List<String> grams = terms(bigrams, text);
+        List<String> grams = JapaneseAnalysis.terms(bigrams, text);
         if (!grams.isEmpty()) {
             BooleanQuery.Builder allGrams = new BooleanQuery.Builder();
             grams.forEach(gram -> allGrams.add(new TermQuery(new Term(BIGRAMS, gram)), Occur.MUST));
             either.add(new BoostQuery(allGrams.build(), 0.3f), Occur.SHOULD);
         }
-        List<String> numbers = terms(JapaneseAnalysis.numbers(), text);
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(either.build(), Occur.MUST);
-        numbers.forEach(number -> query.add(new TermQuery(new Term(NUMBERS, number)), Occur.SHOULD));
+        JapaneseAnalysis.terms(numbers, text)
+                .forEach(number -> query.add(new TermQuery(new Term(NUMBERS, number)), Occur.SHOULD));
         return query.build();
     }
 
@@ -383,9 +384,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
-    static List<String> terms(Analyzer analyzer, String text) {
-        return JapaneseAnalysis.terms(analyzer, text);
-    }
 
     // --- generations and rebuilds ----------------------------------------------------
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.Similar;
+import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -87,7 +88,7 @@ final class Recommendations {
 
     /** Headline bigrams, with 露 read as ロ: outlets abbreviate ロシア either way. */
     private static Set<String> headlineGrams(Analyzer bigrams, String headline) {
-        return new HashSet<>(LuceneSearchIndex.terms(bigrams, headline.replace('露', 'ロ')));
+        return new HashSet<>(JapaneseAnalysis.terms(bigrams, headline.replace('露', 'ロ')));
     }
 
     private static double overlap(Set<String> a, Set<String> b) {

@@ -25,8 +25,11 @@ class SearchApiController {
     private final SearchPages searchPages;
     private final ArticleCatalog catalog;
     private final SiteProperties site;
+    private final SitePages pages;
 
-    SearchApiController(Search search, SearchPages searchPages, ArticleCatalog catalog, SiteProperties site) {
+    SearchApiController(Search search, SearchPages searchPages, ArticleCatalog catalog, SiteProperties site,
+                        SitePages pages) {
+        this.pages = pages;
         this.search = search;
         this.searchPages = searchPages;
         this.catalog = catalog;
@@ -75,16 +78,12 @@ class SearchApiController {
     @Operation(summary = "Five related articles from the archive, each with the reason")
     @GetMapping(path = "/api/v1/articles/{id}/recommendations", produces = "application/json")
     ResponseEntity<List<RecommendationJson>> recommendations(@PathVariable String id) {
-        catalog.get(id); // 404 for an unknown article
-        var recommendations = search.recommendations(new jp.kawaraban.article.ArticleId(id), 5);
-        var summaries = catalog.summaries(recommendations.stream().map(Search.Recommendation::id).toList());
-        var byId = new java.util.HashMap<jp.kawaraban.article.ArticleId, ArticleSummary>();
-        summaries.forEach(summary -> byId.put(summary.id(), summary));
-        List<RecommendationJson> body = recommendations.stream().filter(r -> byId.containsKey(r.id())).map(r -> {
-            ArticleSummary summary = byId.get(r.id());
+        var article = catalog.get(id); // 404 for an unknown article
+        List<RecommendationJson> body = pages.recommended(article.id()).stream().map(item -> {
+            ArticleSummary summary = item.summary();
             return new RecommendationJson(summary.id().value(), site.url("/articles/" + summary.id().value()),
                     summary.headline(), summary.section().code(), summary.accessLevel().name().toLowerCase(),
-                    JapaneseDates.iso(summary.publishedAt()), r.reasons());
+                    JapaneseDates.iso(summary.publishedAt()), item.reasons());
         }).toList();
         return ResponseEntity.ok().cacheControl(site.publicCache()).body(body);
     }

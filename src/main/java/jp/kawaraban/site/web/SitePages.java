@@ -105,12 +105,12 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()),
-                recommended(article));
+                recommended(article.id()));
     }
 
     /** "Recommended for you": related articles from the archive, each with its reason. */
-    List<RecommendedArticle> recommended(Article article) {
-        var recommendations = search.recommendations(article.id(), RECOMMENDATIONS);
+    List<RecommendedArticle> recommended(jp.kawaraban.article.ArticleId id) {
+        var recommendations = search.recommendations(id, RECOMMENDATIONS);
         var summaries = catalog.summaries(recommendations.stream().map(Search.Recommendation::id).toList());
         var byId = new java.util.HashMap<jp.kawaraban.article.ArticleId, jp.kawaraban.article.ArticleSummary>();
         summaries.forEach(summary -> byId.put(summary.id(), summary));
