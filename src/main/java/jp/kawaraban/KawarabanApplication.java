@@ -1,5 +1,6 @@
 package jp.kawaraban;
 
+import jp.kawaraban.command.OperatorCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,9 @@ import org.springframework.modulith.Modulithic;
 public class KawarabanApplication {
 
     public static void main(String[] args) {
+        if (OperatorCommands.handles(args)) {
+            System.exit(OperatorCommands.run(args, KawarabanApplication.class, System.out, System.err));
+        }
         SpringApplication.run(KawarabanApplication.class, args);
     }
 }

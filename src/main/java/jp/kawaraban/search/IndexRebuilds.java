@@ -9,6 +9,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.search.internal.ArticleIndexer;
 import jp.kawaraban.search.internal.EntityRepository;
+import jp.kawaraban.search.internal.RecommendationLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,15 +32,17 @@ public class IndexRebuilds {
     private final SearchIndex index;
     private final ArticleIndexer indexer;
     private final EntityRepository entities;
+    private final RecommendationLists recommendations;
     private final Clock clock;
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
     IndexRebuilds(ArticleCatalog catalog, SearchIndex index, ArticleIndexer indexer, EntityRepository entities,
-                  Clock clock) {
+                  RecommendationLists recommendations, Clock clock) {
         this.catalog = catalog;
         this.index = index;
         this.indexer = indexer;
         this.entities = entities;
+        this.recommendations = recommendations;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ public class IndexRebuilds {
                 progress = new Progress(true, done, Math.max(done, progress.total()), progress.startedAt(), null, null);
             }
             rebuild.commit();
+            recommendations.forgetAll(); // analysis may have changed: lists are made again as articles are viewed
             progress = new Progress(false, done, done, progress.startedAt(), clock.instant(), null);
             log.info("Search index rebuilt: {} articles", done);
         } catch (RuntimeException failed) {

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.search.internal.RecommendationLists;
 import jp.kawaraban.search.internal.Snippets;
 import jp.kawaraban.text.Entity;
 import jp.kawaraban.text.JapaneseAnalysis;
@@ -32,10 +33,12 @@ public class Search {
 
     private final SearchIndex index;
     private final Entities entities;
+    private final RecommendationLists lists;
 
-    Search(SearchIndex index, Entities entities) {
+    Search(SearchIndex index, Entities entities, RecommendationLists lists) {
         this.index = index;
         this.entities = entities;
+        this.lists = lists;
     }
 
     /** What the reader asked for. Dates are Japan dates, both ends included. */
@@ -119,10 +122,15 @@ public class Search {
     public record Recommendation(ArticleId id, Instant publishedAt, List<String> reasons) {
     }
 
-    public List<Recommendation> recommendations(ArticleId id, int limit) {
-        return index.find(id).map(article -> index.similar(article, limit).stream()
+    /**
+     * The article's related articles, best first: a few more than a page shows, so that the
+     * caller can leave out any withdrawn since the list was made. Read from the stored list
+     * ({@link RecommendationLists}); the reasons are named with the vocabulary as it is now.
+     */
+    public List<Recommendation> recommendations(ArticleId id) {
+        return lists.of(id).stream()
                 .map(similar -> new Recommendation(similar.id(), similar.publishedAt(), reasons(similar)))
-                .toList()).orElse(List.of());
+                .toList();
     }
 
     private List<String> reasons(Similar similar) {

@@ -12,7 +12,7 @@ import jp.kawaraban.article.ArticleId;
  */
 public interface SearchIndex {
 
-    /** Adds or replaces an article; visible to searches within about a second. */
+    /** Adds or replaces an article; visible to searches when this returns. */
     void index(IndexedArticle article);
 
     void remove(ArticleId id);

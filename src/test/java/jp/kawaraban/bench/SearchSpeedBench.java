@@ -17,10 +17,16 @@ import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.SearchQuery;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.kawaraban.search.internal.RecommendationLists;
 import jp.kawaraban.search.lucene.LuceneSearchIndex;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Search and recommendation latency on a large index: {@code kawaraban.bench.articles}
@@ -64,10 +70,55 @@ class SearchSpeedBench {
                 index.similar(article, 5);
                 recommend[i] = System.nanoTime() - start;
             }
+            long[] served = servedFromStoredLists(index, size, random);
             System.out.printf("%n== search speed, %,d articles in the index%n", index.size());
             report("search (2,000 queries, 1–3 words)", search);
-            report("recommendations (1,000 articles)", recommend);
+            report("recommendations computed (1,000 articles)", recommend);
+            report("recommendations served (1,000 articles)", served);
         }
+    }
+
+    /**
+     * What a page view costs now: reading an article's stored list from PostgreSQL, with a
+     * list stored for every article of the index. 1,000 lists are computed for real; the other
+     * rows are copies of them under made-up ids (the table's size is what matters).
+     */
+    private static long[] servedFromStoredLists(LuceneSearchIndex index, int size, Random random) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+             HikariDataSource pool = pooled(postgres)) {
+            JdbcClient jdbc = JdbcClient.create(pool); // pooled, as in the application
+            jdbc.sql(Files.readString(Path.of("src/main/resources/db/migration/search/V6_2__recommendation_lists.sql")))
+                    .update();
+            RecommendationLists lists = new RecommendationLists(jdbc, JsonMapper.builder().build(), index,
+                    java.time.Clock.systemUTC());
+            for (int n = 0; n < RECOMMENDATIONS; n++) {
+                lists.compute(index.find(id(n)).orElseThrow());
+            }
+            jdbc.sql("""
+                            INSERT INTO search_recommendation (article_id, recommended_ids, items, computed_at)
+                            SELECT 'copy-' || n, r.recommended_ids, r.items, r.computed_at
+                            FROM generate_series(1, ?) n
+                            JOIN (SELECT row_number() OVER () - 1 AS k, * FROM search_recommendation) r
+                              ON r.k = n % ?""")
+                    .params(size - RECOMMENDATIONS, RECOMMENDATIONS)
+                    .update();
+            jdbc.sql("VACUUM ANALYZE search_recommendation").update();
+            long[] served = new long[RECOMMENDATIONS];
+            for (int i = 0; i < RECOMMENDATIONS; i++) {
+                ArticleId id = id(random.nextInt(RECOMMENDATIONS));
+                long start = System.nanoTime();
+                lists.stored(id).orElseThrow();
+                served[i] = System.nanoTime() - start;
+            }
+            return served;
+        }
+    }
+
+    private static HikariDataSource pooled(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(postgres.getPostgresDatabase());
+        config.setMaximumPoolSize(2);
+        return new HikariDataSource(config);
     }
 
     private static void build(LuceneSearchIndex index, LivedoorCorpus corpus, int size) throws InterruptedException {

@@ -4,17 +4,22 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
+import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +44,10 @@ class SearchSiteTest {
     ArticleCatalog catalog;
     @Autowired
     JsonMapper json;
+    @Autowired
+    ArticleDesk desk;
+    @Autowired
+    JdbcClient jdbc;
 
     private WebSession reader;
 
@@ -159,6 +168,68 @@ class SearchSiteTest {
         assertThat(list.size()).isEqualTo(5);
         assertThat(list.get(0).get("id").asString()).matches("[a-z0-9]{12}");
         assertThat(reader.get("/api/v1/articles/zzzzzzzzzzzz/recommendations").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void recommendationListsAreStoredAndFollowNewAndWithdrawnArticles() throws InterruptedException {
+        String original = json.readTree(reader.get("/api/v1/articles/" + FOUR_POINTS + "/recommendations").body())
+                .get(0).get("id").asString();
+        var source = catalog.get(original);
+        Instant beforePublishing = Instant.now();
+        // A partner's copy of that article, filed an hour later under its own headline.
+        var content = source.content();
+        ArticleId copy = desk.publish(ArticleId.derivedFrom("test:partner-copy"), "test:partner-copy",
+                new ArticleContent("提携紙が伝えた続報", null, content.lead(), content.body(), List.of("提携通信"),
+                        content.sectionCode(), null, List.of(), AccessLevel.FREE, null, false, List.of()),
+                source.publishedAt().plus(Duration.ofHours(1)));
+        try {
+            String copyId = copy.value();
+            await(() -> index.find(copy).isPresent());
+            List<String> recommended = ids(reader.get("/api/v1/articles/" + copyId + "/recommendations"));
+            assertThat(recommended).hasSize(5).doesNotContain(copyId, original); // the story it copies is itself
+            // Every article the copy recommends had its own list made again after it was published.
+            for (String neighbour : recommended) {
+                await(() -> jdbc.sql("SELECT computed_at FROM search_recommendation WHERE article_id = ?")
+                        .param(neighbour).query(Instant.class).optional()
+                        .filter(computed -> !computed.isBefore(beforePublishing)).isPresent());
+            }
+
+            desk.withdraw(copy);
+            await(() -> listsNaming(copyId) == 0 && !storedList(copyId));
+            for (String neighbour : recommended) {
+                assertThat(ids(reader.get("/api/v1/articles/" + neighbour + "/recommendations")))
+                        .hasSize(5).doesNotContain(copyId);
+            }
+        } finally {
+            if (catalog.find(copy.value()).isPresent()) {
+                desk.withdraw(copy);
+            }
+        }
+    }
+
+    private long listsNaming(String id) {
+        return jdbc.sql("SELECT count(*) FROM search_recommendation WHERE recommended_ids @> ARRAY[?::text]")
+                .param(id).query(Long.class).single();
+    }
+
+    private boolean storedList(String id) {
+        return jdbc.sql("SELECT count(*) FROM search_recommendation WHERE article_id = ?")
+                .param(id).query(Long.class).single() > 0;
+    }
+
+    private List<String> ids(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> ids = new java.util.ArrayList<>();
+        json.readTree(response.body()).forEach(item -> ids.add(item.get("id").asString()));
+        return ids;
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     @Test

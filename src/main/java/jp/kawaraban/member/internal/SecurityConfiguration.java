@@ -2,6 +2,7 @@ package jp.kawaraban.member.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -13,23 +14,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.member.MemberProperties;
 import jp.kawaraban.member.Role;
+import jp.kawaraban.platform.operator.OperatorToken;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -59,6 +67,49 @@ class SecurityConfiguration {
         services.setCookieName("KAWARABAN_REMEMBER");
         services.setTokenValiditySeconds((int) properties.rememberDevice().toSeconds());
         return services;
+    }
+
+    /**
+     * {@code /operator/**}: only for commands run from the jar on this machine, with the token
+     * the site wrote to its data directory ({@link OperatorToken}). No session, no cookies, so
+     * no CSRF; anything else is 401.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorChain(HttpSecurity http, OperatorToken token) throws Exception {
+        http.securityMatcher("/operator/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("OPERATOR"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .addFilterBefore(new OperatorTokenFilter(token), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** Authenticates a request carrying {@code Authorization: Bearer <the operator token>}. */
+    private static final class OperatorTokenFilter extends OncePerRequestFilter {
+
+        private static final String BEARER = "Bearer ";
+        private final OperatorToken token;
+
+        OperatorTokenFilter(OperatorToken token) {
+            this.token = token;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.startsWith(BEARER) && token.accepts(header.substring(BEARER.length()))) {
+                var operator = new PreAuthenticatedAuthenticationToken("operator", null,
+                        List.of(new SimpleGrantedAuthority("ROLE_OPERATOR")));
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(operator);
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     @Bean

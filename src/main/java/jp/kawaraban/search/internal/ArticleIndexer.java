@@ -23,13 +23,19 @@ import jp.kawaraban.text.DateMention;
 import jp.kawaraban.text.Keywords;
 import jp.kawaraban.text.Mention;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the index in step with the articles. Listens to the article events after their
  * transaction commits; the event publication registry keeps each event until the listener
  * has finished, and replays unfinished ones at start-up, so no article is missed.
+ *
+ * <p>The listeners run outside a transaction (unlike {@code @ApplicationModuleListener}):
+ * indexing queries the index many times to refresh recommendation lists, and each SQL write
+ * here is short and stands alone, so holding a connection and locks throughout only made
+ * concurrent indexings wait for each other.
  */
 @Component
 public class ArticleIndexer {
@@ -41,40 +47,55 @@ public class ArticleIndexer {
     private final SearchIndex index;
     private final Entities entities;
     private final EntityRepository repository;
+    private final RecommendationLists recommendations;
     private final int previewCharacters;
 
     ArticleIndexer(ArticleCatalog catalog, SearchIndex index, Entities entities, EntityRepository repository,
+                   RecommendationLists recommendations,
                    @Value("${kawaraban.site.preview-characters:200}") int previewCharacters) {
         this.catalog = catalog;
         this.index = index;
         this.entities = entities;
         this.repository = repository;
+        this.recommendations = recommendations;
         this.previewCharacters = previewCharacters;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ArticlePublished published) {
         reindex(published.articleId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ArticleUpdated updated) {
         reindex(updated.articleId());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ArticleWithdrawn withdrawn) {
-        index.remove(withdrawn.articleId());
-        repository.dropEvents(withdrawn.articleId().value());
+        remove(withdrawn.articleId());
     }
 
-    /** Indexes the article as it is now, or removes it when it is no longer published. */
+    /**
+     * Indexes the article as it is now, or removes it when it is no longer published; then
+     * brings the recommendation lists around it up to date.
+     */
     public void reindex(ArticleId id) {
         catalog.find(id.value()).ifPresentOrElse(article -> {
             Analysed analysed = analyse(article);
             index.index(analysed.indexed());
             repository.replaceEvents(id.value(), analysed.events());
-        }, () -> index.remove(id));
+            recommendations.refreshAround(analysed.indexed());
+        }, () -> remove(id));
+    }
+
+    private void remove(ArticleId id) {
+        index.remove(id);
+        repository.dropEvents(id.value());
+        recommendations.forget(id);
     }
 
     /** The article's indexed form and its dated events. */

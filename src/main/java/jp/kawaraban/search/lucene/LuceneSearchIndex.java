@@ -55,7 +55,7 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The embedded search index: Lucene under {@code <data-dir>/search}, one long-lived
- * {@link IndexWriter}, searchers refreshed in the background within a second of a write.
+ * {@link IndexWriter}, searchers refreshed in the background; a write returns once searches see it.
  * Every write is committed before it returns (commits are shared between concurrent
  * writers), so an article the event listener reported indexed survives a crash.
  */
@@ -78,6 +78,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final String FINGERPRINT = "fingerprint";
 
     private static final int SIMILAR_CANDIDATES = 40;
+    private static final int VISIBLE_WITHIN_MS = 5_000;
     private static final int QUERY_TERMS = 80;
     private static final int MERGED_SEGMENTS = 4;
     /** What choosing among candidates reads: not their text, the largest part of a document. */
@@ -167,7 +168,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                     generation.committed()[0] = generation.writer().commit();
                 }
             }
-            generation.refresher().waitForGeneration(sequence, 0); // wakes the refresher early
+            // Visible when this returns: the refresher reopens within 50 ms when someone waits.
+            generation.refresher().waitForGeneration(sequence, VISIBLE_WITHIN_MS);
         } catch (IOException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -110,11 +110,12 @@ class SitePages {
 
     /** "Recommended for you": related articles from the archive, each with its reason. */
     List<RecommendedArticle> recommended(jp.kawaraban.article.ArticleId id) {
-        var recommendations = search.recommendations(id, RECOMMENDATIONS);
+        var recommendations = search.recommendations(id);
         var summaries = catalog.summaries(recommendations.stream().map(Search.Recommendation::id).toList());
         var byId = new java.util.HashMap<jp.kawaraban.article.ArticleId, jp.kawaraban.article.ArticleSummary>();
         summaries.forEach(summary -> byId.put(summary.id(), summary));
         return recommendations.stream().filter(r -> byId.containsKey(r.id()))
+                .limit(RECOMMENDATIONS)
                 .map(r -> new RecommendedArticle(byId.get(r.id()), r.reasons())).toList();
     }
 

@@ -1,0 +1,6 @@
+/**
+ * Operator commands run from the jar ({@code java -jar kawaraban.jar COMMAND ...}): they
+ * reach the site running on the same data directory, or start the application on a loopback port
+ * when none runs. Progress goes to stderr, results to stdout.
+ */
+package jp.kawaraban.command;
