@@ -87,7 +87,7 @@ public class IndexRebuilds {
                 progress = new Progress(true, done, Math.max(done, progress.total()), progress.startedAt(), null, null);
             }
             rebuild.commit();
-            recommendations.forgetAll(); // analysis may have changed: lists are made again as articles are viewed
+            recommendations.markAllStale(); // analysis may have changed: lists are made again as articles are viewed
             progress = new Progress(false, done, done, progress.startedAt(), clock.instant(), null);
             log.info("Search index rebuilt: {} articles", done);
         } catch (RuntimeException failed) {

@@ -217,6 +217,11 @@ class SearchSiteTest {
                 .param(id).query(Long.class).single() > 0;
     }
 
+    private boolean staleList(String id) {
+        return jdbc.sql("SELECT count(*) FROM search_recommendation WHERE article_id = ? AND stale")
+                .param(id).query(Long.class).single() > 0;
+    }
+
     private List<String> ids(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> ids = new java.util.ArrayList<>();
@@ -248,6 +253,10 @@ class SearchSiteTest {
         assertThat(admin.page("/admin/search").selectFirst(".notice").text()).contains("インデックスを作り直しました");
         assertThat(index.size()).isEqualTo(catalog.countPublished());
         assertThat(reader.page("/search?q=" + encode("リヤド")).select(".result")).isNotEmpty();
+        // The stored recommendation lists are stale now: still shown, and made again in the background.
+        assertThat(staleList(FOUR_POINTS)).as("marked stale by the rebuild").isTrue();
+        assertThat(reader.page("/articles/" + FOUR_POINTS).select(".recommended .recommendation")).hasSize(5);
+        await(() -> storedList(FOUR_POINTS) && !staleList(FOUR_POINTS));
     }
 
     private static String encode(String text) {

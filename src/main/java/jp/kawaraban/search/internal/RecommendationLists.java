@@ -7,11 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.SearchIndex;
 import jp.kawaraban.search.Similar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -24,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * article is indexed, and again for the articles it recommends (the new article is likely
  * among their best), and a page view reads one row. A list nobody computed yet (after a
  * rebuild, or for an article indexed before lists existed) is computed on its first view.
+ * After a rebuild every list is marked stale: it is still served, and computed again in the
+ * background when it is next read, so page views never wait for a whole archive's lists.
  *
  * <p>Lists hold a few more articles than a page shows, so one withdrawn later still leaves a
  * full list; withdrawing an article also drops the lists naming it.
@@ -33,6 +39,7 @@ public class RecommendationLists {
 
     /** Kept per article: the page shows five, the rest stand in for withdrawn ones. */
     static final int KEPT = 8;
+    private static final Logger log = LoggerFactory.getLogger(RecommendationLists.class);
 
     private static final TypeReference<List<Item>> ITEMS = new TypeReference<>() {
     };
@@ -41,6 +48,9 @@ public class RecommendationLists {
     private final JsonMapper json;
     private final SearchIndex index;
     private final Clock clock;
+    private final Set<ArticleId> refreshing = ConcurrentHashMap.newKeySet();
+    /** Background refreshes share the CPU with page views: two at a time at most. */
+    private final Semaphore backgroundSlots = new Semaphore(2);
 
     public RecommendationLists(JdbcClient jdbc, JsonMapper json, SearchIndex index, Clock clock) {
         this.jdbc = jdbc;
@@ -55,7 +65,37 @@ public class RecommendationLists {
 
     /** The article's list, best first; computed now if it was never stored. Empty for an unknown article. */
     public List<Similar> of(ArticleId id) {
-        return stored(id).orElseGet(() -> index.find(id).map(this::compute).orElse(List.of()));
+        Optional<StoredList> stored = read(id);
+        if (stored.isEmpty()) {
+            return index.find(id).map(this::compute).orElse(List.of());
+        }
+        if (stored.get().stale()) {
+            refreshLater(id);
+        }
+        return stored.get().similar();
+    }
+
+    /** Computes the list again in the background, at most a couple at a time, once per article. */
+    private void refreshLater(ArticleId id) {
+        if (!refreshing.add(id)) {
+            return;
+        }
+        Thread.ofVirtual().name("recommendations-refresh").start(() -> {
+            try {
+                backgroundSlots.acquire();
+                try {
+                    index.find(id).ifPresent(this::compute);
+                } finally {
+                    backgroundSlots.release();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the recommendations of {}; the stale list stays", id.value(), e);
+            } finally {
+                refreshing.remove(id);
+            }
+        });
     }
 
     /**
@@ -76,18 +116,28 @@ public class RecommendationLists {
                 .update();
     }
 
-    /** Every list, e.g. after a rebuild that may have changed how articles are analysed. */
-    public void forgetAll() {
-        jdbc.sql("TRUNCATE search_recommendation").update();
+    /**
+     * Every list is to be computed again, e.g. after a rebuild that may have changed how
+     * articles are analysed; until then each is still served.
+     */
+    public void markAllStale() {
+        jdbc.sql("UPDATE search_recommendation SET stale = true WHERE NOT stale").update();
     }
 
     /** The stored list, if there is one. */
     public Optional<List<Similar>> stored(ArticleId id) {
-        return jdbc.sql("SELECT items FROM search_recommendation WHERE article_id = ?")
+        return read(id).map(StoredList::similar);
+    }
+
+    private record StoredList(List<Similar> similar, boolean stale) {
+    }
+
+    private Optional<StoredList> read(ArticleId id) {
+        return jdbc.sql("SELECT items, stale FROM search_recommendation WHERE article_id = ?")
                 .param(id.value())
-                .query((rs, n) -> json.readValue(rs.getString(1), ITEMS))
-                .optional()
-                .map(items -> items.stream().map(RecommendationLists::similar).toList());
+                .query((rs, n) -> new StoredList(json.readValue(rs.getString(1), ITEMS).stream()
+                        .map(RecommendationLists::similar).toList(), rs.getBoolean(2)))
+                .optional();
     }
 
     /** Computes and stores the article's list. */
@@ -100,7 +150,7 @@ public class RecommendationLists {
                         INSERT INTO search_recommendation (article_id, recommended_ids, items, computed_at)
                         VALUES (?, ?, cast(? AS jsonb), ?)
                         ON CONFLICT (article_id) DO UPDATE SET recommended_ids = EXCLUDED.recommended_ids,
-                          items = EXCLUDED.items, computed_at = EXCLUDED.computed_at""")
+                          items = EXCLUDED.items, computed_at = EXCLUDED.computed_at, stale = false""")
                 .params(article.id().value(), ids.toArray(String[]::new), json.writeValueAsString(items),
                         Timestamp.from(clock.instant()))
                 .update();
