@@ -25,7 +25,9 @@ public record ArticleView(
         List<ShareLinks.Target> share,
         String mailto,
         List<ArticleSummary> related,
-        List<RecommendedArticle> recommended) {
+        List<RecommendedArticle> recommended,
+        /* 「専門家の見方」 for this reader; null in the print view, which never shows commentary. */
+        CommentaryBlock commentary) {
 
     public boolean previewOnly() {
         return !access.full();

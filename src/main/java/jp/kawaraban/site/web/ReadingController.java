@@ -86,7 +86,7 @@ class ReadingController {
                 "article", null, true);
         return new ModelAndView("site/print", Map.of(
                 "chrome", pages.chrome(meta),
-                "view", pages.articleView(article)));
+                "view", pages.articleView(article, false)));
     }
 
     private ModelAndView listing(Listing listing, String currentSection) {

@@ -33,11 +33,14 @@ class SitePages {
     private final Trials trials;
     private final AccessProperties accessProperties;
     private final Search search;
+    private final CommentaryViews commentary;
     private static final int RECOMMENDATIONS = 5;
     private volatile SectionSnapshot sections;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search) {
+              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search,
+              CommentaryViews commentary) {
+        this.commentary = commentary;
         this.search = search;
         this.accessProperties = accessProperties;
         this.readable = readable;
@@ -90,6 +93,11 @@ class SitePages {
 
     /** The article as this request's reader may see it; counts a free member's allowance. */
     ArticleView articleView(Article article) {
+        return articleView(article, true);
+    }
+
+    /** @param withCommentary false for the print view, which leaves experts' commentary out */
+    ArticleView articleView(Article article, boolean withCommentary) {
         String canonical = canonicalUrl(article);
         ReadingAccess access = readable.decide(article);
         return new ArticleView(
@@ -105,7 +113,8 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()),
-                recommended(article.id()));
+                recommended(article.id()),
+                withCommentary ? commentary.block(article) : null);
     }
 
     /** "Recommended for you": related articles from the archive, each with its reason. */

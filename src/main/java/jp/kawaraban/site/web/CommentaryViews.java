@@ -1,0 +1,73 @@
+package jp.kawaraban.site.web;
+
+import java.util.List;
+
+import jp.kawaraban.access.Action;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.commentary.Commentaries;
+import jp.kawaraban.commentary.CommentaryText;
+import jp.kawaraban.commentary.ExpertComment;
+import jp.kawaraban.member.MemberId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns commentary into what pages show, for the reader of the request. The rule is the
+ * same everywhere (article page, expert's profile, API): readers {@code access} lets read
+ * commentary (members) get the text; everyone else gets counts and headlines, never a word
+ * of what the experts wrote.
+ */
+@Component
+class CommentaryViews {
+
+    private final Commentaries commentaries;
+    private final Entitlements entitlements;
+
+    CommentaryViews(Commentaries commentaries, Entitlements entitlements) {
+        this.commentaries = commentaries;
+        this.entitlements = entitlements;
+    }
+
+    boolean mayRead(Reader reader) {
+        return entitlements.mayUse(reader, Action.READ_COMMENTARY).allowed();
+    }
+
+    boolean mayWrite(Reader reader) {
+        return entitlements.mayUse(reader, Action.WRITE_COMMENTARY).allowed();
+    }
+
+    /** The block under an article. */
+    CommentaryBlock block(Article article) {
+        Reader reader = Reader.current();
+        int count = commentaries.count(article);
+        boolean readable = mayRead(reader);
+        boolean canWrite = mayWrite(reader);
+        List<CommentaryItem> items = readable
+                ? commentaries.onArticle(article, reader.member()).stream()
+                .map(c -> item(c, null, reader.member(), true)).toList()
+                : List.of();
+        CommentaryItem mine = canWrite ? items.stream().filter(CommentaryItem::mine).findFirst().orElse(null) : null;
+        String login = "/login?next=" + ShareLinks.encodePath("/articles/" + article.id().value());
+        return new CommentaryBlock(article.id().value(), count, readable, items, canWrite, mine, login,
+                SitePages.visitor().csrf(), commentaries.properties().maxCharacters());
+    }
+
+    /**
+     * @param article     the article's summary for lists across articles, or null on its own page
+     * @param withText    whether this reader may read the text
+     */
+    CommentaryItem item(ExpertComment c, ArticleSummary article, MemberId viewer, boolean withText) {
+        boolean mine = c.writtenBy(viewer);
+        var expert = c.expert();
+        return new CommentaryItem(c.id().toString(), c.article().value(), article == null ? null : article.headline(),
+                expert.expert().toString(), expert.displayName(), expert.title(), expert.initials(), expert.colour(),
+                withText ? CommentaryText.paragraphs(c.text()) : null,
+                mine ? c.text() : null,
+                JapaneseDates.readable(c.createdAt()), JapaneseDates.iso(c.createdAt()),
+                c.editedAt() == null ? null : JapaneseDates.readable(c.editedAt()),
+                c.editedAt() == null ? null : JapaneseDates.iso(c.editedAt()),
+                c.hidden(), c.hidden() && withText ? c.hiding().reason() : null, mine);
+    }
+}
