@@ -12,7 +12,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Errors of the JSON API as RFC 9457 problem details, with a Japanese title apps can show. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {ArticleApiController.class, SearchApiController.class})
+@RestControllerAdvice(assignableTypes = {ArticleApiController.class, SearchApiController.class,
+        PersonalApiController.class})
 class ApiProblems {
 
     private final Messages msg;

@@ -25,7 +25,8 @@ public record ArticleView(
         List<ShareLinks.Target> share,
         String mailto,
         List<ArticleSummary> related,
-        List<RecommendedArticle> recommended) {
+        List<RecommendedArticle> recommended,
+        ArticlePersonal personal) {
 
     public boolean previewOnly() {
         return !access.full();

@@ -35,9 +35,12 @@ class SitePages {
     private final Search search;
     private static final int RECOMMENDATIONS = 5;
     private volatile SectionSnapshot sections;
+    private final PersonalButtons personal;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search) {
+              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search,
+              PersonalButtons personal) {
+        this.personal = personal;
         this.search = search;
         this.accessProperties = accessProperties;
         this.readable = readable;
@@ -105,7 +108,8 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()),
-                recommended(article.id()));
+                recommended(article.id()),
+                personal.forArticle(article));
     }
 
     /** "Recommended for you": related articles from the archive, each with its reason. */
