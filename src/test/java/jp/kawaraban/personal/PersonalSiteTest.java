@@ -121,7 +121,7 @@ class PersonalSiteTest {
         Document explained = page(anonymous.get(button.attr("href")), 403);
         assertThat(explained.selectFirst(".refusal-message").text()).isEqualTo("この機能を使うにはログインが必要です。");
         assertThat(explained.select(".refused a").eachAttr("href")).anyMatch(href -> href.startsWith("/login?next="));
-        assertThat(anonymous.page("/articles/" + TIMELINE).selectFirst("figure a.save-button").attr("href")).isEqualTo("/saves/figures");
+        assertThat(anonymous.page("/articles/" + RICE).selectFirst("figure a.save-button").attr("href")).isEqualTo("/saves/figures");
         // Posting directly, with a session's CSRF token (from the log-in page), is refused all the same.
         for (String action : List.of("/follows", "/saves/articles", "/saves/figures")) {
             Document refused = page(anonymous.submit("/login", action,
