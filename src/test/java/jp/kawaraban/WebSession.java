@@ -90,7 +90,8 @@ public final class WebSession {
         return link.replaceFirst("^https?://[^/]+", "");
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends any request with this session's cookies (PUT, DELETE, extra headers). */
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -13,7 +13,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Errors of the JSON API as RFC 9457 problem details, with a Japanese title apps can show. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {ArticleApiController.class, SearchApiController.class,
-        CommentaryApiController.class})
+        CommentaryApiController.class, PersonalApiController.class})
 class ApiProblems {
 
     private final Messages msg;

@@ -27,7 +27,8 @@ public record ArticleView(
         List<ArticleSummary> related,
         List<RecommendedArticle> recommended,
         /* 「専門家の見方」 for this reader; null in the print view, which never shows commentary. */
-        CommentaryBlock commentary) {
+        CommentaryBlock commentary,
+        ArticlePersonal personal) {
 
     public boolean previewOnly() {
         return !access.full();

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
+        PersonalPages.class,
         DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class})
 class ErrorPages implements ErrorViewResolver {
 

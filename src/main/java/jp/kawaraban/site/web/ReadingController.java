@@ -25,10 +25,12 @@ class ReadingController {
 
     private final ArticleCatalog catalog;
     private final SitePages pages;
+    private final PersonalButtons personal;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages) {
+    ReadingController(ArticleCatalog catalog, SitePages pages, PersonalButtons personal) {
         this.catalog = catalog;
         this.pages = pages;
+        this.personal = personal;
     }
 
     @GetMapping("/")
@@ -50,7 +52,7 @@ class ReadingController {
         Section section = catalog.section(code).orElseThrow(() -> new PageNotFoundException("section " + code));
         PageOf<ArticleSummary> articles = catalog.inSection(code, pageRequest(page));
         return listing(new Listing(pages.msg().get("listing.section"), section.name(), null, articles,
-                "/sections/" + code), code);
+                "/sections/" + code), code, null);
     }
 
     @GetMapping("/series/{code}")
@@ -58,7 +60,7 @@ class ReadingController {
         Series series = catalog.series(code).orElseThrow(() -> new PageNotFoundException("series " + code));
         String kind = pages.msg().get(series.kind() == Series.Kind.COLUMN ? "listing.column" : "listing.series");
         return listing(new Listing(kind, series.name(), series.description(), catalog.inSeries(code, pageRequest(page)),
-                "/series/" + code), null);
+                "/series/" + code), null, personal.forPage("series", code, "/series/" + code));
     }
 
     @GetMapping("/keywords/{name}")
@@ -67,8 +69,9 @@ class ReadingController {
         if (articles.total() == 0) {
             throw new PageNotFoundException("keyword " + name);
         }
-        return listing(new Listing(pages.msg().get("listing.keyword"), name, null, articles,
-                "/keywords/" + ShareLinks.encodePath(name)), null);
+        String path = "/keywords/" + ShareLinks.encodePath(name);
+        return listing(new Listing(pages.msg().get("listing.keyword"), name, null, articles, path), null,
+                personal.forPage("keyword", name, path));
     }
 
     @GetMapping("/articles/{id}")
@@ -89,16 +92,19 @@ class ReadingController {
                 "view", pages.articleView(article, false)));
     }
 
-    private ModelAndView listing(Listing listing, String currentSection) {
+    /** @param follow the listing's follow button (personal), or null */
+    private ModelAndView listing(Listing listing, String currentSection, FollowButton follow) {
         if (listing.page().number() > listing.page().pageCount()) {
             throw new PageNotFoundException("page " + listing.page().number() + " of " + listing.path());
         }
         String path = listing.path() + (listing.page().number() > 1 ? "?page=" + listing.page().number() : "");
         var meta = PageMeta.website(listing.heading(), listing.description() == null ? listing.heading() : listing.description(),
                 pages.site().url(path));
-        return new ModelAndView("site/listing", Map.of(
+        var model = new java.util.HashMap<String, Object>(Map.of(
                 "chrome", pages.chrome(meta, currentSection),
                 "listing", listing));
+        model.put("follow", follow);
+        return new ModelAndView("site/listing", model);
     }
 
     private PageRequest pageRequest(int page) {

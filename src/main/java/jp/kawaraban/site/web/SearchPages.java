@@ -35,8 +35,10 @@ class SearchPages {
     private final Entities entities;
     private final Entitlements entitlements;
     private final SitePages pages;
+    private final PersonalButtons personal;
 
-    SearchPages(Search search, Entities entities, Entitlements entitlements, SitePages pages) {
+    SearchPages(Search search, Entities entities, Entitlements entitlements, SitePages pages, PersonalButtons personal) {
+        this.personal = personal;
         this.search = search;
         this.entities = entities;
         this.entitlements = entitlements;
@@ -88,7 +90,8 @@ class SearchPages {
                 new PageOf<>(results.results(), results.page(), results.size(), results.total()),
                 entities.timeline(id, 50), "/entities/" + id);
         var meta = PageMeta.website(entity.canonicalName(), entity.description(), pages.site().url("/entities/" + id));
-        return new ModelAndView("site/entity", Map.of("chrome", pages.chrome(meta), "entity", view));
+        return new ModelAndView("site/entity", Map.of("chrome", pages.chrome(meta), "entity", view,
+                "follow", personal.forPage("entity", id, "/entities/" + id)));
     }
 
     /** The access levels whose whole text this reader may see in snippets. */

@@ -36,11 +36,13 @@ class SitePages {
     private final CommentaryViews commentary;
     private static final int RECOMMENDATIONS = 5;
     private volatile SectionSnapshot sections;
+    private final PersonalButtons personal;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, AccessProperties accessProperties, Search search,
-              CommentaryViews commentary) {
+              CommentaryViews commentary, PersonalButtons personal) {
         this.commentary = commentary;
+        this.personal = personal;
         this.search = search;
         this.accessProperties = accessProperties;
         this.readable = readable;
@@ -114,7 +116,8 @@ class SitePages {
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()),
                 recommended(article.id()),
-                withCommentary ? commentary.block(article) : null);
+                withCommentary ? commentary.block(article) : null,
+                personal.forArticle(article));
     }
 
     /** "Recommended for you": related articles from the archive, each with its reason. */

@@ -1,0 +1,109 @@
+package jp.kawaraban.personal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.article.PageOf;
+import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.member.MemberId;
+import jp.kawaraban.personal.internal.PersonalRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Saved articles and saved figures. Saving again keeps the first save; whether the member
+ * may save at all is decided by {@code access} before this is called.
+ */
+@Service
+public class Saves {
+
+    /** Longer search text is cut: the lists are searched by headline and caption. */
+    public static final int MAX_QUERY_LENGTH = 100;
+
+    private final PersonalRepository repository;
+    private final ArticleCatalog catalog;
+    private final Clock clock;
+
+    Saves(PersonalRepository repository, ArticleCatalog catalog, Clock clock) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** @throws PersonalInputException (not found) when no published article has this id */
+    public SavedArticle saveArticle(MemberId member, String articleId) {
+        Article article = published(articleId);
+        repository.saveArticle(member, article.id(), article.headline(), clock.instant());
+        return new SavedArticle(article.id().value(), article.headline(), clock.instant(), null);
+    }
+
+    public void unsaveArticle(MemberId member, String articleId) {
+        repository.unsaveArticle(member, articleId == null ? "" : articleId);
+    }
+
+    public boolean isSaved(MemberId member, String articleId) {
+        return repository.isSaved(member, articleId);
+    }
+
+    public PageOf<SavedArticle> savedArticles(MemberId member, String query, PageRequest page) {
+        String q = query(query);
+        return new PageOf<>(repository.savedArticles(member, q, page.offset(), page.size()), page.number(), page.size(),
+                repository.countSavedArticles(member, q));
+    }
+
+    /** @throws PersonalInputException (not found) when the article is not published or has no such figure */
+    public SavedFigure saveFigure(MemberId member, String articleId, String imageId) {
+        Article article = published(articleId);
+        Block.Figure figure = article.content().body().figures().stream()
+                .filter(f -> f.imageId().equals(imageId)).findFirst()
+                .orElseThrow(() -> new PersonalInputException("personal.error.figureNotFound", true));
+        repository.saveFigure(member, article.id(), figure.imageId(), figure.caption(), figure.credit(),
+                article.headline(), clock.instant());
+        return new SavedFigure(article.id().value(), figure.imageId(), figure.caption(), figure.credit(),
+                article.headline(), clock.instant(), null);
+    }
+
+    public void unsaveFigure(MemberId member, String articleId, String imageId) {
+        repository.unsaveFigure(member, articleId == null ? "" : articleId, imageId == null ? "" : imageId);
+    }
+
+    /** The image ids of the article's figures the member has saved. */
+    public Set<String> savedFigureIds(MemberId member, String articleId) {
+        return repository.savedFigureIds(member, articleId);
+    }
+
+    public PageOf<SavedFigure> savedFigures(MemberId member, String query, PageRequest page) {
+        String q = query(query);
+        return new PageOf<>(repository.savedFigures(member, q, page.offset(), page.size()), page.number(), page.size(),
+                repository.countSavedFigures(member, q));
+    }
+
+    /** One saved figure, if the member saved it. */
+    public java.util.Optional<SavedFigure> savedFigure(MemberId member, String articleId, String imageId) {
+        return repository.savedFigures(member, "", 0, Integer.MAX_VALUE).stream()
+                .filter(f -> f.articleId().equals(articleId) && f.imageId().equals(imageId)).findFirst();
+    }
+
+    /** One saved article, if the member saved it (withdrawn ones too). */
+    public java.util.Optional<SavedArticle> savedArticle(MemberId member, String articleId) {
+        return repository.savedArticles(member, "", 0, Integer.MAX_VALUE).stream()
+                .filter(a -> a.articleId().equals(articleId)).findFirst();
+    }
+
+    private Article published(String articleId) {
+        return catalog.find(articleId)
+                .orElseThrow(() -> new PersonalInputException("personal.error.articleNotFound", true));
+    }
+
+    private static String query(String query) {
+        if (query == null) {
+            return "";
+        }
+        String q = query.strip();
+        return q.length() > MAX_QUERY_LENGTH ? q.substring(0, MAX_QUERY_LENGTH) : q;
+    }
+
+}

@@ -1,0 +1,107 @@
+package jp.kawaraban.personal.internal;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import jp.kawaraban.member.MemberId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Articles' tags and the My News query over them. Public (inside {@code internal}) so the
+ * benchmark in {@code bench/} times exactly this class.
+ *
+ * <p>The feed is the newest articles carrying any tag the member follows. Joining the
+ * member's follows to every matching tag would read all articles of a common keyword; instead
+ * each follow reads at most {@code offset + limit} of its newest tags through
+ * {@code personal_article_tag_feed} (an index-only scan, newest first, stopped early), and
+ * the union is merged and cut to the page. That is exact: an article among the newest
+ * {@code n} of the union is among the newest {@code n} of each of its follows.
+ */
+@Repository
+public class FeedRepository {
+
+    /** Separates a follow's kind from its value in the {@code via} array. */
+    public static final char SEPARATOR = '\u001f';
+
+    private final JdbcClient jdbc;
+
+    public FeedRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A tag of an article: kind {@code SERIES}, {@code KEYWORD} or {@code ENTITY}. */
+    public record Tag(String kind, String value) {
+    }
+
+    /**
+     * One article of the feed.
+     *
+     * @param via the member's follows it matched, each {@code KIND + SEPARATOR + value}
+     */
+    public record Hit(String articleId, Instant publishedAt, List<String> via) {
+    }
+
+    /** Rows {@code offset} to {@code offset + limit} of the member's feed, newest first. */
+    public List<Hit> page(MemberId member, long offset, int limit) {
+        return jdbc.sql("""
+                        select h.article_id, max(h.published_at) as published_at,
+                               array_agg(f.kind || chr(31) || f.value) as via
+                        from personal_follow f
+                        cross join lateral (
+                            select t.article_id, t.published_at
+                            from personal_article_tag t
+                            where t.kind = (case f.kind when 'COLUMN' then 'SERIES' else f.kind end)
+                              and t.value = f.value
+                            order by t.published_at desc, t.article_id desc
+                            limit :depth
+                        ) h
+                        where f.member_id = :member
+                        group by h.article_id
+                        order by published_at desc, h.article_id desc
+                        limit :limit offset :offset""")
+                .param("member", member.value())
+                .param("depth", offset + limit)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new Hit(rs.getString("article_id"), rs.getTimestamp("published_at").toInstant(),
+                        strings(rs.getArray("via"))))
+                .list();
+    }
+
+    /** The article's tags as they are now, replacing earlier ones. */
+    public void replaceTags(String articleId, Instant publishedAt, Collection<Tag> tags) {
+        dropTags(articleId);
+        Timestamp published = Timestamp.from(publishedAt);
+        for (Tag tag : tags) {
+            jdbc.sql("""
+                            insert into personal_article_tag (article_id, kind, value, published_at)
+                            values (?, ?, ?, ?) on conflict do nothing""")
+                    .params(articleId, tag.kind(), tag.value(), published)
+                    .update();
+        }
+    }
+
+    public void dropTags(String articleId) {
+        jdbc.sql("delete from personal_article_tag where article_id = ?").param(articleId).update();
+    }
+
+    /** The values of one kind of tag of an article (e.g. its entity ids), in no particular order. */
+    public List<String> tagValues(String articleId, String kind) {
+        return jdbc.sql("select value from personal_article_tag where article_id = ? and kind = ? order by value")
+                .params(articleId, kind).query(String.class).list();
+    }
+
+    public long countTaggedArticles() {
+        return jdbc.sql("select count(distinct article_id) from personal_article_tag").query(Long.class).single();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+}

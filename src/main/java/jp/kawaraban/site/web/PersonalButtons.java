@@ -1,0 +1,80 @@
+package jp.kawaraban.site.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.kawaraban.access.Action;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
+import jp.kawaraban.article.Article;
+import jp.kawaraban.personal.FollowTarget;
+import jp.kawaraban.personal.Follows;
+import jp.kawaraban.personal.MyNews;
+import jp.kawaraban.personal.Saves;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the follow and save buttons for a page, in the state this reader sees them. Whether
+ * the reader may use them is asked of {@code access}; an anonymous reader costs no query.
+ */
+@Component
+class PersonalButtons {
+
+    private final Entitlements entitlements;
+    private final Follows follows;
+    private final Saves saves;
+    private final MyNews news;
+
+    PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news) {
+        this.entitlements = entitlements;
+        this.follows = follows;
+        this.saves = saves;
+        this.news = news;
+    }
+
+    /** The article page's buttons; for a member who has My News, opening the article marks it read. */
+    ArticlePersonal forArticle(Article article) {
+        Reader reader = Reader.current();
+        Visitor visitor = SitePages.visitor();
+        String id = article.id().value();
+        String back = "/articles/" + id;
+        boolean mayFollow = allowed(reader, Action.FOLLOW);
+        boolean maySave = allowed(reader, Action.SAVE_ARTICLE);
+        boolean mayKeepFigures = allowed(reader, Action.SAVE_FIGURE);
+        if (mayFollow) {
+            news.markRead(reader.member(), article.id());
+        }
+        Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
+        List<FollowButton> followButtons = follows.targetsOf(article).stream()
+                .map(target -> button(target, followed.contains(target.key()), mayFollow, visitor, back)).toList();
+        SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(reader.member(), id), maySave,
+                visitor.loggedIn(), visitor.csrf(), back);
+        Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(reader.member(), id) : Set.of();
+        Map<String, SaveButton> figures = new LinkedHashMap<>();
+        article.content().body().figures().forEach(figure -> figures.put(figure.imageId(),
+                new SaveButton(id, figure.imageId(), savedFigures.contains(figure.imageId()), mayKeepFigures,
+                        visitor.loggedIn(), visitor.csrf(), back + "#figure-" + figure.imageId())));
+        return new ArticlePersonal(followButtons, save, figures);
+    }
+
+    /** A listing's or entity page's button, or null when there is nothing to follow. */
+    FollowButton forPage(String kind, String value, String back) {
+        return follows.find(kind, value).map(target -> {
+            Reader reader = Reader.current();
+            boolean allowed = allowed(reader, Action.FOLLOW);
+            boolean following = allowed && follows.followedKeys(reader.member()).contains(target.key());
+            return button(target, following, allowed, SitePages.visitor(), back);
+        }).orElse(null);
+    }
+
+    static FollowButton button(FollowTarget target, boolean following, boolean allowed, Visitor visitor, String back) {
+        return new FollowButton(target.kind().code(), target.value(), target.label(), following, allowed,
+                visitor.loggedIn(), visitor.csrf(), back);
+    }
+
+    private boolean allowed(Reader reader, Action action) {
+        return !reader.isAnonymous() && entitlements.mayUse(reader, action).allowed();
+    }
+}

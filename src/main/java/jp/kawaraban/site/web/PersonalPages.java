@@ -1,0 +1,214 @@
+package jp.kawaraban.site.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jp.kawaraban.access.Action;
+import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.personal.FollowTarget;
+import jp.kawaraban.personal.Follows;
+import jp.kawaraban.personal.MyNews;
+import jp.kawaraban.personal.PersonalInputException;
+import jp.kawaraban.personal.Saves;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A member's own reading (personal): follow and save buttons, My News, the follows, saved
+ * articles and saved figures. Every action first asks {@link Refusals#require}; the buttons'
+ * paths are outside {@code /my/} so that an anonymous reader gets the refusal (403, log in)
+ * rather than a redirect. Without JavaScript a button posts and comes back (PRG); with htmx
+ * ({@code HX-Request}) the answer is the button in its new state.
+ */
+@Controller
+class PersonalPages {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final Refusals refusals;
+    private final Follows follows;
+    private final Saves saves;
+    private final MyNews news;
+    private final SitePages pages;
+
+    PersonalPages(Refusals refusals, Follows follows, Saves saves, MyNews news, SitePages pages) {
+        this.refusals = refusals;
+        this.follows = follows;
+        this.saves = saves;
+        this.news = news;
+        this.pages = pages;
+    }
+
+    // --- buttons
+
+    /** Where an anonymous reader's follow button leads: why not, and the way in. */
+    @GetMapping("/follows")
+    String explainFollow() {
+        refusals.require(Action.FOLLOW);
+        return "redirect:/my/follows";
+    }
+
+    @PostMapping("/follows")
+    ModelAndView follow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                        @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
+                        @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.FOLLOW);
+        var follow = follows.follow(member.id(), kind, value);
+        return answer(request, back, "/my/follows", () -> PersonalButtons.button(
+                new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, SitePages.visitor(), back));
+    }
+
+    @PostMapping("/follows/remove")
+    ModelAndView unfollow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                          @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
+                          @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.FOLLOW);
+        follows.unfollow(member.id(), kind, value);
+        return answer(request, back, "/my/follows", () -> follows.find(kind, value)
+                .map(target -> PersonalButtons.button(target, false, true, SitePages.visitor(), back)).orElse(null));
+    }
+
+    @GetMapping("/saves/articles")
+    String explainSave() {
+        refusals.require(Action.SAVE_ARTICLE);
+        return "redirect:/my/saved";
+    }
+
+    @PostMapping("/saves/articles")
+    ModelAndView save(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                      @RequestParam(defaultValue = "") String articleId, @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.SAVE_ARTICLE);
+        saves.saveArticle(member.id(), articleId);
+        return answer(request, back, "/my/saved", () -> saveButton(articleId, null, true, back));
+    }
+
+    @PostMapping("/saves/articles/remove")
+    ModelAndView unsave(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                        @RequestParam(defaultValue = "") String articleId, @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.SAVE_ARTICLE);
+        saves.unsaveArticle(member.id(), articleId);
+        return answer(request, back, "/my/saved", () -> saveButton(articleId, null, false, back));
+    }
+
+    @GetMapping("/saves/figures")
+    String explainSaveFigure() {
+        refusals.require(Action.SAVE_FIGURE);
+        return "redirect:/my/figures";
+    }
+
+    @PostMapping("/saves/figures")
+    ModelAndView saveFigure(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                            @RequestParam(defaultValue = "") String articleId,
+                            @RequestParam(defaultValue = "") String imageId, @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.SAVE_FIGURE);
+        saves.saveFigure(member.id(), articleId, imageId);
+        return answer(request, back, "/my/figures", () -> saveButton(articleId, imageId, true, back));
+    }
+
+    @PostMapping("/saves/figures/remove")
+    ModelAndView unsaveFigure(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
+                              @RequestParam(defaultValue = "") String articleId,
+                              @RequestParam(defaultValue = "") String imageId, @RequestParam(defaultValue = "") String back) {
+        refusals.require(Action.SAVE_FIGURE);
+        saves.unsaveFigure(member.id(), articleId, imageId);
+        return answer(request, back, "/my/figures", () -> saveButton(articleId, imageId, false, back));
+    }
+
+    // --- the member's pages
+
+    @GetMapping("/my/news")
+    ModelAndView myNews(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "1") int page) {
+        refusals.require(Action.FOLLOW);
+        var feed = news.page(member.id(), page, PAGE_SIZE);
+        return page("personal.news.title", "site/myNews", Map.of("news", feed,
+                "following", follows.follows(member.id()).size()));
+    }
+
+    @GetMapping("/my/follows")
+    ModelAndView myFollows(@AuthenticationPrincipal MemberPrincipal member) {
+        refusals.require(Action.FOLLOW);
+        Visitor visitor = SitePages.visitor();
+        var buttons = follows.follows(member.id()).stream()
+                .map(f -> PersonalButtons.button(new FollowTarget(f.kind(), f.value(), f.label()), true, true, visitor,
+                        "/my/follows"))
+                .toList();
+        return page("personal.follows.title", "site/myFollows", Map.of("follows", buttons,
+                "csrf", visitor.csrf()));
+    }
+
+    @GetMapping("/my/saved")
+    ModelAndView mySaved(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
+                         @RequestParam(defaultValue = "1") int page) {
+        refusals.require(Action.SAVE_ARTICLE);
+        var saved = saves.savedArticles(member.id(), q, new PageRequest(page, PAGE_SIZE));
+        return page("personal.saved.title", "site/mySaved", Map.of("saved", saved, "q", q.strip(),
+                "path", listPath("/my/saved", q), "csrf", SitePages.visitor().csrf()));
+    }
+
+    @GetMapping("/my/figures")
+    ModelAndView myFigures(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
+                           @RequestParam(defaultValue = "1") int page) {
+        refusals.require(Action.SAVE_FIGURE);
+        var saved = saves.savedFigures(member.id(), q, new PageRequest(page, PAGE_SIZE));
+        return page("personal.figures.title", "site/myFigures", Map.of("figures", saved, "q", q.strip(),
+                "path", listPath("/my/figures", q), "csrf", SitePages.visitor().csrf()));
+    }
+
+    /** Unknown series or entity, empty or over-long keyword, no such article or figure: said plainly, nothing stored. */
+    @ExceptionHandler(PersonalInputException.class)
+    ModelAndView badInput(PersonalInputException e) {
+        HttpStatus status = e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        ModelAndView view = page("personal.error.title", "site/personalNotice",
+                Map.of("message", pages.msg().get(e.messageKey())));
+        view.setStatus(status);
+        return view;
+    }
+
+    private ModelAndView page(String titleKey, String template, Map<String, Object> model) {
+        Map<String, Object> all = new HashMap<>(model);
+        all.put("chrome", pages.chrome(PageMeta.hidden(pages.msg().get(titleKey))));
+        return new ModelAndView(template, all);
+    }
+
+    private SaveButton saveButton(String articleId, String imageId, boolean saved, String back) {
+        Visitor visitor = SitePages.visitor();
+        return new SaveButton(articleId, imageId, saved, true, true, visitor.csrf(), back);
+    }
+
+    /** htmx gets the button in its new state; a plain form goes back to where it was (PRG). */
+    private ModelAndView answer(HttpServletRequest request, String back, String fallback,
+                                java.util.function.Supplier<Object> button) {
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            Object swapped = button.get();
+            if (swapped instanceof FollowButton follow) {
+                return new ModelAndView("site/tag/followButton", Map.of("msg", pages.msg(), "button", follow));
+            }
+            if (swapped instanceof SaveButton save) {
+                return new ModelAndView("site/tag/saveButton", Map.of("msg", pages.msg(), "button", save));
+            }
+        }
+        return new ModelAndView("redirect:" + safeBack(back, fallback));
+    }
+
+    /** A path on this site, or the fallback: never another site ({@code //host}, {@code https:}). */
+    static String safeBack(String back, String fallback) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+                || back.length() > 500 || back.chars().anyMatch(c -> c < 0x20)) {
+            return fallback;
+        }
+        return back;
+    }
+
+    private static String listPath(String base, String q) {
+        return q.isBlank() ? base : base + "?q=" + java.net.URLEncoder.encode(q.strip(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+}
