@@ -22,6 +22,11 @@ import org.springframework.stereotype.Repository;
  * {@code personal_article_tag_feed} (an index-only scan, newest first, stopped early), and
  * the union is merged and cut to the page. That is exact: an article among the newest
  * {@code n} of the union is among the newest {@code n} of each of its follows.
+ *
+ * <p>Most follows contribute nothing to a page, so a first pass takes each follow's newest
+ * article: when those hold at least {@code n} distinct articles, the {@code n}-th newest of
+ * them is a date no article of the page can be older than, and the second pass reads each
+ * follow only back to it — a few rows instead of {@code n} for a common keyword.
  */
 @Repository
 public class FeedRepository {
@@ -49,24 +54,45 @@ public class FeedRepository {
 
     /** Rows {@code offset} to {@code offset + limit} of the member's feed, newest first. */
     public List<Hit> page(MemberId member, long offset, int limit) {
+        long depth = offset + limit;
         return jdbc.sql("""
+                        with follows as (
+                            select kind, value, case kind when 'COLUMN' then 'SERIES' else kind end as tag_kind
+                            from personal_follow where member_id = :member
+                        ),
+                        newest as (
+                            select n.article_id, n.published_at
+                            from follows f
+                            cross join lateral (
+                                select t.article_id, t.published_at
+                                from personal_article_tag t
+                                where t.kind = f.tag_kind and t.value = f.value
+                                order by t.published_at desc, t.article_id desc
+                                limit 1
+                            ) n
+                        ),
+                        cutoff as (
+                            select coalesce((select published_at from (select distinct article_id, published_at from newest) d
+                                             order by published_at desc offset :depthBefore limit 1),
+                                            '-infinity'::timestamptz) as since
+                        )
                         select h.article_id, max(h.published_at) as published_at,
                                array_agg(f.kind || chr(31) || f.value) as via
-                        from personal_follow f
+                        from follows f
+                        cross join cutoff c
                         cross join lateral (
                             select t.article_id, t.published_at
                             from personal_article_tag t
-                            where t.kind = (case f.kind when 'COLUMN' then 'SERIES' else f.kind end)
-                              and t.value = f.value
+                            where t.kind = f.tag_kind and t.value = f.value and t.published_at >= c.since
                             order by t.published_at desc, t.article_id desc
                             limit :depth
                         ) h
-                        where f.member_id = :member
                         group by h.article_id
                         order by published_at desc, h.article_id desc
                         limit :limit offset :offset""")
                 .param("member", member.value())
-                .param("depth", offset + limit)
+                .param("depth", depth)
+                .param("depthBefore", depth - 1)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query((rs, n) -> new Hit(rs.getString("article_id"), rs.getTimestamp("published_at").toInstant(),
