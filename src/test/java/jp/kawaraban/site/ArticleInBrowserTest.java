@@ -14,10 +14,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,15 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run never changes a tracked file).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kawaraban.demo=true")
-class ArticleInBrowserTest {
+class ArticleInBrowserTest extends InBrowser {
 
     private static final Path README_IMAGE = Paths.get("docs", "images", "article-page.png");
     private static final List<String> SHARE_CLASSES = List.of("print", "mail", "copy",
             "note", "x", "facebook", "hatena", "linkedin", "bluesky");
     private static final List<String> EXTERNAL = List.of("note", "x", "facebook", "hatena", "linkedin", "bluesky");
-
-    private static Playwright playwright;
-    private static Browser browser;
 
     @LocalServerPort
     int port;
@@ -57,21 +51,6 @@ class ArticleInBrowserTest {
         Path parent = Files.createDirectories(Paths.get("target", "test-data"));
         Path dir = Files.createTempDirectory(parent, "browser-");
         registry.add("kawaraban.data-dir", dir::toString);
-    }
-
-    /** Runs before the application starts, so a missing browser skips without starting it. */
-    @BeforeAll
-    static void launchBrowser() {
-        Path executable = Chromium.require();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, executable);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close(); // closes the browser too
-        }
     }
 
     @Test
@@ -177,9 +156,6 @@ class ArticleInBrowserTest {
             assertThat(link).hasAttribute("rel", Pattern.compile("(^|\\s)noopener(\\s|$)"));
         }
     }
-
-
-
 
     private static void copyForReadme() {
         if (!Boolean.getBoolean("kawaraban.readme-screenshot")) {

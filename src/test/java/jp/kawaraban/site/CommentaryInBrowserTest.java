@@ -1,6 +1,5 @@
 package jp.kawaraban.site;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,13 +7,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.article.ArticleId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,31 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * installed (see {@link Chromium}). Leaves screenshots in {@code target/screenshots/}.
  */
 @KawarabanTest
-class CommentaryInBrowserTest {
+class CommentaryInBrowserTest extends InBrowser {
 
     private static final String ARTICLE = ArticleId.derivedFrom("demo:politics-upper-house-campaign-begins").value();
-
-    private static Playwright playwright;
-    private static Browser browser;
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path executable = Chromium.require();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, executable);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void removeTheComment() {

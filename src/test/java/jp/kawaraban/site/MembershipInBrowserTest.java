@@ -1,7 +1,6 @@
 package jp.kawaraban.site;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import jp.kawaraban.KawarabanTest;
@@ -19,8 +17,6 @@ import jp.kawaraban.TestMail;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,34 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * {@link Chromium}). Leaves screenshots in {@code target/screenshots/}.
  */
 @KawarabanTest
-class MembershipInBrowserTest {
+class MembershipInBrowserTest extends InBrowser {
 
     private static final String PAID_ARTICLE = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
     private static final String CAMPAIGN = "はじめての方へ 30日間無料体験";
-
-    private static Playwright playwright;
-    private static Browser browser;
 
     @LocalServerPort
     int port;
 
     @Autowired
     ArticleCatalog catalog;
-
-    /** Runs before the application starts, so a missing browser skips without starting it. */
-    @BeforeAll
-    static void launchBrowser() {
-        Path executable = Chromium.require();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, executable);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close(); // closes the browser too
-        }
-    }
 
     @Test
     void aReaderSignsUpStartsATrialAndReadsThePaidArticle() {
@@ -191,7 +169,5 @@ class MembershipInBrowserTest {
             }
         }
     }
-
-
 
 }

@@ -1,6 +1,5 @@
 package jp.kawaraban.site;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.article.AccessLevel;
@@ -17,8 +15,6 @@ import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,31 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * figure that then shows in {@code /my/figures}. Skipped when Chromium is not installed.
  */
 @KawarabanTest
-class PersonalInBrowserTest {
+class PersonalInBrowserTest extends InBrowser {
 
     private static final String RICE = ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
-
-    private static Playwright playwright;
-    private static Browser browser;
 
     @LocalServerPort
     int port;
     @Autowired
     ArticleDesk desk;
-
-    @BeforeAll
-    static void launchBrowser() {
-        Path executable = Chromium.require();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, executable);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aPaidMemberFollowsAnEntityFindsAVariantSpellingInMyNewsAndSavesAFigure() {
