@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
-        DevMailPage.class, SearchPages.class, SearchAdminPage.class})
+        DevMailPage.class, SearchPages.class, SearchAdminPage.class, NewsletterPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;

@@ -1,0 +1,18 @@
+package jp.kawaraban.newsletter;
+
+import java.util.List;
+
+/** Every newsletter and where one address stands with each (null state: never subscribed). */
+public record AddressSubscriptions(String email, List<Entry> entries) {
+
+    public record Entry(Newsletter newsletter, SubscriptionState state, String suppressedReason) {
+
+        public boolean receiving() {
+            return state == SubscriptionState.CONFIRMED;
+        }
+    }
+
+    public boolean anySuppressed() {
+        return entries.stream().anyMatch(e -> e.state() == SubscriptionState.SUPPRESSED);
+    }
+}
