@@ -22,7 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
-        DevMailPage.class, SearchPages.class, SearchAdminPage.class, NewsletterPages.class})
+        DevMailPage.class, SearchPages.class, SearchAdminPage.class, NewsletterPages.class,
+        EditorNewsletterPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;
