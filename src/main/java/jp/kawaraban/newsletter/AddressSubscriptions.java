@@ -15,4 +15,9 @@ public record AddressSubscriptions(String email, List<Entry> entries) {
     public boolean anySuppressed() {
         return entries.stream().anyMatch(e -> e.state() == SubscriptionState.SUPPRESSED);
     }
+
+    /** {@code BOUNCE} or {@code COMPLAINT} when mail to the address was stopped, else null. */
+    public String suppressedReason() {
+        return entries.stream().map(Entry::suppressedReason).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
 }

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts           tries per message before it is marked failed
  * @param retryBackoff          wait before the first retry; doubled for each further one
  * @param pollInterval          how often the delivery job looks for queued messages
+ * @param webhookToken          the bearer token the bounce webhook accepts; empty: the webhook is off
+ * @param bounceMailbox         a mailbox (IMAP) that receives bounces and complaints; no host: not read
+ * @param unlockLinkLifetime    how long the link in an email-unlock mail works
+ * @param unlockLifetime        how long a browser keeps an article it unlocked by email
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
  *                              are sent by the next run once this has passed
  */
@@ -33,5 +37,22 @@ public record NewsletterProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("10s") Duration pollInterval,
-        @DefaultValue("5m") Duration lease) {
+        @DefaultValue("5m") Duration lease,
+        @DefaultValue("") String webhookToken,
+        @DefaultValue BounceMailbox bounceMailbox,
+        @DefaultValue("72h") Duration unlockLinkLifetime,
+        @DefaultValue("30d") Duration unlockLifetime) {
+
+    /**
+     * @param protocol {@code imaps} or {@code imap}
+     * @param every    how often the mailbox is read
+     */
+    public record BounceMailbox(@DefaultValue("") String host, @DefaultValue("993") int port,
+                                @DefaultValue("imaps") String protocol, @DefaultValue("") String username,
+                                @DefaultValue("") String password, @DefaultValue("5m") Duration every) {
+
+        public boolean configured() {
+            return !host.isBlank();
+        }
+    }
 }

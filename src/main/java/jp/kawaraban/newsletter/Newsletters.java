@@ -146,6 +146,7 @@ public class Newsletters {
                             MemberId member = repository.subscription(link.email(), code)
                                     .map(NewsletterRepository.Row::member).orElse(null);
                             repository.confirm(link.email(), code, member, now);
+                            repository.liftSuppression(link.email());
                             repository.consent(link.email(), code, "CONFIRMED", link.source(), null, clientAddress, now);
                             confirmed.add(newsletter);
                         });
@@ -186,9 +187,11 @@ public class Newsletters {
         String normalised = normalise(email);
         Map<String, NewsletterRepository.Row> rows = repository.subscriptions(normalised).stream()
                 .collect(Collectors.toMap(NewsletterRepository.Row::newsletter, Function.identity()));
+        String reason = repository.suppressionReason(normalised).orElse(null);
         return new AddressSubscriptions(normalised, all().stream().map(n -> {
             var row = rows.get(n.code());
-            return new AddressSubscriptions.Entry(n, row == null ? null : row.state(), null);
+            SubscriptionState state = row == null ? null : row.state();
+            return new AddressSubscriptions.Entry(n, state, state == SubscriptionState.SUPPRESSED ? reason : null);
         }).toList());
     }
 

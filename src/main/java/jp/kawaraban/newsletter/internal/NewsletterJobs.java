@@ -29,4 +29,24 @@ class NewsletterJobs {
                     }
                 });
     }
+
+    /** Reads the bounce mailbox, when one is configured. */
+    @Bean
+    RecurringTask<Void> readBounceMailbox(BounceMailboxReader reader, NewsletterProperties properties) {
+        var mailbox = properties.bounceMailbox();
+        return Tasks.recurring("newsletter-bounce-mailbox", FixedDelay.of(mailbox.every()))
+                .execute((instance, context) -> {
+                    if (!mailbox.configured()) {
+                        return;
+                    }
+                    try {
+                        int suppressed = reader.read(mailbox);
+                        if (suppressed > 0) {
+                            log.info("Bounce mailbox: {} addresses suppressed", suppressed);
+                        }
+                    } catch (jakarta.mail.MessagingException failed) {
+                        log.warn("Could not read the bounce mailbox: {}", failed.toString());
+                    }
+                });
+    }
 }

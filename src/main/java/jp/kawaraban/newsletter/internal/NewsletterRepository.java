@@ -146,6 +146,50 @@ public class NewsletterRepository {
         jdbc.sql("DELETE FROM newsletter_link WHERE expires_at < ?").param(ts(before)).update();
     }
 
+    // --- suppression ---------------------------------------------------------------------
+
+    /** Stops every subscription of the address that is receiving or waiting; @return how many */
+    public int suppress(String email, String reason, String detail, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO newsletter_suppression (email, reason, detail, at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (email) DO UPDATE SET reason = EXCLUDED.reason, detail = EXCLUDED.detail, at = EXCLUDED.at""")
+                .params(email, reason, detail, ts(now)).update();
+        jdbc.sql("UPDATE newsletter_outbox SET state = 'FAILED', last_error = 'suppressed' WHERE email = ? AND state = 'QUEUED'")
+                .param(email).update();
+        return jdbc.sql("""
+                        UPDATE newsletter_subscription SET state = 'SUPPRESSED', changed_at = ?
+                        WHERE email = ? AND state IN ('CONFIRMED', 'PENDING')""")
+                .params(ts(now), email).update();
+    }
+
+    public Optional<String> suppressionReason(String email) {
+        return jdbc.sql("SELECT reason FROM newsletter_suppression WHERE email = ?").param(email).query(String.class).optional();
+    }
+
+    public void liftSuppression(String email) {
+        jdbc.sql("DELETE FROM newsletter_suppression WHERE email = ?").param(email).update();
+    }
+
+    // --- email unlock ------------------------------------------------------------------
+
+    public boolean isEligible(String article) {
+        return jdbc.sql("SELECT count(*) FROM newsletter_unlock_eligible WHERE article_id = ?").param(article)
+                .query(Integer.class).single() > 0;
+    }
+
+    public void setEligible(String article, boolean eligible, Instant now) {
+        if (eligible) {
+            jdbc.sql("INSERT INTO newsletter_unlock_eligible (article_id, marked_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(article, ts(now)).update();
+        } else {
+            jdbc.sql("DELETE FROM newsletter_unlock_eligible WHERE article_id = ?").param(article).update();
+        }
+    }
+
+    public List<String> eligible() {
+        return jdbc.sql("SELECT article_id FROM newsletter_unlock_eligible ORDER BY marked_at DESC").query(String.class).list();
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

@@ -13,6 +13,7 @@ import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.newsletter.Issue;
 import jp.kawaraban.newsletter.Issues;
 import jp.kawaraban.newsletter.Newsletter;
@@ -49,10 +50,12 @@ class EditorNewsletterPages {
     private final Search search;
     private final SitePages pages;
     private final java.time.Clock clock;
+    private final EmailUnlocks unlocks;
 
     EditorNewsletterPages(Issues issues, Newsletters newsletters, ArticleCatalog catalog, Search search, SitePages pages,
-                          java.time.Clock clock) {
+                          java.time.Clock clock, EmailUnlocks unlocks) {
         this.clock = clock;
+        this.unlocks = unlocks;
         this.issues = issues;
         this.newsletters = newsletters;
         this.catalog = catalog;
@@ -73,6 +76,17 @@ class EditorNewsletterPages {
             return list(csrf, msg("editor.newsletter.error." + created.outcome().name()), true, HttpStatus.BAD_REQUEST);
         }
         return new ModelAndView("redirect:/editor/newsletters/issues/" + created.id());
+    }
+
+    /** Marks an article as one readers may open in full by email (or takes the mark away). */
+    @PostMapping("/editor/newsletters/unlock")
+    ModelAndView unlockable(CsrfToken csrf, @RequestParam(defaultValue = "") String article,
+                            @RequestParam(defaultValue = "true") boolean eligible) {
+        if (!unlocks.setEligible(article, eligible)) {
+            return list(csrf, msg("editor.newsletter.error.BAD_ARTICLE"), true, HttpStatus.BAD_REQUEST);
+        }
+        return list(csrf, msg(eligible ? "editor.newsletter.unlock.marked" : "editor.newsletter.unlock.unmarked"), false,
+                HttpStatus.OK);
     }
 
     @GetMapping("/editor/newsletters/issues/{id}")
@@ -151,7 +165,7 @@ class EditorNewsletterPages {
                 issues.counts(issue.id()), issue.sendAt() == null ? "" : JapaneseDates.readable(issue.sendAt()))).toList();
         ModelAndView view = new ModelAndView("site/editorNewsletters", Map.of(
                 "chrome", pages.chrome(PageMeta.hidden(msg("editor.newsletter.title"))),
-                "view", new EditorNewslettersView(rows, all, notice, error, csrf)));
+                "view", new EditorNewslettersView(rows, all, unlocks.eligibleArticles(), notice, error, csrf)));
         view.setStatus(status);
         return view;
     }

@@ -5,7 +5,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.newsletter.EmailUnlocks;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.newsletter.Newsletter;
 import jp.kawaraban.newsletter.Newsletters;
@@ -34,11 +39,16 @@ class NewsletterPages {
     static final String HX_REQUEST = "HX-Request";
 
     private final Newsletters newsletters;
+    private final EmailUnlocks unlocks;
+    private final ArticleCatalog catalog;
     private final SitePages pages;
     private final AccountPages forms;
 
-    NewsletterPages(Newsletters newsletters, SitePages pages, AccountPages forms) {
+    NewsletterPages(Newsletters newsletters, EmailUnlocks unlocks, ArticleCatalog catalog, SitePages pages,
+                    AccountPages forms) {
         this.newsletters = newsletters;
+        this.unlocks = unlocks;
+        this.catalog = catalog;
         this.pages = pages;
         this.forms = forms;
     }
@@ -82,6 +92,16 @@ class NewsletterPages {
         }
         boolean ok = outcome == SignUpOutcome.SENT || outcome == SignUpOutcome.ALREADY_SUBSCRIBED;
         String notice = msg("newsletter.answer." + outcome.name());
+        if (outcome == SignUpOutcome.SENT && "article".equals(from) && MemberPrincipal.current().isEmpty()
+                && Boolean.TRUE.equals(unlockable(article))) {
+            try {
+                if (unlocks.request(email, new ArticleId(article)) == EmailUnlocks.Outcome.SENT) {
+                    notice = notice + " " + msg("newsletter.unlock.sent");
+                }
+            } catch (Newsletters.SignUpFailedException failed) {
+                notice = notice + " " + msg("newsletter.unlock.failed");
+            }
+        }
         var all = newsletters.all();
         List<Newsletter> choices = chosen.size() == 1 && !"article".equals(from)
                 ? newsletters.find(chosen.getFirst()).map(List::of).orElse(all) : all;
@@ -234,9 +254,46 @@ class NewsletterPages {
         return view;
     }
 
-    private static NewsletterForm form(List<Newsletter> choices, List<String> checked, String email, String source,
-                                       String article, String notice, boolean error, CsrfToken csrf) {
-        return new NewsletterForm(choices, checked, email == null ? "" : email, source, article, notice, error, csrf);
+    private NewsletterForm form(List<Newsletter> choices, List<String> checked, String email, String source,
+                                String article, String notice, boolean error, CsrfToken csrf) {
+        return new NewsletterForm(choices, checked, email == null ? "" : email, source, article, notice, error, csrf,
+                MemberPrincipal.current().isPresent() ? null : unlockable(article));
+    }
+
+    /** For a paid or members-only article: whether it may be unlocked by email; null otherwise. */
+    private Boolean unlockable(String article) {
+        if (article == null || !ArticleId.isWellFormed(article)) {
+            return null;
+        }
+        return catalog.find(article).filter(a -> !a.accessLevel().isFree())
+                .map(a -> unlocks.isEligible(a.id())).orElse(null);
+    }
+
+    /** Opened from the unlock mail: a button, so a scanner following the link uses nothing up. */
+    @GetMapping("/newsletters/unlock")
+    ModelAndView unlockPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
+        var target = unlocks.linkTarget(token);
+        if (target.isEmpty()) {
+            return forms.notice("newsletter.unlock.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
+        }
+        String headline = catalog.find(target.get().value()).map(a -> a.headline()).orElse("");
+        return forms.form(new FormPage(msg("newsletter.unlock.title"), msg("newsletter.unlock.prompt", headline), null, false,
+                "/newsletters/unlock", List.of(FormPage.Field.hidden("token", token)), msg("newsletter.unlock.submit"),
+                List.of(), csrf), HttpStatus.OK);
+    }
+
+    /** Uses the link and gives this browser a cookie that names the article and is sent only to its pages. */
+    @PostMapping("/newsletters/unlock")
+    ModelAndView unlock(HttpServletRequest request, HttpServletResponse response, @RequestParam(defaultValue = "") String token) {
+        var unlock = unlocks.use(token);
+        if (unlock.isEmpty()) {
+            return forms.notice("newsletter.unlock.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
+        }
+        ResponseCookie cookie = ResponseCookie.from(EmailUnlocks.COOKIE, unlock.get().cookieValue())
+                .path(unlock.get().cookiePath()).maxAge(unlock.get().maxAgeSeconds()).httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+        return new ModelAndView("redirect:" + unlock.get().cookiePath());
     }
 
     private static String ownEmail() {
