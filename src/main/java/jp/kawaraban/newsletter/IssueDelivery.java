@@ -3,7 +3,6 @@ package jp.kawaraban.newsletter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands queued outbox rows to the mail server: a batch at a time over one connection, at the
- * configured rate, each row marked sent in its own statement right after the server accepted
+ * Hands queued outbox rows to the mail server: a batch at a time over one connection (several
+ * connections side by side, {@code kawaraban.newsletter.connections}), at the configured rate, each row marked sent in its own statement right after the server accepted
  * it. A failed message is retried later with a doubling wait, until it is marked failed. Rows
  * are claimed with a lease, so two senders (two nodes, or a run that overlaps another) never
  * send the same row, and a sender that died leaves its rows to the next run once the lease ends.
@@ -65,35 +64,69 @@ public class IssueDelivery {
             return 0;
         }
         try {
-            int sent = 0;
-            while (true) {
-                Instant start = clock.instant().isAfter(now) ? clock.instant() : now;
-                List<IssueRepository.Claimed> batch = repository.claim(properties.batchSize(), start,
-                        start.plus(properties.lease()));
-                if (batch.isEmpty()) {
-                    break;
+            prepared.clear();
+            int workers = Math.max(1, properties.connections());
+            int claimSize = Math.max(1, properties.batchSize() / workers);
+            List<java.util.concurrent.Future<Integer>> workersRunning = new ArrayList<>();
+            try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < workers; i++) {
+                    workersRunning.add(executor.submit(() -> deliverBatches(through, now, claimSize, workers)));
                 }
-                int accepted = sendBatch(through, batch, start);
-                sent += accepted;
-                if (accepted == 0) {
-                    break; // the server takes nothing now: leave the rest to the next run
+                int sent = 0;
+                for (var worker : workersRunning) {
+                    sent += join(worker);
                 }
+                repository.finishIssues(clock.instant());
+                return sent;
             }
-            repository.finishIssues(clock.instant());
-            return sent;
         } finally {
-            running.unlock();
+            this.running.unlock();
         }
     }
 
-    private int sendBatch(MailChannel through, List<IssueRepository.Claimed> batch, Instant now) {
-        Map<Long, IssueRenderer.Prepared> prepared = new HashMap<>();
+    /** One connection's share: claim a batch, send it, until nothing is due or the server takes nothing. */
+    private int deliverBatches(MailChannel through, Instant now, int claimSize, int workers) {
+        int sent = 0;
+        while (true) {
+            Instant start = clock.instant().isAfter(now) ? clock.instant() : now;
+            List<IssueRepository.Claimed> batch = repository.claim(claimSize, start, start.plus(properties.lease()));
+            if (batch.isEmpty()) {
+                return sent;
+            }
+            int accepted = sendBatch(through, batch, workers);
+            sent += accepted;
+            if (accepted == 0) {
+                return sent; // the server takes nothing now: leave the rest to the next run
+            }
+        }
+    }
+
+    private static int join(java.util.concurrent.Future<Integer> worker) {
+        try {
+            return worker.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (java.util.concurrent.ExecutionException failed) {
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    private int sendBatch(MailChannel through, List<IssueRepository.Claimed> batch, int workers) {
+        Map<Long, IssueRenderer.Prepared> prepared = this.prepared;
         List<Long> untouched = new ArrayList<>(batch.stream().map(IssueRepository.Claimed::id).toList());
         int accepted = 0;
-        long pace = properties.messagesPerSecond() > 0 ? (long) (1_000_000_000L / properties.messagesPerSecond()) : 0;
+        // The rate is shared by the connections side by side.
+        long pace = properties.messagesPerSecond() > 0 ? (long) (1_000_000_000L * workers / properties.messagesPerSecond()) : 0;
         long next = System.nanoTime();
         MailChannel.Connection connection = null;
-        try {
+        try (IssueRepository.SentMarks marks = repository.sentMarks()) {
             for (IssueRepository.Claimed row : batch) {
                 IssueRenderer.Prepared issue = prepared.computeIfAbsent(row.issue(), this::prepare);
                 if (connection == null) {
@@ -117,7 +150,7 @@ public class IssueDelivery {
                     connection = null; // a fresh connection for the next message
                     continue;
                 }
-                repository.markSent(row.id(), clock.instant());
+                marks.sent(row.id(), clock.instant()); // right after the server accepted it
                 untouched.remove(row.id());
                 accepted++;
             }
@@ -133,6 +166,9 @@ public class IssueDelivery {
         }
         return accepted;
     }
+
+    /** Issues rendered in this run (one entry per issue being sent; cleared at the start of each run). */
+    private final Map<Long, IssueRenderer.Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IssueRenderer.Prepared prepare(long issueId) {
         Issue issue = issues.find(issueId).orElseThrow();

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bounceMailbox         a mailbox (IMAP) that receives bounces and complaints; no host: not read
  * @param unlockLinkLifetime    how long the link in an email-unlock mail works
  * @param unlockLifetime        how long a browser keeps an article it unlocked by email
+ * @param connections           SMTP connections used side by side for one delivery run
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
  *                              are sent by the next run once this has passed
  */
@@ -41,7 +42,8 @@ public record NewsletterProperties(
         @DefaultValue("") String webhookToken,
         @DefaultValue BounceMailbox bounceMailbox,
         @DefaultValue("72h") Duration unlockLinkLifetime,
-        @DefaultValue("30d") Duration unlockLifetime) {
+        @DefaultValue("30d") Duration unlockLifetime,
+        @DefaultValue("4") int connections) {
 
     /**
      * @param protocol {@code imaps} or {@code imap}
