@@ -53,6 +53,20 @@ public class Entitlements {
     }
 
     /**
+     * As {@link #toRead(Reader, ArticleId, AccessLevel)}, for a browser that proved an email
+     * unlock of one article ({@code newsletter} checks the signed cookie and the article's
+     * eligibility): that article, and only that one, is read in full without using an allowance.
+     *
+     * @param emailUnlocked the article the browser's unlock names, or null
+     */
+    public ReadingAccess toRead(Reader reader, ArticleId article, AccessLevel level, ArticleId emailUnlocked) {
+        if (article.equals(emailUnlocked) && !level.isFree()) {
+            return ReadingAccess.granted();
+        }
+        return toRead(reader, article, level);
+    }
+
+    /**
      * The same decision without counting anything: for paths that send text to readers who
      * are not identified per request (feeds, sitemaps, search snippets) — they get what an
      * anonymous reader gets unless the reader is entitled outright.

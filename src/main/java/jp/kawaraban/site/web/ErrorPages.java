@@ -23,7 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
         PersonalPages.class,
-        DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class})
+        DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class,
+        NewsletterPages.class, EditorNewsletterPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;

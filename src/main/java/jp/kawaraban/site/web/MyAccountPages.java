@@ -36,8 +36,11 @@ class MyAccountPages {
     private final Entitlements entitlements;
     private final SitePages pages;
     private final AccountPages forms;
+    private final NewsletterPages newsletters;
 
-    MyAccountPages(Accounts accounts, Entitlements entitlements, SitePages pages, AccountPages forms) {
+    MyAccountPages(Accounts accounts, Entitlements entitlements, SitePages pages, AccountPages forms,
+                   NewsletterPages newsletters) {
+        this.newsletters = newsletters;
         this.accounts = accounts;
         this.entitlements = entitlements;
         this.pages = pages;
@@ -137,7 +140,8 @@ class MyAccountPages {
                 accounts.devices(member.id(), session == null ? null : session.getId()), notice, error, csrf);
         ModelAndView page = new ModelAndView("site/myAccount", Map.of(
                 "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("account.page.title"))),
-                "account", view));
+                "account", view,
+                "newsletters", newsletters.accountSection(principal, request, csrf)));
         page.setStatus(status);
         return page;
     }

@@ -28,7 +28,8 @@ class PublicPageCaching implements WebMvcConfigurer {
 
     /** Public and brief for anonymous readers; private and unstored for members. */
     static CacheControl forThisReader(SiteProperties site) {
-        return MemberPrincipal.current().isPresent() ? CacheControl.noStore().cachePrivate() : site.publicCache();
+        return MemberPrincipal.current().isPresent() || ReadableText.personalised() ? CacheControl.noStore().cachePrivate()
+                : site.publicCache();
     }
 
     @Override

@@ -1,0 +1,72 @@
+package jp.kawaraban.newsletter;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.TestMail;
+import jp.kawaraban.WebSession;
+import jp.kawaraban.article.ArticleId;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The editors' newsletter desk over HTTP: compose, preview, test, send, counts; closed to readers. */
+@KawarabanTest
+class EditorNewsletterDeskTest {
+
+    private static final String ARTICLE = ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anEditorComposesPreviewsTestsAndSendsAnIssue() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        HttpResponse<String> created = editor.submit("/editor/newsletters", "/editor/newsletters/issues",
+                Map.of("newsletter", "five-today", "subject", "けさの5本"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String issuePath = created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("subject", "けさの5本");
+        form.put("article", ARTICLE);
+        form.put("note", "米の値段はどこまで");
+        HttpResponse<String> saved = editor.submit(issuePath, issuePath, form);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        Document page = editor.page(issuePath);
+        assertThat(page.select("input[name=article]").first().val()).isEqualTo(ARTICLE);
+        assertThat(page.select("input[name=article]")).hasSize(5);
+
+        HttpResponse<String> html = editor.get(issuePath + "/preview.html");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(html.body()).contains("米の値段はどこまで", "/articles/" + ARTICLE);
+        HttpResponse<String> text = editor.get(issuePath + "/preview.txt");
+        assertThat(text.body()).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click", "米の値段はどこまで");
+
+        assertThat(editor.submit(issuePath, issuePath + "/test", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(TestMail.to("editor@example.com").getLast()).satisfies(m -> assertThat(m.getSubject()).startsWith("[TEST] けさの5本"));
+
+        HttpResponse<String> bad = editor.submit(issuePath, issuePath, Map.of("subject", "けさの5本", "article", "nope", "note", ""));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("記事IDが正しくないか");
+
+        assertThat(editor.submit(issuePath, issuePath + "/send", Map.of()).statusCode()).isEqualTo(302);
+        Document after = editor.page(issuePath);
+        assertThat(after.selectFirst(".editor-issue").attr("data-state")).isIn("SENDING", "SENT");
+        assertThat(after.select("form.issue-form")).as("no more edits once sending").isEmpty();
+        assertThat(editor.page("/editor/newsletters").select("tr.issue .counts").text()).contains("送信済み");
+    }
+
+    @Test
+    void readersCannotReachTheDesk() {
+        assertThat(new WebSession(port).get("/editor/newsletters").statusCode()).isEqualTo(302);
+        var paid = WebSession.loggedIn(port, "paid@example.com", KawarabanTest.DEMO_PASSWORD);
+        assertThat(paid.get("/editor/newsletters").statusCode()).isEqualTo(403);
+        assertThat(paid.get("/editor/newsletters/issues/1/preview.html").statusCode()).isEqualTo(403);
+    }
+}
