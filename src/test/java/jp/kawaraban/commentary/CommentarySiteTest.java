@@ -291,7 +291,7 @@ class CommentarySiteTest {
         String phrase = "非表示にされる一文-" + UUID.randomUUID();
         String id = write("expert@example.com", BUDGET, phrase);
         WebSession editor = login("editor@example.com");
-        assertThat(editor.page("/editor/commentary").select("li.commentary-item[data-commentary-id=" + id + "]")).hasSize(1);
+        assertThat(editor.page("/editor/commentary").select("li.commentary-item[data-commentary-id='" + id + "']")).hasSize(1);
 
         HttpResponse<String> noReason = editor.submit("/editor/commentary", "/editor/commentary/" + id + "/hide",
                 Map.of("reason", "   "));
@@ -316,7 +316,7 @@ class CommentarySiteTest {
         Element own = onlyItem(login("expert@example.com").page("/articles/" + BUDGET));
         assertThat(own.selectFirst(".commentary-text").text()).isEqualTo(phrase);
         assertThat(own.selectFirst(".commentary-hidden-note").text()).contains("事実関係の確認が取れるまで");
-        assertThat(editor.page("/editor/commentary").selectFirst("li[data-commentary-id=" + id + "] .commentary-hidden-note").text())
+        assertThat(editor.page("/editor/commentary").selectFirst("li[data-commentary-id='" + id + "'] .commentary-hidden-note").text())
                 .contains("事実関係の確認が取れるまで");
 
         assertThat(editor.submit("/editor/commentary", "/editor/commentary/" + id + "/unhide", Map.of()).statusCode())

@@ -191,7 +191,7 @@ class PersonalSiteTest {
         ArticleId id = desk.publish(content("特使ウィトコフ氏が再訪へ " + marker, "米国のウィトコフ特使が近く再訪する見通しとなった。",
                 List.of()));
         try {
-            Element item = eventually(() -> trial.page("/my/news").selectFirst("li.news-item[data-article-id=" + id.value() + "]"));
+            Element item = eventually(() -> trial.page("/my/news").selectFirst("li.news-item[data-article-id='" + id.value() + "']"));
             assertThat(item.selectFirst(".summary-headline").text()).contains(marker);
             assertThat(item.select(".news-reason").eachText()).contains("フォロー中: ウィットコフ");
             assertThat(item.selectFirst(".unread-mark").text()).isEqualTo("未読");
@@ -200,7 +200,7 @@ class PersonalSiteTest {
             assertThat(trial.page("/my/news").selectFirst("li.news-item").attr("data-article-id")).isEqualTo(id.value());
 
             assertThat(trial.get("/articles/" + id.value()).statusCode()).isEqualTo(200);
-            Element read = trial.page("/my/news").selectFirst("li.news-item[data-article-id=" + id.value() + "]");
+            Element read = trial.page("/my/news").selectFirst("li.news-item[data-article-id='" + id.value() + "']");
             assertThat(read.select(".unread-mark")).isEmpty();
             assertThat(read.hasClass("read")).isTrue();
 
@@ -262,7 +262,7 @@ class PersonalSiteTest {
             }
             assertThat(trial.page(articlePath).selectFirst("#save-article-" + id.value() + " button").text()).isEqualTo("保存済み（解除）");
             Document saved = trial.page("/my/saved");
-            assertThat(saved.select("li.saved-article[data-article-id=" + id.value() + "]")).hasSize(1);
+            assertThat(saved.select("li.saved-article[data-article-id='" + id.value() + "']")).hasSize(1);
             assertThat(saved.selectFirst("li.saved-article").attr("data-article-id")).isEqualTo(id.value());
             // Search inside the list.
             assertThat(trial.page("/my/saved?q=" + marker).select("li.saved-article").eachAttr("data-article-id"))
@@ -271,7 +271,7 @@ class PersonalSiteTest {
 
             desk.withdraw(id);
             withdrawn = true;
-            Element notice = eventually(() -> trial.page("/my/saved").selectFirst("li.saved-article.withdrawn[data-article-id=" + id.value() + "]"));
+            Element notice = eventually(() -> trial.page("/my/saved").selectFirst("li.saved-article.withdrawn[data-article-id='" + id.value() + "']"));
             assertThat(notice.selectFirst(".withdrawn-notice").text()).isEqualTo("この記事は取り下げられました");
             assertThat(notice.text()).contains(marker);
             assertThat(notice.select("a[href]")).isEmpty();
@@ -283,7 +283,7 @@ class PersonalSiteTest {
                 assertThat(trial.submit("/my/saved", "/saves/articles/remove", Map.of("articleId", id.value(), "back", "/my/saved"))
                         .statusCode()).isEqualTo(302);
             }
-            assertThat(trial.page("/my/saved").select("li.saved-article[data-article-id=" + id.value() + "]")).isEmpty();
+            assertThat(trial.page("/my/saved").select("li.saved-article[data-article-id='" + id.value() + "']")).isEmpty();
         } finally {
             if (!withdrawn) {
                 desk.withdraw(id);

@@ -66,7 +66,7 @@ class PersonalInBrowserTest extends InBrowser {
             published = desk.publish(new ArticleContent("ラヴロフ外相が会見 " + marker, null,
                     "ロシアのラヴロフ外相が記者会見を開いた。", new Body(List.of(new Block.Paragraph("ロシアのラヴロフ外相が記者会見を開いた。"))),
                     List.of("テスト 記者"), "world", null, List.of(), AccessLevel.FREE, null, false, List.of()));
-            Locator item = page.locator("li.news-item[data-article-id=" + published.value() + "]");
+            Locator item = page.locator("li.news-item[data-article-id='" + published.value() + "']");
             for (int i = 0; i < 50 && item.count() == 0; i++) {
                 page.waitForTimeout(200);
                 Chromium.assertOk(page.navigate("/my/news"), "/my/news");
