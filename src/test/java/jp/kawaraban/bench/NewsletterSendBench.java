@@ -148,38 +148,7 @@ class NewsletterSendBench {
         issues.update(issue, "基準", List.of(new Issue.Item(articles.getFirst().id().value(), "基準")));
         RenderedMessage message = issues.preview(issue, "reader@bench.example").orElseThrow();
         Properties noDelay = new Properties();
-        noDelay.put("mail.smtp.socketFactory", new javax.net.SocketFactory() {
-            @Override
-            public java.net.Socket createSocket() throws java.io.IOException {
-                java.net.Socket socket = new java.net.Socket();
-                socket.setTcpNoDelay(true);
-                return socket;
-            }
-
-            @Override
-            public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-                java.net.Socket socket = createSocket();
-                socket.connect(new java.net.InetSocketAddress(host, port));
-                return socket;
-            }
-
-            @Override
-            public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
-                    throws java.io.IOException {
-                return createSocket(host, port);
-            }
-
-            @Override
-            public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
-                return createSocket(host.getHostAddress(), port);
-            }
-
-            @Override
-            public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local,
-                                                int localPort) throws java.io.IOException {
-                return createSocket(host.getHostAddress(), port);
-            }
-        });
+        noDelay.put("mail.smtp.socketFactory", new jp.kawaraban.newsletter.internal.NoDelaySockets());
         Session session = Session.getInstance(noDelay);
         MimeMessage mime = new MimeMessage(session);
         mime.setFrom(message.fromAddress());

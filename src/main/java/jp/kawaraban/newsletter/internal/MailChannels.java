@@ -79,48 +79,6 @@ class MailChannels {
         }
     }
 
-    /** Plain sockets with Nagle's algorithm off. */
-    static final class NoDelaySockets extends javax.net.SocketFactory {
-
-        @Override
-        public java.net.Socket createSocket() throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-            java.net.Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
-                throws java.io.IOException {
-            java.net.Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(local, localPort));
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
-            java.net.Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
-                throws java.io.IOException {
-            java.net.Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(local, localPort));
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
-        }
-    }
 
     static MimeMessage mime(Session session, RenderedMessage message) throws MessagingException, UnsupportedEncodingException {
         MimeMessage mime = new MimeMessage(session);
