@@ -83,14 +83,12 @@ public class Saves {
 
     /** One saved figure, if the member saved it. */
     public java.util.Optional<SavedFigure> savedFigure(MemberId member, String articleId, String imageId) {
-        return repository.savedFigures(member, "", 0, Integer.MAX_VALUE).stream()
-                .filter(f -> f.articleId().equals(articleId) && f.imageId().equals(imageId)).findFirst();
+        return repository.savedFigure(member, articleId, imageId);
     }
 
     /** One saved article, if the member saved it (withdrawn ones too). */
     public java.util.Optional<SavedArticle> savedArticle(MemberId member, String articleId) {
-        return repository.savedArticles(member, "", 0, Integer.MAX_VALUE).stream()
-                .filter(a -> a.articleId().equals(articleId)).findFirst();
+        return repository.savedArticle(member, articleId);
     }
 
     private Article published(String articleId) {

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jp.kawaraban.article.ArticleId;
@@ -103,9 +104,20 @@ public class PersonalRepository {
                         order by saved_at desc, article_id limit :limit offset :offset""")
                 .param("member", member.value()).param("pattern", pattern(contains))
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new SavedArticle(rs.getString("article_id"), rs.getString("headline"),
-                        instant(rs, "saved_at"), instant(rs, "withdrawn_at")))
+                .query(PersonalRepository::savedArticle)
                 .list();
+    }
+
+    /** One saved article (withdrawn ones too). */
+    public Optional<SavedArticle> savedArticle(MemberId member, String articleId) {
+        return jdbc.sql("select article_id, headline, saved_at, withdrawn_at from personal_saved_article"
+                        + " where member_id = ? and article_id = ?")
+                .params(member.value(), articleId).query(PersonalRepository::savedArticle).optional();
+    }
+
+    private static SavedArticle savedArticle(ResultSet rs, int row) throws SQLException {
+        return new SavedArticle(rs.getString("article_id"), rs.getString("headline"), instant(rs, "saved_at"),
+                instant(rs, "withdrawn_at"));
     }
 
     public long countSavedArticles(MemberId member, String contains) {
@@ -146,10 +158,20 @@ public class PersonalRepository {
                         order by saved_at desc, article_id, image_id limit :limit offset :offset""")
                 .param("member", member.value()).param("pattern", pattern(contains))
                 .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new SavedFigure(rs.getString("article_id"), rs.getString("image_id"),
-                        rs.getString("caption"), rs.getString("credit"), rs.getString("headline"),
-                        instant(rs, "saved_at"), instant(rs, "withdrawn_at")))
+                .query(PersonalRepository::savedFigure)
                 .list();
+    }
+
+    /** One saved figure (of a withdrawn article too). */
+    public Optional<SavedFigure> savedFigure(MemberId member, String articleId, String imageId) {
+        return jdbc.sql("select article_id, image_id, caption, credit, headline, saved_at, withdrawn_at"
+                        + " from personal_saved_figure where member_id = ? and article_id = ? and image_id = ?")
+                .params(member.value(), articleId, imageId).query(PersonalRepository::savedFigure).optional();
+    }
+
+    private static SavedFigure savedFigure(ResultSet rs, int row) throws SQLException {
+        return new SavedFigure(rs.getString("article_id"), rs.getString("image_id"), rs.getString("caption"),
+                rs.getString("credit"), rs.getString("headline"), instant(rs, "saved_at"), instant(rs, "withdrawn_at"));
     }
 
     public long countSavedFigures(MemberId member, String contains) {
