@@ -33,12 +33,11 @@ import org.springframework.web.servlet.ModelAndView;
  * article, and the recent uploads. The same address answers JSON ({@code id, url, markup,
  * width, height}, or a problem) to a request that accepts JSON, for the article editor's page.
  * <p>
- * The form sends its CSRF token in the address, not in the body: the security filter reads
- * the token before any controller runs, and for an upload over the multipart limit the body is
- * never read, so a token in the body would turn "file too large" into a bare 403. Scripts
- * send it as the {@code X-CSRF-TOKEN} header instead. Multipart is parsed lazily
- * ({@code spring.servlet.multipart.resolve-lazily}), so an upload over the limit reaches
- * {@link #tooLarge} here and gets the same Japanese message as one our own check refuses.
+ * Sizes: {@code Figures} refuses a file over {@code kawaraban.editorial.figures.max-bytes}
+ * with the form kept. The container reads up to twice that ({@link UploadLimits}); beyond
+ * it, a form post is cut off while the security filter reads its CSRF field, and gets the
+ * 413 error page, while a script (token in the {@code X-CSRF-TOKEN} header, multipart
+ * resolved lazily) reaches {@link #tooLargeJson} and gets the desk's own problem.
  */
 @Controller
 class EditorFigurePages {
@@ -91,7 +90,8 @@ class EditorFigurePages {
         }
     }
 
-    @ExceptionHandler(value = MaxUploadSizeExceededException.class, produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    @ExceptionHandler(value = MaxUploadSizeExceededException.class,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<ProblemDetail> tooLargeJson() {
         return problem(HttpStatus.CONTENT_TOO_LARGE, FigureRefusedException.Reason.TOO_LARGE.name(), tooLargeMessage());
     }
@@ -102,7 +102,8 @@ class EditorFigurePages {
         return page(tooLargeMessage(), true, null, "", "", csrf, HttpStatus.CONTENT_TOO_LARGE);
     }
 
-    @ExceptionHandler(value = MultipartException.class, produces = MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+    @ExceptionHandler(value = MultipartException.class,
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<ProblemDetail> brokenUploadJson() {
         return problem(HttpStatus.BAD_REQUEST, "BROKEN_UPLOAD", pages.msg().get("editor.figure.error.BROKEN_UPLOAD"));
     }

@@ -19,9 +19,4 @@ public record EditorFiguresView(String notice, boolean error, StoredFigure store
     /** One figure in the list, with its upload time in Japan time. */
     public record Item(StoredFigure figure, String uploadedAt, String uploadedAtIso) {
     }
-
-    /** The form posts with the token in its address: see {@link EditorFigurePages}. */
-    public String action() {
-        return csrf == null ? "/editor/figures" : "/editor/figures?" + csrf.getParameterName() + "=" + csrf.getToken();
-    }
 }

@@ -53,6 +53,7 @@ class ErrorPages implements ErrorViewResolver {
             case 400 -> "badRequest";
             case 403 -> "forbidden";
             case 404 -> "notFound";
+            case 413 -> "tooLarge";
             default -> status.is4xxClientError() ? "badRequest" : "serverError";
         };
         var msg = pages.msg();

@@ -9,9 +9,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Multipart limits derived from the figure limit, replacing {@code spring.servlet.multipart.*}
  * sizes. The container's limit sits well above the figure limit, so an ordinary oversized
- * figure is read and refused by {@code Figures} with the form kept; only far larger bodies
- * are cut off by the container, and those get the same message from
- * {@link EditorFigurePages} (multipart is resolved lazily, see application.properties).
+ * figure is read and refused by {@code Figures} with the form kept and the limit named; only
+ * far larger bodies are cut off by the container (see {@link EditorFigurePages}). Every
+ * multipart request is parsed before anyone is known to be an editor (the CSRF check reads the
+ * form), so this limit is also what an anonymous client can make the server buffer.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadLimits {
