@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.kawaraban.article.internal.ArticleRepository;
+import jp.kawaraban.article.internal.ImageStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class ArticleCatalog {
 
     private final ArticleRepository repository;
+    private final ImageStore images;
 
-    ArticleCatalog(ArticleRepository repository) {
+    ArticleCatalog(ArticleRepository repository, ImageStore images) {
         this.repository = repository;
+        this.images = images;
     }
 
     /** The article, if the id is well-formed and names a published article. */
@@ -96,7 +99,8 @@ public class ArticleCatalog {
         return repository.revisions(get(id).id());
     }
 
+    /** A figure's image, from the configured store or, failing that, the database where older images are. */
     public Optional<ArticleImage> image(String id) {
-        return repository.image(id);
+        return images.find(id);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.kawaraban.article.internal.ArticleRepository;
+import jp.kawaraban.article.internal.ImageStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +26,11 @@ public class ArticleDesk {
     private final ArticleRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ImageStore images;
 
-    ArticleDesk(ArticleRepository repository, ApplicationEventPublisher events, Clock clock) {
+    ArticleDesk(ArticleRepository repository, ApplicationEventPublisher events, Clock clock, ImageStore images) {
         this.repository = repository;
+        this.images = images;
         this.events = events;
         this.clock = clock;
     }
@@ -184,8 +187,12 @@ public class ArticleDesk {
         repository.saveSeries(series);
     }
 
+    /**
+     * Stores a figure's image in the configured {@code ImageStore}; inside the caller's
+     * transaction, so an image whose transaction rolls back is not kept.
+     */
     public void saveImage(ArticleImage image) {
-        repository.saveImage(image, clock.instant());
+        images.save(image);
     }
 
     /** Why a guarded change did not apply: unknown article, someone saved first, or the wrong status. */

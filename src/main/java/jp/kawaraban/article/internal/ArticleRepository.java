@@ -19,7 +19,6 @@ import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
-import jp.kawaraban.article.ArticleImage;
 import jp.kawaraban.article.ArticleStatus;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.Body;
@@ -450,21 +449,6 @@ public class ArticleRepository {
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    // ---- images ----------------------------------------------------------------------------
-
-    public void saveImage(ArticleImage image, Instant at) {
-        jdbc.sql("""
-                        insert into article_image (id, content_type, bytes, created_at) values (?, ?, ?, ?)
-                        on conflict (id) do update set content_type = excluded.content_type, bytes = excluded.bytes
-                        """)
-                .params(image.id(), image.contentType(), image.bytes(), utc(at)).update();
-    }
-
-    public Optional<ArticleImage> image(String id) {
-        return jdbc.sql("select id, content_type, bytes from article_image where id = ?").param(id)
-                .query((rs, i) -> new ArticleImage(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     // ---- mapping ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
         PersonalPages.class,
         DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class,
-        NewsletterPages.class, EditorNewsletterPages.class, EditorArticlePages.class})
+        NewsletterPages.class, EditorNewsletterPages.class, EditorArticlePages.class, EditorFigurePages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;
@@ -53,6 +53,7 @@ class ErrorPages implements ErrorViewResolver {
             case 400 -> "badRequest";
             case 403 -> "forbidden";
             case 404 -> "notFound";
+            case 413 -> "tooLarge";
             default -> status.is4xxClientError() ? "badRequest" : "serverError";
         };
         var msg = pages.msg();
