@@ -91,11 +91,6 @@ public class ArticleCatalog {
         return repository.series(code);
     }
 
-    /** Every series and column: series first, then columns, each by name. */
-    public List<Series> allSeries() {
-        return repository.allSeries();
-    }
-
     /** Every saved version of a published article, oldest first. */
     public List<Revision> revisions(String id) {
         return repository.revisions(get(id).id());

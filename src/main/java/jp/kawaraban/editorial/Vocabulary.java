@@ -147,7 +147,7 @@ public class Vocabulary {
 
     // ---- series and columns --------------------------------------------------------------
 
-    /** Series first, then columns. */
+    /** Columns, then series, each by name. */
     public List<Series> series() {
         return catalog.allSeries();
     }

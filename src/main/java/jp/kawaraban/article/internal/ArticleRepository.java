@@ -97,12 +97,6 @@ public class ArticleRepository {
                 .query((rs, i) -> series(rs, "")).optional();
     }
 
-    /** Series first, then columns, each by name. */
-    public List<Series> allSeries() {
-        return jdbc.sql("select code, name, kind, description from article_series order by kind desc, name, code")
-                .query((rs, i) -> series(rs, "")).list();
-    }
-
     // ---- articles --------------------------------------------------------------------------
 
     public Optional<ArticleId> idForSourceKey(String sourceKey) {
