@@ -31,10 +31,10 @@ class AuditRows {
                 entry.detail());
     }
 
-    /** Actions other parts of the desk record may have no words yet: they show as they are. */
+    /** Actions are worded under {@code editor.audit.<action>}; one without words shows as it is. */
     private String label(String action) {
         try {
-            return msg.get("editor.audit.action." + action);
+            return msg.get("editor.audit." + action);
         } catch (NoSuchMessageException none) {
             return action;
         }
