@@ -207,6 +207,11 @@ public class EditorsDesk {
         audit.record(actor, "article.discard", subject(id), headline);
     }
 
+    /** Records that an article was marked (or unmarked) for email unlock by the newsletter module. */
+    public void recordEmailUnlock(ArticleId id, boolean eligible, Actor actor) {
+        audit.record(actor, eligible ? "article.unlockOn" : "article.unlockOff", subject(id), null);
+    }
+
     /** Publishes the scheduled articles whose time has come (called by the desk's job). */
     public List<ArticleId> publishDue() {
         List<ArticleId> published = articles.publishDue(50);

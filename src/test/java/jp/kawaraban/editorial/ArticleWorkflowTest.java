@@ -248,4 +248,21 @@ class ArticleWorkflowTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("すでに登録されています");
     }
+
+    @Test
+    void aPublishedArticleIsMarkedForEmailUnlockFromTheEditorButADraftCannotBe() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("有料の解説記事"), "access", "PAID")));
+        String path = "/editor/articles/" + id;
+        assertThat(editor.page(path).select("form.desk-unlock")).isEmpty();
+        assertThat(editor.submit(path, path + "/email-unlock", Map.of("eligible", "true")).statusCode()).isEqualTo(404);
+
+        assertThat(editor.submit(path, path, with(manuscript("有料の解説記事"), "access", "PAID",
+                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+        assertThat(editor.page(path).select("form.desk-unlock").text()).contains("メール解錠の対象ではありません。");
+        assertThat(editor.submit(path, path + "/email-unlock", Map.of("eligible", "true")).statusCode()).isEqualTo(302);
+        Document marked = editor.page(path);
+        assertThat(marked.select("form.desk-unlock").text()).contains("メールのリンクで全文を読めます");
+        assertThat(marked.select(".desk-history li").eachText()).anySatisfy(line -> assertThat(line).contains("メール解錠を設定"));
+    }
 }

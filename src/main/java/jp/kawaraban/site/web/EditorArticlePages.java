@@ -26,6 +26,7 @@ import jp.kawaraban.editorial.DeskRefusal;
 import jp.kawaraban.editorial.EditorsDesk;
 import jp.kawaraban.editorial.Manuscript;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.text.EntityKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,11 +55,13 @@ class EditorArticlePages {
     private final EditorsDesk desk;
     private final ArticleCatalog catalog;
     private final SitePages pages;
+    private final EmailUnlocks unlocks;
 
-    EditorArticlePages(EditorsDesk desk, ArticleCatalog catalog, SitePages pages) {
+    EditorArticlePages(EditorsDesk desk, ArticleCatalog catalog, SitePages pages, EmailUnlocks unlocks) {
         this.desk = desk;
         this.catalog = catalog;
         this.pages = pages;
+        this.unlocks = unlocks;
     }
 
     /** The editor's form fields, bound by name. */
@@ -228,6 +231,18 @@ class EditorArticlePages {
         }
     }
 
+    /** Marks a published article as one readers may unlock by signing up for a newsletter (decision 0010). */
+    @PostMapping("/editor/articles/{id}/email-unlock")
+    ModelAndView emailUnlock(@AuthenticationPrincipal MemberPrincipal editor, @PathVariable String id,
+                             @RequestParam(defaultValue = "false") boolean eligible) {
+        ArticleId articleId = articleId(id);
+        if (!unlocks.setEligible(articleId.value(), eligible)) {
+            throw new ArticleNotFoundException(id); // not published: nothing a reader could unlock
+        }
+        desk.recordEmailUnlock(articleId, eligible, actor(editor));
+        return new ModelAndView("redirect:/editor/articles/" + id + "?done=" + (eligible ? "unlockOn" : "unlockOff"));
+    }
+
     // ---- helpers of the editor page (htmx fragments; plain pages without JavaScript) ---------------------
 
     /** The side-by-side preview: the form as readers would read it, or what stops it. */
@@ -317,13 +332,15 @@ class EditorArticlePages {
                         pages.msg().get("editor.audit." + entry.action()))).toList();
         String title = article == null ? pages.msg().get("editor.article.newTitle")
                 : pages.msg().get("editor.article.editTitle", article.content().headline());
+        Boolean emailUnlock = article != null && article.status() == jp.kawaraban.article.ArticleStatus.PUBLISHED
+                ? unlocks.isEligible(article.id()) : null;
         String scheduleValue = article != null && article.scheduledAt() != null
                 ? LOCAL_INPUT.format(article.scheduledAt().atZone(JapaneseDates.TOKYO)) : "";
         ModelAndView view = new ModelAndView("site/editorArticle", Map.of(
                 "chrome", pages.chrome(PageMeta.hidden(title)),
                 "view", new EditorArticleView(article, form, version, notice, problems, conflict, preview,
                         catalog.sections(), catalog.allSeries(), desk.propose(form), revisions, history,
-                        scheduleValue, csrf)));
+                        scheduleValue, emailUnlock, csrf)));
         view.setStatus(status);
         return view;
     }

@@ -20,6 +20,7 @@ import org.springframework.security.web.csrf.CsrfToken;
  * @param problems  why the last change was refused, in Japanese; empty when it was not
  * @param conflict  set when someone else saved first: who, when, and what they saved
  * @param preview   the form as readers would read it, or {@code null} when it has problems
+ * @param emailUnlock whether readers may unlock it by signing up; {@code null} unless published
  */
 public record EditorArticleView(
         EditedArticle article,
@@ -35,6 +36,7 @@ public record EditorArticleView(
         List<RevisionLine> revisions,
         List<HistoryLine> history,
         String scheduleValue,
+        Boolean emailUnlock,
         CsrfToken csrf) {
 
     public record Conflict(String who, String when, int currentVersion, Manuscript theirs) {
