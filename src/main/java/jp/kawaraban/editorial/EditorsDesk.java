@@ -251,7 +251,13 @@ public class EditorsDesk {
             throw new DeskRefusal("editor.problem.entityKnown", canonical);
         }
         Entity entity = new Entity("e-" + ArticleId.random().value(), canonical, kind);
-        entities.save(entity);
+        try {
+            // create, not save: it refuses a name another entity has (spellings folded) and
+            // announces the entity, so published articles naming it are found (decision 0012).
+            entities.create(entity);
+        } catch (jp.kawaraban.search.EntityChangeRefusedException taken) {
+            throw new DeskRefusal("editor.problem.entityKnown", canonical);
+        }
         audit.record(actor, "entity.create", "entity:" + entity.id(), canonical);
         return entity;
     }

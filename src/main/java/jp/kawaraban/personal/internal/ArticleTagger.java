@@ -51,7 +51,8 @@ class ArticleTagger {
         repository.articleWithdrawn(withdrawn.articleId().value(), withdrawn.withdrawnAt());
     }
 
-    private java.util.Optional<Article> retag(ArticleId id) {
+    /** Tags the article as it is now, or drops its tags when it is no longer published. */
+    java.util.Optional<Article> retag(ArticleId id) {
         var article = catalog.find(id.value());
         article.ifPresentOrElse(this::tag, () -> feed.dropTags(id.value()));
         return article;

@@ -123,6 +123,26 @@ public class FeedRepository {
                 .params(articleId, kind).query(String.class).list();
     }
 
+    /**
+     * Articles tagged with entity {@code fromId} are tagged with {@code intoId} instead (an
+     * article already tagged with both keeps one tag).
+     */
+    public void renameEntityTags(String fromId, String intoId) {
+        jdbc.sql("""
+                        insert into personal_article_tag (article_id, kind, value, published_at)
+                        select article_id, 'ENTITY', ?, published_at from personal_article_tag
+                        where kind = 'ENTITY' and value = ?
+                        on conflict do nothing""")
+                .params(intoId, fromId).update();
+        jdbc.sql("delete from personal_article_tag where kind = 'ENTITY' and value = ?").param(fromId).update();
+    }
+
+    /** The articles carrying one tag, in no particular order. */
+    public List<String> articlesTagged(String kind, String value) {
+        return jdbc.sql("select article_id from personal_article_tag where kind = ? and value = ?")
+                .params(kind, value).query(String.class).list();
+    }
+
     public long countTaggedArticles() {
         return jdbc.sql("select count(distinct article_id) from personal_article_tag").query(Long.class).single();
     }

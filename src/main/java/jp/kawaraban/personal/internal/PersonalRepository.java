@@ -54,6 +54,26 @@ public class PersonalRepository {
                 .list();
     }
 
+    /**
+     * Members following entity {@code fromId} follow {@code intoId} instead, since the date
+     * they followed the first; a member who followed both keeps one follow.
+     */
+    public void moveEntityFollows(String fromId, String intoId, String intoLabel) {
+        jdbc.sql("""
+                        insert into personal_follow (member_id, kind, value, label, followed_at)
+                        select member_id, 'ENTITY', ?, ?, followed_at from personal_follow
+                        where kind = 'ENTITY' and value = ?
+                        on conflict do nothing""")
+                .params(intoId, intoLabel, fromId).update();
+        jdbc.sql("delete from personal_follow where kind = 'ENTITY' and value = ?").param(fromId).update();
+    }
+
+    /** Follows of an entity show its name as it is now. */
+    public void relabelEntityFollows(String entityId, String label) {
+        jdbc.sql("update personal_follow set label = ? where kind = 'ENTITY' and value = ? and label <> ?")
+                .params(label, entityId, label).update();
+    }
+
     public int countFollows(MemberId member) {
         return jdbc.sql("select count(*) from personal_follow where member_id = ?").param(member.value())
                 .query(Integer.class).single();

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The demo edition's entity vocabulary, loaded before the demo articles (on
  * {@link ApplicationStartedEvent}, which comes before the application runners that load
- * articles), so their first indexing already finds the mentions. Demo mode only.
+ * articles), so their first indexing already finds the mentions. Demo mode only. An entity
+ * editors merged into another is not brought back.
  */
 @Component
 class DemoEntities {
@@ -41,7 +42,7 @@ class DemoEntities {
             Map<String, List<Map<String, Object>>> yaml = new Yaml().load(in);
             for (Map<String, Object> entry : yaml.get("entities")) {
                 String id = (String) entry.get("id");
-                if (entities.find(id).isEmpty()) {
+                if (entities.find(id).isEmpty() && entities.mergedInto(id).isEmpty()) {
                     @SuppressWarnings("unchecked")
                     List<String> aliases = (List<String>) entry.getOrDefault("aliases", List.of());
                     entities.save(new Entity(id, (String) entry.get("name"), EntityKind.valueOf((String) entry.get("kind")),

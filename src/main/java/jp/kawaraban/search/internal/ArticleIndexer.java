@@ -92,6 +92,29 @@ public class ArticleIndexer {
         }, () -> remove(id));
     }
 
+    /**
+     * Finds the article's entity mentions again, after the vocabulary changed, and re-indexes
+     * it when they differ from the indexed ones. Only the article's own recommendation list is
+     * computed again (its neighbours' lists name entities by id and stay valid enough).
+     *
+     * @return whether the article was re-indexed
+     */
+    public boolean refreshMentions(ArticleId id) {
+        var article = catalog.find(id.value());
+        if (article.isEmpty()) {
+            return false;
+        }
+        Analysed analysed = analyse(article.get());
+        List<String> indexedEntities = index.find(id).map(IndexedArticle::entityIds).orElse(null);
+        if (analysed.indexed().entityIds().equals(indexedEntities)) {
+            return false;
+        }
+        index.index(analysed.indexed());
+        repository.replaceEvents(id.value(), analysed.events());
+        recommendations.compute(analysed.indexed());
+        return true;
+    }
+
     private void remove(ArticleId id) {
         index.remove(id);
         repository.dropEvents(id.value());

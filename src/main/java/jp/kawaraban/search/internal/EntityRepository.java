@@ -77,6 +77,53 @@ public class EntityRepository {
                 .list();
     }
 
+    /**
+     * Serialises changes to the vocabulary until the transaction ends, so two editors cannot
+     * give the same name to two entities at once, nor merge an entity that is being merged.
+     */
+    public void lockVocabulary() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search_entity'))").query().singleRow();
+    }
+
+    public void delete(String id) {
+        jdbc.sql("DELETE FROM search_entity WHERE id = ?").param(id).update();
+    }
+
+    /**
+     * Gives {@code intoId} the timeline events of {@code fromId}. An event {@code intoId}
+     * already has for the same article, date and sentence (an article naming both) is left
+     * behind and goes with {@code fromId}'s row; so does one whose key would collide.
+     */
+    public int moveEvents(String fromId, String intoId) {
+        return jdbc.sql("""
+                        UPDATE search_entity_event e SET entity_id = :into
+                        WHERE e.entity_id = :from AND NOT EXISTS (
+                          SELECT 1 FROM search_entity_event d
+                          WHERE d.entity_id = :into AND d.article_id = e.article_id
+                            AND (d.position = e.position OR (d.event_date = e.event_date AND d.sentence = e.sentence)))""")
+                .param("from", fromId).param("into", intoId)
+                .update();
+    }
+
+    /** Remembers that {@code fromId} became {@code intoId}, and points earlier merges into {@code fromId} there too. */
+    public void recordMerge(String fromId, String intoId, Instant at) {
+        jdbc.sql("UPDATE search_entity_merge SET into_id = ? WHERE into_id = ?").params(intoId, fromId).update();
+        jdbc.sql("""
+                        INSERT INTO search_entity_merge (from_id, into_id, merged_at) VALUES (?, ?, ?)
+                        ON CONFLICT (from_id) DO UPDATE SET into_id = EXCLUDED.into_id, merged_at = EXCLUDED.merged_at""")
+                .params(fromId, intoId, Timestamp.from(at))
+                .update();
+    }
+
+    public Optional<String> mergedInto(String id) {
+        return jdbc.sql("SELECT into_id FROM search_entity_merge WHERE from_id = ?").param(id).query(String.class).optional();
+    }
+
+    /** A new entity took an id that once was merged away: the id is its own again. */
+    public void forgetMerge(String id) {
+        jdbc.sql("DELETE FROM search_entity_merge WHERE from_id = ?").param(id).update();
+    }
+
     private Entity entity(ResultSet rs, int row) throws SQLException {
         return new Entity(rs.getString("id"), rs.getString("canonical_name"), EntityKind.valueOf(rs.getString("kind")),
                 Arrays.asList((String[]) rs.getArray("aliases").getArray()), rs.getString("description"));

@@ -18,11 +18,13 @@ import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
 import jp.kawaraban.text.Entity;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The search page and the entity pages. Whatever is typed is searched as plain words; a
@@ -80,7 +82,14 @@ class SearchPages {
 
     @GetMapping("/entities/{id}")
     ModelAndView entity(@PathVariable String id, @RequestParam(defaultValue = "1") int page) {
-        Entity entity = entities.find(id).orElseThrow(() -> new PageNotFoundException("entity " + id));
+        Entity entity = entities.find(id).orElse(null);
+        if (entity == null) {
+            // Merged into another entity at the desk: old links and bookmarks go on to it, for good.
+            String into = entities.mergedInto(id).orElseThrow(() -> new PageNotFoundException("entity " + id));
+            RedirectView moved = new RedirectView("/entities/" + into);
+            moved.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            return new ModelAndView(moved);
+        }
         Search.Results results = search.search(new Search.Request("", null, null, id, null, null,
                 SearchQuery.Order.NEWEST, page, pages.site().pageSize()), fullTextLevels());
         if (page > 1 && page > results.pageCount()) {

@@ -90,6 +90,15 @@ class SitePages {
         return current.sections();
     }
 
+    /**
+     * Reads the sections again on the next page: called after an editor changed them, so the
+     * navigation shows the change at once on this node (other nodes within the cache time,
+     * as pages a CDN holds do).
+     */
+    void forgetSections() {
+        sections = null;
+    }
+
     private record SectionSnapshot(List<Section> sections, Instant expires) {
     }
 
