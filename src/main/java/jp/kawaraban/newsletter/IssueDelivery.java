@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Hands queued outbox rows to the mail server: a batch at a time over one connection (several
- * connections side by side, {@code kawaraban.newsletter.connections}), at the configured rate, each row marked sent in its own statement right after the server accepted
- * it. A failed message is retried later with a doubling wait, until it is marked failed. Rows
+ * Hands queued outbox rows to the mail server: several workers side by side
+ * ({@code kawaraban.newsletter.connections}), each with one SMTP connection and one database
+ * connection kept for the run, claiming a batch at a time, at the configured rate, each row
+ * marked sent in its own statement right after the server accepted it. A failed message is retried later with a doubling wait, until it is marked failed. Rows
  * are claimed with a lease, so two senders (two nodes, or a run that overlaps another) never
  * send the same row, and a sender that died leaves its rows to the next run once the lease ends.
  *
@@ -84,19 +85,24 @@ public class IssueDelivery {
         }
     }
 
-    /** One connection's share: claim a batch, send it, until nothing is due or the server takes nothing. */
+    /**
+     * One connection's share: claim a batch, send it, until nothing is due or the server takes
+     * nothing. The worker keeps one SMTP connection and one database connection for the run.
+     */
     private int deliverBatches(MailChannel through, Instant now, int claimSize, int workers) {
         int sent = 0;
-        while (true) {
-            Instant start = clock.instant().isAfter(now) ? clock.instant() : now;
-            List<IssueRepository.Claimed> batch = repository.claim(claimSize, start, start.plus(properties.lease()));
-            if (batch.isEmpty()) {
-                return sent;
-            }
-            int accepted = sendBatch(through, batch, workers);
-            sent += accepted;
-            if (accepted == 0) {
-                return sent; // the server takes nothing now: leave the rest to the next run
+        try (Worker worker = new Worker(through, workers, repository.deliverySession())) {
+            while (true) {
+                Instant start = clock.instant().isAfter(now) ? clock.instant() : now;
+                List<IssueRepository.Claimed> batch = worker.session.claim(claimSize, start, start.plus(properties.lease()));
+                if (batch.isEmpty()) {
+                    return sent;
+                }
+                int accepted = worker.send(batch);
+                sent += accepted;
+                if (accepted == 0) {
+                    return sent; // the server takes nothing now: leave the rest to the next run
+                }
             }
         }
     }
@@ -118,53 +124,83 @@ public class IssueDelivery {
         }
     }
 
-    private int sendBatch(MailChannel through, List<IssueRepository.Claimed> batch, int workers) {
-        Map<Long, IssueRenderer.Prepared> prepared = this.prepared;
-        List<Long> untouched = new ArrayList<>(batch.stream().map(IssueRepository.Claimed::id).toList());
-        int accepted = 0;
-        // The rate is shared by the connections side by side.
-        long pace = properties.messagesPerSecond() > 0 ? (long) (1_000_000_000L * workers / properties.messagesPerSecond()) : 0;
-        long next = System.nanoTime();
-        MailChannel.Connection connection = null;
-        try (IssueRepository.SentMarks marks = repository.sentMarks()) {
-            for (IssueRepository.Claimed row : batch) {
-                IssueRenderer.Prepared issue = prepared.computeIfAbsent(row.issue(), this::prepare);
-                if (connection == null) {
-                    connection = through.open();
-                }
-                if (pace > 0) {
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    /** One delivery worker: its SMTP connection (opened when first needed), its database session, its pace. */
+    private final class Worker implements AutoCloseable {
+
+        private final MailChannel through;
+        private final IssueRepository.DeliverySession session;
+        private final long pace; // the rate is shared by the connections side by side
+        private long next = System.nanoTime();
+        private MailChannel.Connection connection;
+
+        Worker(MailChannel through, int workers, IssueRepository.DeliverySession session) {
+            this.through = through;
+            this.session = session;
+            this.pace = properties.messagesPerSecond() > 0 ? (long) (1_000_000_000L * workers / properties.messagesPerSecond()) : 0;
+        }
+
+        /** Sends a claimed batch; what it did not get to is released for the next run. @return messages accepted */
+        int send(List<IssueRepository.Claimed> batch) {
+            Map<Long, IssueRenderer.Prepared> prepared = IssueDelivery.this.prepared;
+            int accepted = 0;
+            int done = 0; // rows before this index are marked sent or failed
+            try {
+                for (IssueRepository.Claimed row : batch) {
+                    IssueRenderer.Prepared issue = prepared.computeIfAbsent(row.issue(), IssueDelivery.this::prepare);
+                    if (connection == null) {
+                        connection = through.open();
                     }
-                    next = Math.max(next + pace, System.nanoTime() - pace);
+                    if (pace > 0) {
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        next = Math.max(next + pace, System.nanoTime() - pace);
+                    }
+                    try {
+                        connection.send(issue.to(row.email()));
+                    } catch (Exception refused) {
+                        session.failedAttempt(row, refused.getMessage(), clock.instant(), properties.maxAttempts(),
+                                properties.retryBackoff());
+                        done++;
+                        log.warn("Newsletter message {} to the mail server failed: {}", row.id(), refused.toString());
+                        if (!(refused instanceof MailChannel.Refused one && one.connectionUsable())) {
+                            closeConnection(); // a fresh connection for the next message
+                        }
+                        continue;
+                    }
+                    session.sent(row.id(), clock.instant()); // right after the server accepted it
+                    done++;
+                    accepted++;
                 }
-                try {
-                    connection.send(issue.to(row.email()));
-                } catch (Exception refused) {
-                    untouched.remove(row.id());
-                    repository.markFailedAttempt(row, refused.getMessage(), clock.instant(), properties.maxAttempts(),
-                            properties.retryBackoff());
-                    log.warn("Newsletter message {} to the mail server failed: {}", row.id(), refused.toString());
-                    connection.close();
-                    connection = null; // a fresh connection for the next message
-                    continue;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException cannotConnect) {
+                log.warn("Newsletter delivery stopped: {}", cannotConnect.toString());
+            } finally {
+                if (done < batch.size()) {
+                    closeConnection();
+                    session.release(batch.subList(done, batch.size()).stream().map(IssueRepository.Claimed::id).toList());
                 }
-                marks.sent(row.id(), clock.instant()); // right after the server accepted it
-                untouched.remove(row.id());
-                accepted++;
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException cannotConnect) {
-            log.warn("Newsletter delivery stopped: {}", cannotConnect.toString());
-        } finally {
+            return accepted;
+        }
+
+        private void closeConnection() {
             if (connection != null) {
                 connection.close();
+                connection = null;
             }
-            repository.release(untouched);
         }
-        return accepted;
+
+        @Override
+        public void close() {
+            try {
+                closeConnection();
+            } finally {
+                session.close();
+            }
+        }
     }
 
     /** Issues rendered in this run (one entry per issue being sent; cleared at the start of each run). */

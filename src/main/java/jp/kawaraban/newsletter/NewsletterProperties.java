@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connections           SMTP connections used side by side for one delivery run
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
  *                              are sent by the next run once this has passed
+ * @param smtpClient            {@code own}: the newsletter's SMTP client (pipelining, 8bit bodies);
+ *                              {@code jakarta}: Jakarta Mail, as all other mail
  */
 @ConfigurationProperties("kawaraban.newsletter")
 public record NewsletterProperties(
@@ -43,7 +45,11 @@ public record NewsletterProperties(
         @DefaultValue BounceMailbox bounceMailbox,
         @DefaultValue("72h") Duration unlockLinkLifetime,
         @DefaultValue("30d") Duration unlockLifetime,
-        @DefaultValue("4") int connections) {
+        @DefaultValue("4") int connections,
+        @DefaultValue("own") SmtpClientKind smtpClient) {
+
+    /** Which SMTP client delivers issues: the newsletter's own pipelining one, or Jakarta Mail. */
+    public enum SmtpClientKind { OWN, JAKARTA }
 
     /**
      * @param protocol {@code imaps} or {@code imap}

@@ -26,40 +26,96 @@ public class IssueRepository {
     }
 
     /**
-     * Marks rows sent, each in its own auto-committed statement (its own short transaction),
-     * on one connection held for a batch. The commits do not wait for the WAL to reach the disk
-     * ({@code synchronous_commit off}): a mark is visible at once and survives the application
-     * being killed; only a crash of PostgreSQL or the machine can lose the last fraction of a
-     * second of marks, whose messages would then go out again. Waiting for the disk on every
-     * message would cap delivery at the disk's fsync rate.
+     * One delivery worker's database connection, held while it sends: claims, sent marks,
+     * failed attempts and releases, each an auto-committed statement prepared once and reused.
+     * Each row is marked sent in its own statement right after the server accepted it. The
+     * commits do not wait for the WAL to reach the disk ({@code synchronous_commit off}): a mark
+     * is visible at once and survives the application being killed; only a crash of PostgreSQL
+     * or the machine can lose the last fraction of a second of marks (and claims), whose
+     * messages would then go out again. Waiting for the disk on every message would cap
+     * delivery at the disk's fsync rate.
      */
-    public final class SentMarks implements AutoCloseable {
+    public final class DeliverySession implements AutoCloseable {
 
         private final java.sql.Connection connection;
-        private final java.sql.PreparedStatement update;
+        private final java.sql.PreparedStatement claim;
+        private final java.sql.PreparedStatement sent;
+        private final java.sql.PreparedStatement failed;
+        private final java.sql.PreparedStatement release;
 
-        private SentMarks() throws java.sql.SQLException {
+        private DeliverySession() throws java.sql.SQLException {
             connection = dataSource.getConnection();
-            try (var statement = connection.createStatement()) {
-                statement.execute("SET synchronous_commit TO OFF");
+            try {
+                connection.setAutoCommit(true);
+                try (var statement = connection.createStatement()) {
+                    statement.execute("SET synchronous_commit TO OFF");
+                }
+                claim = connection.prepareStatement(CLAIM);
+                sent = connection.prepareStatement("UPDATE newsletter_outbox SET state = 'SENT', sent_at = ?, "
+                        + "attempts = attempts + 1, lease_until = NULL WHERE id = ? AND state = 'QUEUED'");
+                failed = connection.prepareStatement(FAILED_ATTEMPT);
+                release = connection.prepareStatement(RELEASE);
+            } catch (java.sql.SQLException | RuntimeException broken) {
+                connection.close();
+                throw broken;
             }
-            update = connection.prepareStatement("UPDATE newsletter_outbox SET state = 'SENT', sent_at = ?, "
-                    + "attempts = attempts + 1, lease_until = NULL WHERE id = ? AND state = 'QUEUED'");
+        }
+
+        /** See {@link IssueRepository#claim}. */
+        public List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
+            try {
+                claim.setTimestamp(1, ts(leaseUntil));
+                claim.setTimestamp(2, ts(now));
+                claim.setTimestamp(3, ts(now));
+                claim.setInt(4, limit);
+                List<Claimed> rows = new java.util.ArrayList<>(limit);
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                    }
+                }
+                rows.sort(java.util.Comparator.comparingLong(Claimed::id));
+                return rows;
+            } catch (java.sql.SQLException failure) {
+                throw new IllegalStateException("Could not claim outbox rows", failure);
+            }
         }
 
         public void sent(long id, Instant now) {
             try {
-                update.setTimestamp(1, ts(now));
-                update.setLong(2, id);
-                update.executeUpdate();
-            } catch (java.sql.SQLException failed) {
-                throw new IllegalStateException("Could not mark outbox row " + id + " sent", failed);
+                sent.setTimestamp(1, ts(now));
+                sent.setLong(2, id);
+                sent.executeUpdate();
+            } catch (java.sql.SQLException failure) {
+                throw new IllegalStateException("Could not mark outbox row " + id + " sent", failure);
+            }
+        }
+
+        /** See {@link IssueRepository#markFailedAttempt}. */
+        public void failedAttempt(Claimed row, String error, Instant now, int maxAttempts, Duration backoff) {
+            try {
+                bindFailedAttempt(failed, row, error, now, maxAttempts, backoff);
+                failed.executeUpdate();
+            } catch (java.sql.SQLException failure) {
+                throw new IllegalStateException("Could not record a failed attempt of outbox row " + row.id(), failure);
+            }
+        }
+
+        public void release(List<Long> ids) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            try {
+                release.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                release.executeUpdate();
+            } catch (java.sql.SQLException failure) {
+                throw new IllegalStateException("Could not release outbox rows", failure);
             }
         }
 
         @Override
         public void close() {
-            try (connection; update; var statement = connection.createStatement()) {
+            try (connection; claim; sent; failed; release; var statement = connection.createStatement()) {
                 statement.execute("RESET synchronous_commit");
             } catch (java.sql.SQLException ignored) {
                 // the pool checks the connection before its next use
@@ -67,12 +123,37 @@ public class IssueRepository {
         }
     }
 
-    public SentMarks sentMarks() {
+    public DeliverySession deliverySession() {
         try {
-            return new SentMarks();
+            return new DeliverySession();
         } catch (java.sql.SQLException failed) {
             throw new IllegalStateException("No database connection for delivery", failed);
         }
+    }
+
+    private static final String CLAIM = """
+            UPDATE newsletter_outbox SET lease_until = ?
+            WHERE id IN (SELECT id FROM newsletter_outbox
+                         WHERE state = 'QUEUED' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
+                         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, issue_id, email, attempts""";
+
+    private static final String FAILED_ATTEMPT = """
+            UPDATE newsletter_outbox SET attempts = ?, last_error = ?, lease_until = NULL,
+              state = CASE WHEN ? THEN 'FAILED' ELSE state END, next_attempt_at = ?
+            WHERE id = ? AND state = 'QUEUED'""";
+
+    private static final String RELEASE = "UPDATE newsletter_outbox SET lease_until = NULL WHERE id = ANY (?) AND state = 'QUEUED'";
+
+    private static void bindFailedAttempt(java.sql.PreparedStatement statement, Claimed row, String error, Instant now,
+                                          int maxAttempts, Duration backoff) throws java.sql.SQLException {
+        int attempts = row.attempts() + 1;
+        Instant next = now.plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 20)));
+        statement.setInt(1, attempts);
+        statement.setString(2, error == null ? "" : error.substring(0, Math.min(error.length(), 500)));
+        statement.setBoolean(3, attempts >= maxAttempts);
+        statement.setTimestamp(4, ts(next));
+        statement.setLong(5, row.id());
     }
 
     public long create(String newsletter, String subject, Instant now) {
@@ -145,34 +226,15 @@ public class IssueRepository {
      * sender holds are skipped, so two senders never hand over the same message.
      */
     public List<Claimed> claim(int limit, Instant now, Instant leaseUntil) {
-        return jdbc.sql("""
-                        UPDATE newsletter_outbox SET lease_until = ?
-                        WHERE id IN (SELECT id FROM newsletter_outbox
-                                     WHERE state = 'QUEUED' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-                                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING id, issue_id, email, attempts""")
-                .params(ts(leaseUntil), ts(now), ts(now), limit)
+        return jdbc.sql(CLAIM).params(ts(leaseUntil), ts(now), ts(now), limit)
                 .query((rs, n) -> new Claimed(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list()
                 .stream().sorted(java.util.Comparator.comparingLong(Claimed::id)).toList();
     }
 
     public void markFailedAttempt(Claimed row, String error, Instant now, int maxAttempts, Duration backoff) {
         int attempts = row.attempts() + 1;
-        boolean giveUp = attempts >= maxAttempts;
-        Instant next = now.plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 20)));
-        jdbc.sql("""
-                        UPDATE newsletter_outbox SET attempts = ?, last_error = ?, lease_until = NULL,
-                          state = CASE WHEN ? THEN 'FAILED' ELSE state END, next_attempt_at = ?
-                        WHERE id = ? AND state = 'QUEUED'""")
-                .params(attempts, error == null ? "" : error.substring(0, Math.min(error.length(), 500)), giveUp, ts(next), row.id())
-                .update();
-    }
-
-    public void release(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE newsletter_outbox SET lease_until = NULL WHERE id IN (:ids) AND state = 'QUEUED'")
-                    .param("ids", ids).update();
-        }
+        jdbc.sql(FAILED_ATTEMPT).params(attempts, error == null ? "" : error.substring(0, Math.min(error.length(), 500)),
+                attempts >= maxAttempts, ts(now.plus(backoff.multipliedBy(1L << Math.min(attempts - 1, 20)))), row.id()).update();
     }
 
     /** Issues with nothing left to send are done. */

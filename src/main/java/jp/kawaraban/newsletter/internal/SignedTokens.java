@@ -61,13 +61,20 @@ public class SignedTokens {
 
     private byte[] mac(byte[] payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return mac.doFinal(payload);
-        } catch (GeneralSecurityException impossible) {
+            Mac initialised = prototype;
+            if (initialised == null) {
+                initialised = Mac.getInstance("HmacSHA256");
+                initialised.init(new SecretKeySpec(key(), "HmacSHA256"));
+                prototype = initialised;
+            }
+            // A copy of the keyed prototype: no provider look-up and key set-up per link (two per newsletter message).
+            return ((Mac) initialised.clone()).doFinal(payload);
+        } catch (GeneralSecurityException | CloneNotSupportedException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
+
+    private volatile Mac prototype;
 
     private byte[] key() {
         byte[] current = key;
