@@ -14,6 +14,8 @@ import jp.kawaraban.newsletter.Issue;
 import jp.kawaraban.newsletter.IssueDelivery;
 import jp.kawaraban.newsletter.Issues;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @KawarabanTest
 class PipeliningDeliveryTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     MailChannel channel;
@@ -60,10 +65,14 @@ class PipeliningDeliveryTest {
             long issue = issues.create("weekly", "パイプライン号").id();
             issues.update(issue, "パイプライン号", List.of(new Issue.Item(
                     ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value(), "物価の動きを押さえる一本")));
-            assertThat(issues.sendNow(issue)).isEqualTo(Issues.Outcome.OK);
-            // Out of reach of the application's own delivery job (it sends to GreenMail), due for this run only.
+            // Queued and moved out of reach of the application's own delivery job (it sends to GreenMail) in one
+            // transaction, so that job never sees the rows due; they are due for this run only.
             Instant later = clock.instant().plus(Duration.ofDays(1));
-            jdbc.sql("UPDATE newsletter_outbox SET next_attempt_at = ? WHERE issue_id = ?").params(Timestamp.from(later), issue).update();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                assertThat(issues.sendNow(issue)).isEqualTo(Issues.Outcome.OK);
+                jdbc.sql("UPDATE newsletter_outbox SET next_attempt_at = ? WHERE issue_id = ?")
+                        .params(Timestamp.from(later), issue).update();
+            });
 
             delivery.deliverDue(through, later);
 
