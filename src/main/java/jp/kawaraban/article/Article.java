@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param updatedAt  when the text last changed after publication, or {@code null}
  * @param updateNote what that update changed, in the editors' words, or {@code null}
  * @param revision   how many versions exist; earlier ones are in {@link ArticleCatalog#revisions}
+ * @param correctedAt    when the latest correction was made, or {@code null}
+ * @param correctionNote the correction notice readers are shown, or {@code null}
  */
 public record Article(
         ArticleId id,
@@ -17,7 +19,9 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         String updateNote,
-        int revision) {
+        int revision,
+        Instant correctedAt,
+        String correctionNote) {
 
     public String headline() {
         return content.headline();
@@ -27,8 +31,9 @@ public record Article(
         return content.accessLevel();
     }
 
-    /** The moment of the latest change readers should know about: the update, else publication. */
+    /** The moment of the latest change readers should know about: publication, update or correction. */
     public Instant lastModified() {
-        return updatedAt != null ? updatedAt : publishedAt;
+        Instant latest = updatedAt != null && updatedAt.isAfter(publishedAt) ? updatedAt : publishedAt;
+        return correctedAt != null && correctedAt.isAfter(latest) ? correctedAt : latest;
     }
 }

@@ -2,6 +2,15 @@ package jp.kawaraban.article;
 
 import java.time.Instant;
 
-/** One saved version of an article; revision 1 is the text as first published. */
-public record Revision(ArticleId articleId, int number, Instant savedAt, String note, ArticleContent content) {
+/**
+ * One saved version of a published article; revision 1 is the text as first published.
+ *
+ * @param note the update note or correction notice readers were shown with it, or {@code null}
+ */
+public record Revision(ArticleId articleId, int number, Instant savedAt, Kind kind, String note,
+                       ArticleContent content) {
+
+    public enum Kind {
+        PUBLISH, UPDATE, CORRECTION
+    }
 }

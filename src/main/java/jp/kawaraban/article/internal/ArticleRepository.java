@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,8 +20,12 @@ import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticleImage;
+import jp.kawaraban.article.ArticleStatus;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.article.DeskFilter;
+import jp.kawaraban.article.DeskSummary;
+import jp.kawaraban.article.EditedArticle;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Revision;
@@ -41,6 +46,8 @@ public class ArticleRepository {
             """;
     private static final String SUMMARY_FROM = " from article a join article_section s on s.code = a.section_code ";
     private static final String PUBLISHED = "a.status = 'PUBLISHED'";
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -92,52 +99,161 @@ public class ArticleRepository {
                 .query((rs, i) -> new ArticleId(rs.getString(1))).optional();
     }
 
+    /** A new article published at once (the demo edition, archive imports). */
     public void insert(ArticleId id, String sourceKey, ArticleContent content, Instant publishedAt) {
         jdbc.sql("""
                         insert into article (id, source_key, headline, subheadline, lead, body, bylines, section_code,
-                            series_code, keywords, access_level, published_at, source_outlet, source_url, top_story,
-                            related_ids, revision)
+                            series_code, keywords, access_level, status, published_at, source_outlet, source_url,
+                            top_story, related_ids, revision, created_at, edited_at)
                         values (:id, :sourceKey, :headline, :subheadline, :lead, cast(:body as jsonb), :bylines,
-                            :section, :series, :keywords, :access, :publishedAt, :outlet, :url, :top, :related, 1)
+                            :section, :series, :keywords, :access, 'PUBLISHED', :publishedAt, :outlet, :url, :top,
+                            :related, 1, :publishedAt, :publishedAt)
                         """)
                 .params(contentParameters(content))
                 .param("id", id.value())
                 .param("sourceKey", sourceKey)
                 .param("publishedAt", utc(publishedAt))
                 .update();
-        insertRevision(id, 1, publishedAt, null, content);
+        insertRevision(id, 1, publishedAt, Revision.Kind.PUBLISH, null, content);
+    }
+
+    /** A new draft: stored, seen by nobody but the desk, no revision yet. */
+    public void insertDraft(ArticleId id, String sourceKey, ArticleContent content, Instant at) {
+        jdbc.sql("""
+                        insert into article (id, source_key, headline, subheadline, lead, body, bylines, section_code,
+                            series_code, keywords, access_level, status, source_outlet, source_url, top_story,
+                            related_ids, revision, created_at, edited_at)
+                        values (:id, :sourceKey, :headline, :subheadline, :lead, cast(:body as jsonb), :bylines,
+                            :section, :series, :keywords, :access, 'DRAFT', :outlet, :url, :top, :related, 0, :at, :at)
+                        """)
+                .params(contentParameters(content))
+                .param("id", id.value())
+                .param("sourceKey", sourceKey)
+                .param("at", utc(at))
+                .update();
     }
 
     /**
-     * Replaces the current text of a published article and keeps it as a new revision.
+     * Replaces a draft's (or scheduled article's) text if it is still at {@code expectedVersion}.
      *
-     * @return the new revision's number, or empty when no published article has this id
+     * @return the new version, or empty when the article is not a draft at that version
      */
-    public Optional<Integer> update(ArticleId id, ArticleContent content, Instant updatedAt, String note) {
+    public Optional<Integer> saveDraft(ArticleId id, ArticleContent content, int expectedVersion, Instant at) {
+        return jdbc.sql("""
+                        update article set headline = :headline, subheadline = :subheadline, lead = :lead,
+                            body = cast(:body as jsonb), bylines = :bylines, section_code = :section,
+                            series_code = :series, keywords = :keywords, access_level = :access,
+                            source_outlet = :outlet, source_url = :url, top_story = :top, related_ids = :related,
+                            version = version + 1, edited_at = :at
+                        where id = :id and version = :version and status in ('DRAFT', 'SCHEDULED')
+                        returning version
+                        """)
+                .params(contentParameters(content))
+                .param("id", id.value())
+                .param("version", expectedVersion)
+                .param("at", utc(at))
+                .query(Integer.class).optional();
+    }
+
+    /** Sets (or clears, with {@code null}) the time a draft publishes itself. */
+    public Optional<Integer> schedule(ArticleId id, Instant publishAt, int expectedVersion, Instant at) {
+        return jdbc.sql("""
+                        update article set status = case when cast(:publishAt as timestamptz) is null then 'DRAFT'
+                                else 'SCHEDULED' end,
+                            scheduled_at = :publishAt, version = version + 1, edited_at = :at
+                        where id = :id and version = :version and status in ('DRAFT', 'SCHEDULED')
+                        returning version
+                        """)
+                .param("id", id.value())
+                .param("publishAt", publishAt == null ? null : utc(publishAt))
+                .param("version", expectedVersion)
+                .param("at", utc(at))
+                .query(Integer.class).optional();
+    }
+
+    /**
+     * Publishes a draft or scheduled article: it becomes revision 1.
+     *
+     * @param expectedVersion the version the editor saw, or {@code null} for the scheduler
+     * @return the new version, or empty when it is not a draft (at that version)
+     */
+    public Optional<Integer> publishDraft(ArticleId id, Integer expectedVersion, Instant publishedAt) {
+        Optional<Integer> version = jdbc.sql("""
+                        update article set status = 'PUBLISHED', published_at = :at, scheduled_at = null,
+                            revision = 1, version = version + 1, edited_at = :at
+                        where id = :id and status in ('DRAFT', 'SCHEDULED')
+                            and (cast(:version as integer) is null or version = :version)
+                        returning version
+                        """)
+                .param("id", id.value())
+                .param("version", expectedVersion)
+                .param("at", utc(publishedAt))
+                .query(Integer.class).optional();
+        version.ifPresent(v -> insertRevision(id, 1, publishedAt, Revision.Kind.PUBLISH, null,
+                findForEditing(id).orElseThrow().content()));
+        return version;
+    }
+
+    /** Scheduled articles whose time has come, locked for this transaction (another node skips them). */
+    public List<ArticleId> dueForPublishing(Instant now, int limit) {
+        return jdbc.sql("""
+                        select id from article where status = 'SCHEDULED' and scheduled_at <= ?
+                        order by scheduled_at limit ? for update skip locked
+                        """)
+                .params(utc(now), limit)
+                .query((rs, i) -> new ArticleId(rs.getString(1))).list();
+    }
+
+    /**
+     * Replaces the current text of a published article and keeps it as a new revision: an
+     * update (readers see the note and date) or a correction (readers see the notice).
+     *
+     * @param expectedVersion the version the editor started from, or {@code null} to overwrite
+     * @return the new revision's number, or empty when no published article has this id (at that version)
+     */
+    public Optional<Integer> update(ArticleId id, ArticleContent content, Instant at, Revision.Kind kind, String note,
+                                    Integer expectedVersion) {
+        boolean correction = kind == Revision.Kind.CORRECTION;
         Integer revision = jdbc.sql("""
                         update article set headline = :headline, subheadline = :subheadline, lead = :lead,
                             body = cast(:body as jsonb), bylines = :bylines, section_code = :section,
                             series_code = :series, keywords = :keywords, access_level = :access,
                             source_outlet = :outlet, source_url = :url, top_story = :top, related_ids = :related,
-                            updated_at = :updatedAt, update_note = :note, revision = revision + 1
+                            updated_at = case when :correction then updated_at else :at end,
+                            update_note = case when :correction then update_note else :note end,
+                            corrected_at = case when :correction then :at else corrected_at end,
+                            correction_note = case when :correction then :note else correction_note end,
+                            revision = revision + 1, version = version + 1, edited_at = :at
                         where id = :id and status = 'PUBLISHED'
+                            and (cast(:version as integer) is null or version = :version)
                         returning revision
                         """)
                 .params(contentParameters(content))
                 .param("id", id.value())
-                .param("updatedAt", utc(updatedAt))
+                .param("at", utc(at))
                 .param("note", note)
+                .param("correction", correction)
+                .param("version", expectedVersion)
                 .query(Integer.class).optional().orElse(null);
         if (revision == null) {
             return Optional.empty();
         }
-        insertRevision(id, revision, updatedAt, note, content);
+        insertRevision(id, revision, at, kind, note, content);
         return Optional.of(revision);
     }
 
-    public boolean withdraw(ArticleId id) {
-        return jdbc.sql("update article set status = 'WITHDRAWN' where id = ? and status = 'PUBLISHED'")
-                .param(id.value()).update() == 1;
+    public boolean withdraw(ArticleId id, Instant at) {
+        return jdbc.sql("""
+                        update article set status = 'WITHDRAWN', withdrawn_at = ?, version = version + 1, edited_at = ?
+                        where id = ? and status = 'PUBLISHED'
+                        """)
+                .params(utc(at), utc(at), id.value()).update() == 1;
+    }
+
+    /** Deletes a draft that was never published, if still at {@code expectedVersion}. */
+    public boolean discardDraft(ArticleId id, int expectedVersion) {
+        return jdbc.sql("delete from article where id = ? and version = ? and status in ('DRAFT', 'SCHEDULED')")
+                .params(id.value(), expectedVersion).update() == 1;
     }
 
     private static final String ARTICLE_SELECT = """
@@ -176,7 +292,9 @@ public class ArticleRepository {
                 instant(rs, "published_at"),
                 instant(rs, "updated_at"),
                 rs.getString("update_note"),
-                rs.getInt("revision"));
+                rs.getInt("revision"),
+                instant(rs, "corrected_at"),
+                rs.getString("correction_note"));
     }
 
     public PageOf<ArticleSummary> latest(PageRequest page) {
@@ -227,11 +345,106 @@ public class ArticleRepository {
     }
 
     public List<Revision> revisions(ArticleId id) {
-        return jdbc.sql("select revision, saved_at, note, content from article_revision where article_id = ? order by revision")
+        return jdbc.sql("select revision, saved_at, kind, note, content from article_revision where article_id = ? order by revision")
                 .param(id.value())
-                .query((rs, i) -> new Revision(id, rs.getInt("revision"), instant(rs, "saved_at"), rs.getString("note"),
+                .query((rs, i) -> new Revision(id, rs.getInt("revision"), instant(rs, "saved_at"),
+                        Revision.Kind.valueOf(rs.getString("kind")), rs.getString("note"),
                         json.readValue(rs.getString("content"), ArticleContent.class)))
                 .list();
+    }
+
+    // ---- the desk ----------------------------------------------------------------------------
+
+    public Optional<EditedArticle> findForEditing(ArticleId id) {
+        return jdbc.sql(ARTICLE_SELECT + "where a.id = ?")
+                .param(id.value())
+                .query((rs, i) -> new EditedArticle(
+                        new ArticleId(rs.getString("id")),
+                        ArticleStatus.valueOf(rs.getString("status")),
+                        content(rs),
+                        rs.getInt("version"),
+                        rs.getInt("revision"),
+                        instant(rs, "created_at"),
+                        instant(rs, "edited_at"),
+                        instant(rs, "published_at"),
+                        instant(rs, "scheduled_at"),
+                        instant(rs, "updated_at"),
+                        rs.getString("update_note"),
+                        instant(rs, "corrected_at"),
+                        rs.getString("correction_note"),
+                        instant(rs, "withdrawn_at"),
+                        rs.getString("source_key")))
+                .optional();
+    }
+
+    /** Every article the filter lets through, in any status, newest edit first. */
+    public PageOf<DeskSummary> deskList(DeskFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("true");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.stage() != null) {
+            where.append(switch (filter.stage()) {
+                case DRAFT -> " and a.status = 'DRAFT'";
+                case SCHEDULED -> " and a.status = 'SCHEDULED'";
+                case WITHDRAWN -> " and a.status = 'WITHDRAWN'";
+                case PUBLISHED -> " and a.status = 'PUBLISHED' and a.updated_at is null and a.corrected_at is null";
+                case UPDATED -> " and a.status = 'PUBLISHED' and a.updated_at is not null"
+                        + " and (a.corrected_at is null or a.corrected_at < a.updated_at)";
+                case CORRECTED -> " and a.status = 'PUBLISHED' and a.corrected_at is not null"
+                        + " and (a.updated_at is null or a.corrected_at >= a.updated_at)";
+            });
+        }
+        if (filter.sectionCode() != null) {
+            where.append(" and a.section_code = :section");
+            params.put("section", filter.sectionCode());
+        }
+        if (filter.byline() != null) {
+            where.append(" and exists (select 1 from unnest(a.bylines) b where b ilike :byline)");
+            params.put("byline", "%" + likeEscaped(filter.byline()) + "%");
+        }
+        if (filter.from() != null) {
+            where.append(" and a.edited_at >= :from");
+            params.put("from", filter.from().atStartOfDay(JAPAN).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" and a.edited_at < :to");
+            params.put("to", filter.to().plusDays(1).atStartOfDay(JAPAN).toOffsetDateTime());
+        }
+        if (filter.text() != null) {
+            int n = 0;
+            for (String word : filter.text().split("[\\s　]+")) {
+                String name = "word" + n++;
+                where.append(" and (a.headline ilike :").append(name).append(" or a.lead ilike :").append(name).append(")");
+                params.put(name, "%" + likeEscaped(word) + "%");
+            }
+        }
+        long total = jdbc.sql("select count(*) from article a where " + where).params(params).query(Long.class).single();
+        List<DeskSummary> items = jdbc.sql("""
+                        select a.id, a.headline, a.status, a.section_code, s.name as section_name, a.bylines,
+                               a.edited_at, a.published_at, a.scheduled_at, a.updated_at, a.corrected_at,
+                               a.source_outlet
+                        from article a join article_section s on s.code = a.section_code
+                        where """ + where + " order by a.edited_at desc, a.id limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, i) -> new DeskSummary(
+                        new ArticleId(rs.getString("id")),
+                        rs.getString("headline"),
+                        ArticleStatus.valueOf(rs.getString("status")),
+                        new Section(rs.getString("section_code"), rs.getString("section_name")),
+                        strings(rs.getArray("bylines")),
+                        instant(rs, "edited_at"),
+                        instant(rs, "published_at"),
+                        instant(rs, "scheduled_at"),
+                        instant(rs, "updated_at"),
+                        instant(rs, "corrected_at"),
+                        rs.getString("source_outlet") != null))
+                .list();
+        return new PageOf<>(items, page.number(), page.size(), total);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     // ---- images ----------------------------------------------------------------------------
@@ -311,9 +524,13 @@ public class ArticleRepository {
         return params;
     }
 
-    private void insertRevision(ArticleId id, int revision, Instant at, String note, ArticleContent content) {
-        jdbc.sql("insert into article_revision (article_id, revision, saved_at, note, content) values (?, ?, ?, ?, cast(? as jsonb))")
-                .params(id.value(), revision, utc(at), note, json.writeValueAsString(content))
+    private void insertRevision(ArticleId id, int revision, Instant at, Revision.Kind kind, String note,
+                                ArticleContent content) {
+        jdbc.sql("""
+                        insert into article_revision (article_id, revision, saved_at, kind, note, content)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb))
+                        """)
+                .params(id.value(), revision, utc(at), kind.name(), note, json.writeValueAsString(content))
                 .update();
     }
 

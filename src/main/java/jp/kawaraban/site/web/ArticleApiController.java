@@ -67,6 +67,8 @@ class ArticleApiController {
                 JapaneseDates.iso(article.publishedAt()),
                 article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
                 article.updateNote(),
+                article.correctionNote() == null ? null
+                        : new CorrectionJson(JapaneseDates.iso(article.correctedAt()), article.correctionNote()),
                 content.source().isPartner()
                         ? new SourceJson(content.source().name(),
                         content.source().originalUrl() == null ? null : content.source().originalUrl().toString())
@@ -112,8 +114,13 @@ class ArticleApiController {
 
     record ArticleJson(String id, String url, String headline, String subheadline, String lead, List<String> bylines,
                        SectionJson section, SeriesJson series, List<String> keywords, String accessLevel,
-                       String publishedAt, String updatedAt, String updateNote, SourceJson source,
+                       String publishedAt, String updatedAt, String updateNote, CorrectionJson correction,
+                       SourceJson source,
                        List<BlockJson> body, boolean previewOnly, List<ArticleSummaryJson> related) {
+    }
+
+    /** The latest correction readers are shown: when, and the notice. */
+    record CorrectionJson(String at, String notice) {
     }
 
     record SectionJson(String code, String name) {
