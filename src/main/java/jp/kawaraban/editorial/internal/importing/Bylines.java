@@ -24,6 +24,10 @@ final class Bylines {
             + "|[\\p{IsKatakana}ー]{2,10}(?:・[\\p{IsKatakana}ー]{2,10})?|[\\p{IsHan}]{2,4}|[A-Za-z][A-Za-z. ]{1,30}[A-Za-z])";
     private static final String NAMES = NAME + "(?:[、,，][ 　]?" + NAME + ")*";
     private static final Pattern DATELINE = Pattern.compile("^【([^＝=】]{1,20})[＝=](" + NAMES + ")】\\s*");
+    /** A wire story's dateline: 【ジュネーブ共同】, 【ロイター】. */
+    private static final Pattern WIRE = Pattern.compile("^【([^＝=】]{0,15}?)(共同|時事|ロイター|AFP時事|AFP|AP|新華社|聯合)】\\s*");
+    /** A dateline on a line of its own: 【ワシントン＝山田太郎】 or モスクワ＝鈴木一郎. */
+    private static final Pattern DATELINE_LINE = Pattern.compile("^【?([^＝=】]{1,20})[＝=](" + NAMES + ")】?$");
     private static final Pattern CLOSING = Pattern.compile("\\s*[（(](" + NAMES + ")(?:記者)?[）)]\\s*$");
     private static final Pattern WRITTEN_BY = Pattern.compile(
             "^(?:取材・)?(?:文|構成|執筆)(?:・写真|と写真|・撮影)?\\s*[：:／/=＝]\\s*(" + NAMES + ")(?:\\s*[、,].*)?$");
@@ -31,6 +35,9 @@ final class Bylines {
             "^(?:[\\p{IsHan}\\p{IsKatakana}ー]{0,12}(?:支局|総局|本社|部|局))?\\s*(?:記者|編集委員|論説委員|特派員|特別編集委員|カメラマン)[ 　]+(" + NAME + ")$");
     private static final Pattern TITLE_LAST = Pattern.compile(
             "^(?:[\\p{IsHan}\\p{IsKatakana}ー]{0,12}(?:支局|総局|本社|部|局)[ 　]+)?(" + NAME + ")[ 　]*(?:記者|編集委員|論説委員|特派員|特別編集委員)$");
+    /** The desk and the name: 「政治部 岡本直樹」「ワシントン支局 山田太郎」. */
+    private static final Pattern DESK_FIRST = Pattern.compile(
+            "^[\\p{IsHan}\\p{IsKatakana}ー]{1,12}(?:部|支局|総局|局|編集室)[ 　]+(" + NAME + ")$");
     private static final Pattern LABELLED = Pattern.compile("^(?:筆者|著者|執筆者|記者|文|by)\\s*[：:]\\s*(" + NAMES + ")$",
             Pattern.CASE_INSENSITIVE);
     /** Words that sit in closing brackets but are not names: agencies are kept, these are not. */
@@ -46,10 +53,14 @@ final class Bylines {
 
     static Optional<Dateline> dateline(String paragraph) {
         Matcher m = DATELINE.matcher(paragraph);
-        if (!m.find()) {
-            return Optional.empty();
+        if (m.find()) {
+            return Optional.of(new Dateline(split(m.group(2)), paragraph.substring(m.end()).strip()));
         }
-        return Optional.of(new Dateline(split(m.group(2)), paragraph.substring(m.end()).strip()));
+        Matcher wire = WIRE.matcher(paragraph);
+        if (wire.find()) {
+            return Optional.of(new Dateline(List.of(wire.group(2)), paragraph.substring(wire.end()).strip()));
+        }
+        return Optional.empty();
     }
 
     /** {@code （山田太郎）} closing the last paragraph: the names, and the paragraph without them. */
@@ -77,7 +88,11 @@ final class Bylines {
                 return Optional.of(split(m.group(1)));
             }
         }
-        if (TITLE_FIRST.matcher(text).matches() || TITLE_LAST.matcher(text).matches()) {
+        Matcher dateline = DATELINE_LINE.matcher(text);
+        if (dateline.matches()) {
+            return Optional.of(split(dateline.group(2)));
+        }
+        if (TITLE_FIRST.matcher(text).matches() || TITLE_LAST.matcher(text).matches() || DESK_FIRST.matcher(text).matches()) {
             // The title is part of how the paper credits the writer: 「編集委員 長谷川浩二」.
             return Optional.of(List.of(text.replaceAll("[ 　]+", " ")));
         }

@@ -1,6 +1,7 @@
 package jp.kawaraban.editorial.internal.importing;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ final class Clutter {
     /** Whole short lines or paragraphs that are interface, not story. */
     private static final Pattern INTERFACE_LINE = Pattern.compile(
             "^(?:"
-                    + "シェア(?:する)?|この記事をシェア.*|記事をシェア.*|ツイート|ポスト|いいね！?|はてな(?:ブックマーク)?|LINEで送る|Facebook|X|note|Bluesky|LinkedIn"
+                    + "シェア(?:する)?|共有[:：]?|この記事をシェア.*|記事をシェア.*|ツイート|ポスト|いいね！?|はてな(?:ブックマーク)?|LINEで送る|Facebook|X|note|Bluesky|LinkedIn"
                     + "|印刷(?:する)?|メールで送る|URLをコピー|リンクをコピー|コピーしました|保存(?:する)?|記事を保存|フォロー(?:する)?"
                     + "|ログイン(?:する)?|会員登録(?:する)?|新規登録|無料会員登録.*|有料会員登録.*|ログアウト|マイページ"
                     + "|この記事は(?:有料)?会員限定.*|有料会員限定.*|会員限定記事.*|続きを読む.*|残り\\d+文字.*|全文を読む.*|この続きは.*"
@@ -51,7 +52,7 @@ final class Clutter {
 
     /** Headings after which the rest of a page is interface (related lists, rankings, comments). */
     private static final Pattern ENDS_ARTICLE = Pattern.compile(
-            "^(?:関連記事|関連ニュース|関連リンク|あわせて読みたい.*|こちらもおすすめ.*|おすすめ(?:記事)?|あなたへのおすすめ.*|人気記事.*|ランキング.*|アクセスランキング.*"
+            "^(?:関連|関連記事.*|関連情報|関連ニュース|関連リンク|【関連記事】.*|■関連.*|あわせて読みたい.*|こちらもおすすめ.*|おすすめ(?:記事)?|あなたへのおすすめ.*|人気記事.*|ランキング.*|アクセスランキング.*"
                     + "|よく読まれている記事.*|最新ニュース|新着記事|コメント.*|この記事をシェア.*|この記事は(?:有料)?会員限定.*|有料会員限定.*|続きを読むには.*)$");
 
     private static final Pattern NAME_SPLIT = Pattern.compile("[\\s_\\-:.]+|(?<=[a-z])(?=[A-Z])");
@@ -69,11 +70,17 @@ final class Clutter {
         return hasClutterWord(element.className()) || hasClutterWord(element.id());
     }
 
+    /** Words that name clutter also at the start of a longer name ({@code sharedaddy}, {@code relatedposts}). */
+    private static final List<String> PREFIXES = List.of("share", "related", "recommend", "ranking", "newsletter", "paywall",
+            "subscri", "breadcrumb", "comment", "advert", "sponsor", "social", "banner", "promo", "mailmag", "pankuzu",
+            "topicpath", "taboola", "outbrain");
+
     private static boolean hasClutterWord(String names) {
         if (names.isBlank()) {
             return false;
         }
-        return Arrays.stream(NAME_SPLIT.split(names)).map(word -> word.toLowerCase(Locale.ROOT)).anyMatch(NAMES::contains);
+        return Arrays.stream(NAME_SPLIT.split(names)).map(word -> word.toLowerCase(Locale.ROOT))
+                .anyMatch(word -> NAMES.contains(word) || PREFIXES.stream().anyMatch(word::startsWith));
     }
 
     /** A line or short paragraph that is a button, a link list's title, a prompt or a footer. */

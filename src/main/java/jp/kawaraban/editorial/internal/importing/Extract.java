@@ -35,6 +35,8 @@ final class Extract {
     String lead;
     String description;
     final List<String> bylines = new ArrayList<>();
+    /** A credit to use only when the page has no byline of its own (the {@code author} meta tag, often a desk's name). */
+    String fallbackByline;
     OffsetDateTime publishedAt;
     OffsetDateTime updatedAt;
     /** Section names or codes from the page, most trusted first. */

@@ -17,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +42,8 @@ final class HtmlPages {
     }
 
     static Extract read(String html) {
-        Document doc = Jsoup.parse(html);
+        // Positions tracked, so that an element left open by a broken page can be told apart.
+        Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         Extract page = new Extract();
         structuredData(doc, page);
         metaTags(doc, page);
@@ -54,23 +56,43 @@ final class HtmlPages {
         Element root = articleRoot(doc, page);
         Element body = Optional.ofNullable(root.selectFirst("[itemprop=articleBody], .article-body, .articleBody, .article_body,"
                 + " .entry-content, .post-content, .story-body, #article-body")).orElse(root);
-        headline(doc, root, page);
-        subheadlineAndLead(root, body, page);
-        visibleBylines(root, page);
-        visibleDates(doc, root, page);
-        page.paywalled |= !root.select("[class*=paywall], [id*=paywall], [class*=premium-only], [class*=member-only]").isEmpty();
+        // When the body was found without the page saying where its article is, the headline,
+        // dates and byline sit beside it rather than inside: look one level up for them.
+        Element context = root.parent() != null && !root.nameIs("body") && (page.foundByDensity || root.selectFirst("h1") == null)
+                ? root.parent() : root;
+        headline(doc, context, page);
+        subheadlineAndLead(context, body, page);
+        visibleBylines(context, page);
+        visibleDates(doc, context, page);
+        page.paywalled |= !context.select("[class*=paywall], [id*=paywall], [class*=premium-only], [class*=member-only]").isEmpty();
 
-        Element clean = body.clone();
-        clean.select(Clutter.NEVER_TEXT + ", h1, rt, rp, [hidden]").remove();
+        Element clean = body;
+        for (Element h1 : clean.select("h1")) {
+            // An unclosed headline holds the rest of the page: keep what follows its own words.
+            List<Element> swallowed = new ArrayList<>(h1.children().stream().filter(e -> !INLINE.contains(e.normalName())).toList());
+            java.util.Collections.reverse(swallowed);
+            swallowed.forEach(h1::after);
+            h1.remove();
+        }
+        clean.select(Clutter.NEVER_TEXT + ", rt, rp, [hidden]").remove();
         List<Element> clutter = new ArrayList<>();
         for (Element element : clean.getAllElements()) {
             if (element != clean && Clutter.named(element)) {
                 clutter.add(element);
             }
         }
-        clutter.forEach(Element::remove);
+        for (Element element : clutter) {
+            if (unclosed(element)) {
+                // A share bar left open swallows the paragraphs after it; they are the article's.
+                List<Element> sentences = new ArrayList<>(element.select("p").stream()
+                        .filter(p -> p.text().length() >= 30 && p.text().contains("。")).toList());
+                java.util.Collections.reverse(sentences);
+                sentences.forEach(element::after);
+            }
+            element.remove();
+        }
         clean.select(".byline, .author, [rel=author], [itemprop=author], .subtitle, .sub-title, .subheadline, .lead,"
-                + " .summary, .standfirst, .deck, time").remove();
+                + " .summary, .standfirst, .deck, [class$=__lead], [class$=__subtitle], time").remove();
         new Walker(page).block(clean);
         return page;
     }
@@ -184,8 +206,8 @@ final class HtmlPages {
             page.sectionHints.add(0, section);
         }
         String author = meta(doc, "author");
-        if (author != null && page.bylines.isEmpty() && !author.equals(page.outlet)) {
-            page.bylines.add(author);
+        if (author != null && !author.equals(page.outlet)) {
+            page.fallbackByline = author;
         }
         if (meta(doc, "article:content_tier") != null && !"free".equalsIgnoreCase(meta(doc, "article:content_tier"))) {
             page.paywalled = true;
@@ -221,8 +243,9 @@ final class HtmlPages {
     static String copyrightHolder(String text) {
         Matcher m = COPYRIGHT.matcher(text);
         while (m.find()) {
-            String holder = m.group(1).strip().replaceAll("[\\s,，、]+$", "").replaceFirst("^(?:©|\\(C\\))\\s*", "")
-                    .replaceFirst("^\\d{4}\\s*", "");
+            // 「© ひがし新報社　記事の無断転載を禁じます」: the name ends at a full-width space or where the notice begins.
+            String holder = m.group(1).replaceFirst("^(?:©|\\(C\\))\\s*", "").replaceFirst("^\\d{4}\\s*", "")
+                    .split("\u3000|記事|本サイト|当サイト|掲載")[0].strip().replaceAll("[\\s,，、]+$", "");
             if (!holder.isEmpty() && holder.length() <= 40) {
                 return holder;
             }
@@ -280,29 +303,62 @@ final class HtmlPages {
         if (article.isPresent()) {
             return article.get();
         }
-        Optional<Element> main = doc.select("main, [role=main], #main, #content, .main-content, #article, .article")
+        Optional<Element> main = doc.select("main, [role=main]")
                 .stream().filter(e -> !insideClutter(e) && paragraphText(e) >= 60).findFirst();
         if (main.isPresent()) {
             return main.get();
+        }
+        Optional<Element> named = namedArticle(doc);
+        if (named.isPresent()) {
+            return named.get();
         }
         page.foundByDensity = true;
         return densest(doc);
     }
 
+    private static final Set<String> ARTICLE_WORDS = Set.of("article", "entry", "post", "story", "kiji", "honbun", "news");
+
+    /**
+     * An element whose class or id calls it the article ({@code article-main}, {@code c-article},
+     * {@code entry}): of those holding most of the page's paragraphs, the innermost.
+     */
+    private static Optional<Element> namedArticle(Document doc) {
+        List<Element> candidates = new ArrayList<>();
+        for (Element element : doc.getAllElements()) {
+            String names = (element.className() + " " + element.id()).toLowerCase(Locale.ROOT);
+            if (!names.isBlank() && java.util.Arrays.stream(names.split("[\\s_\\-]+")).anyMatch(ARTICLE_WORDS::contains)
+                    && !insideClutter(element)) {
+                candidates.add(element);
+            }
+        }
+        int most = candidates.stream().mapToInt(HtmlPages::paragraphText).max().orElse(0);
+        if (most < 60) {
+            return Optional.empty();
+        }
+        return candidates.stream().filter(e -> paragraphText(e) >= most * 0.8)
+                .max(Comparator.comparingInt(e -> e.parents().size()));
+    }
+
+    /** Whether the page never closed this element (the parser closed it at the end of the page). */
+    private static boolean unclosed(Element element) {
+        return element.endSourceRange().isTracked() && element.endSourceRange().isImplicit();
+    }
+
     private static boolean insideClutter(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
-            if (Clutter.named(e) || e.nameIs("aside") || e.nameIs("nav") || e.nameIs("footer") && e != element) {
+            if (Clutter.named(e) && !unclosed(e) || e.nameIs("aside") || e.nameIs("nav") || e.nameIs("footer") && e != element) {
                 return true;
             }
         }
         return false;
     }
 
+    /** The characters of text under an element, leaving out parts named as clutter. */
     private static int paragraphText(Element element) {
         int length = 0;
-        for (Element p : element.select("p")) {
-            if (!insideClutterBelow(p, element)) {
-                length += p.text().length();
+        for (Element e : element.getAllElements()) {
+            if (!e.nameIs("script") && !e.nameIs("style") && !insideClutterBelow(e, element)) {
+                length += e.ownText().strip().length();
             }
         }
         return length;
@@ -352,6 +408,10 @@ final class HtmlPages {
         if (h1 == null) {
             h1 = doc.select("h1").stream().filter(e -> !insideClutter(e)).findFirst().orElse(null);
         }
+        if (h1 != null && h1.children().stream().anyMatch(e -> !INLINE.contains(e.normalName())) && !h1.ownText().isBlank()) {
+            page.headline = h1.ownText().strip(); // left open: its own words are the headline
+            return;
+        }
         if (h1 != null && !h1.text().isBlank() && h1.text().length() <= 150) {
             page.headline = h1.text().strip();
             return;
@@ -368,21 +428,22 @@ final class HtmlPages {
         if (outlet != null) {
             headline = headline.replace(outlet, "").strip();
         }
-        String[] parts = headline.split("\\s+[|｜\\-–—:：]\\s+|｜");
+        String[] parts = headline.split("\\s+[|｜\\-–—:：/／]\\s+|｜");
         headline = parts.length > 1 ? java.util.Arrays.stream(parts).max(Comparator.comparingInt(String::length)).orElse(headline)
                 : headline;
-        return headline.replaceAll("^[|｜\\-–—:：\\s]+|[|｜\\-–—:：\\s]+$", "").strip();
+        return headline.replaceAll("^[|｜\\-–—:：/／\\s]+|[|｜\\-–—:：/／\\s]+$", "").strip();
     }
 
     private static void subheadlineAndLead(Element root, Element body, Extract page) {
-        Element sub = root.selectFirst(".subtitle, .sub-title, .subheadline, .sub-headline, .subhead, .deck, h1 + h2,"
-                + " header h2, hgroup h2, hgroup p");
+        Element sub = root.selectFirst(".subtitle, .sub-title, .subheadline, .sub-headline, .subhead, .deck, [class$=__subtitle],"
+                + " h1 + h2, header h2, hgroup h2, hgroup p");
         if (sub != null && !sub.text().isBlank() && sub.text().length() <= 120 && !Clutter.interfaceText(sub.text())
                 && PageDates.find(sub.text()).isEmpty()) {
             page.subheadline = firstNonNull(page.subheadline, sub.text().strip());
             sub.addClass("subtitle"); // so the body walk leaves it out
         }
-        Element lead = root.selectFirst(".lead, .summary, .standfirst, .article-lead, .abstract, [itemprop=description]");
+        Element lead = root.selectFirst(".lead, .summary, .standfirst, .article-lead, [class$=__lead], .abstract,"
+                + " [itemprop=description]");
         if (lead != null && lead.text().length() >= 20 && !Clutter.interfaceText(lead.text())) {
             page.lead = lead.text().strip();
         }
@@ -390,8 +451,8 @@ final class HtmlPages {
 
     private static void visibleBylines(Element root, Extract page) {
         List<String> found = new ArrayList<>();
-        for (Element byline : root.select(".byline, .author, .writer, .reporter, [rel=author], [itemprop=author],"
-                + " .article-author, .credit")) {
+        for (Element byline : root.select("[class*=byline], [class*=author], .writer, .reporter, [rel=author],"
+                + " [itemprop=author], .credit")) {
             String text = byline.text().strip();
             if (text.isEmpty() || text.length() > 60) {
                 continue;
@@ -431,9 +492,9 @@ final class HtmlPages {
         }
         if (page.publishedAt == null || page.updatedAt == null) {
             // Short elements that carry a date: 「2026年3月4日 10時05分 公開」「更新：2026/03/04 18:30」.
-            for (Element element : root.select("p, span, div, li, dd, time, small")) {
-                String text = element.ownText().isBlank() ? element.text() : element.ownText();
-                if (text.length() > 80 || element.children().size() > 3 && element.ownText().isBlank()) {
+            for (Element element : root.getAllElements()) {
+                String text = element.ownText().isBlank() && element.children().size() <= 3 ? element.text() : element.ownText();
+                if (text.length() < 6 || text.length() > 80 || insideClutterBelow(element, root)) {
                     continue;
                 }
                 List<PageDates.Found> found = PageDates.find(text);

@@ -90,24 +90,34 @@ final class PageDates {
             }
             String before = text.substring(Math.max(0, m.start() - 8), m.start());
             String after = text.substring(m.end(), Math.min(text.length(), m.end() + 6));
-            // 「更新：2026年…」 labels before; 「2026年… 更新」 after. The nearer label wins.
-            boolean update = labelNear(UPDATE_LABEL, before, after);
-            boolean published = !update && labelNear(PUBLISHED_LABEL, before, after);
+            // 「更新日：2026年…」 labels the date after it; 「2026年… 更新」 the date before it. A label
+            // followed by 日 or a colon belongs to the next date, so it never labels the one before.
+            boolean update;
+            boolean published;
+            if (prefixLabel(UPDATE_LABEL, before) || prefixLabel(PUBLISHED_LABEL, before)) {
+                update = prefixLabel(UPDATE_LABEL, before);
+                published = !update;
+            } else {
+                update = postfixLabel(UPDATE_LABEL, after);
+                published = !update && postfixLabel(PUBLISHED_LABEL, after);
+            }
             found.add(new Found(at, update, published, m.start(), m.end()));
         }
     }
 
-    private static boolean labelNear(Pattern label, String before, String after) {
-        Matcher inAfter = label.matcher(after);
-        if (inAfter.find() && !after.substring(0, inAfter.start()).matches(".*\\d.*")) {
-            return true;
+    private static boolean prefixLabel(Pattern label, String before) {
+        Matcher m = label.matcher(before);
+        int end = -1;
+        while (m.find()) {
+            end = m.end();
         }
-        Matcher inBefore = label.matcher(before);
-        int last = -1;
-        while (inBefore.find()) {
-            last = inBefore.end();
-        }
-        return last >= 0 && !before.substring(last).matches(".*\\d.*");
+        return end >= 0 && before.substring(end).matches("(?:日時|日付|日|時刻)?\\s*[:：]?\\s*");
+    }
+
+    private static boolean postfixLabel(Pattern label, String after) {
+        Matcher m = label.matcher(after);
+        return m.find() && after.substring(0, m.start()).matches("[\\s(（]*")
+                && !after.substring(m.end()).matches("(?s)(?:日時|日付|日|時刻)?\\s*[:：].*");
     }
 
     private static OffsetDateTime iso(Matcher m) {

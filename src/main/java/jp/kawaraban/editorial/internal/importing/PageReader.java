@@ -84,6 +84,9 @@ public final class PageReader {
             warnings.add(new ImportWarning(Kind.NO_ORIGINAL_URL));
         }
         List<String> bylines = Bylines.clean(page.bylines);
+        if (bylines.isEmpty() && page.fallbackByline != null) {
+            bylines = Bylines.clean(List.of(page.fallbackByline));
+        }
         String credited = outlet;
         bylines = new ArrayList<>(bylines.stream().filter(b -> !b.equals(credited)).toList());
         if (bylines.isEmpty()) {
@@ -96,7 +99,7 @@ public final class PageReader {
         var updatedAt = page.updatedAt != null && page.publishedAt != null && !page.updatedAt.isAfter(page.publishedAt)
                 ? null : page.updatedAt;
 
-        String sectionCode = section(page, headline, blocks, warnings);
+        String sectionCode = section(page, headline + "\n" + lead, blocks, warnings);
         AccessLevel access = AccessLevel.FREE;
         if (page.paywalled) {
             access = AccessLevel.PAID;
@@ -245,7 +248,11 @@ public final class PageReader {
                     || uri.getHost() == null) {
                 return null;
             }
-            return new URI(uri.getScheme().toLowerCase(Locale.ROOT), uri.getAuthority(), uri.getPath(), uri.getQuery(), null);
+            // Tracking parameters differ between two copies of the same page; they are no part of its address.
+            String query = uri.getQuery() == null ? null : java.util.Arrays.stream(uri.getQuery().split("&"))
+                    .filter(p -> !p.matches("(?i)(utm_[a-z]+|fbclid|gclid|yclid|ref|from)(=.*)?")).reduce((a, b) -> a + "&" + b)
+                    .orElse(null);
+            return new URI(uri.getScheme().toLowerCase(Locale.ROOT), uri.getAuthority(), uri.getPath(), query, null);
         } catch (java.net.URISyntaxException notAnAddress) {
             return null;
         }

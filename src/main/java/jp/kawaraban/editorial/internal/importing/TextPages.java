@@ -125,6 +125,7 @@ final class TextPages {
     /** Above the first sentence: dates, bylines, the subheadline, the headline, then the section label or crumbs. */
     private static void header(List<String> lines, int bodyStart, Extract page) {
         List<String> titles = new ArrayList<>();
+        String shortLine = null;
         for (int i = bodyStart - 1; i >= 0 && bodyStart - i <= 12; i--) {
             String line = lines.get(i);
             if (line.isEmpty()) {
@@ -153,6 +154,7 @@ final class TextPages {
                 continue;
             }
             if (line.length() <= 8 && !line.endsWith("。")) {
+                shortLine = shortLine == null ? line : shortLine;
                 page.sectionHints.add(line); // 「政治」 above a headline is the section's label
                 if (!titles.isEmpty()) {
                     break;
@@ -164,6 +166,15 @@ final class TextPages {
             }
             titles.add(line);
             if (titles.size() == 2) {
+                // The line above a headline and its subheadline may still be the section's label.
+                for (int j = i - 1; j >= 0; j--) {
+                    if (!lines.get(j).isEmpty()) {
+                        if (lines.get(j).length() <= 8) {
+                            page.sectionHints.add(lines.get(j));
+                        }
+                        break;
+                    }
+                }
                 break;
             }
         }
@@ -172,6 +183,9 @@ final class TextPages {
             page.subheadline = titles.get(0);
         } else if (titles.size() == 1) {
             page.headline = titles.getFirst();
+        } else if (shortLine != null) {
+            page.headline = shortLine; // a short headline rather than a section's label
+            page.sectionHints.remove(shortLine);
         }
     }
 
