@@ -1,6 +1,8 @@
 package jp.kawaraban.editorial;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +10,8 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.editorial.internal.importing.PageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -21,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PartnerPages {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerPages.class);
 
     private final ArticleCatalog catalog;
     private final ArticleDesk desk;
@@ -88,6 +94,30 @@ public class PartnerPages {
                 (mode == ImportMode.PUBLISH ? "published" : "draft") + " from " + page.sourceName()
                         + (page.sourceUrl() == null ? "" : " " + page.sourceUrl()) + " (" + page.fileName() + ")");
         return new ImportOutcome(page, mode, id, null);
+    }
+
+    /**
+     * {@link #importPage} for operator commands: never throws for a file it cannot import,
+     * reporting why instead (in Japanese, then English), so a batch goes on.
+     */
+    public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
+        try {
+            ImportOutcome outcome = importPage(fileName, bytes, mode, actor);
+            List<String> warnings = new ArrayList<>(outcome.warnings().stream()
+                    .map(w -> describe(w, Locale.JAPANESE)).toList());
+            if (outcome.duplicateOf() != null) {
+                warnings.add(messages.getMessage("import.duplicate", new Object[] {outcome.duplicateOf().value()},
+                        Locale.JAPANESE));
+            }
+            return ImportReport.of(fileName, outcome, warnings);
+        } catch (ImportException refused) {
+            return ImportReport.failed(fileName, describe(refused, Locale.JAPANESE) + " / " + describe(refused, Locale.ENGLISH),
+                    refused.problem());
+        } catch (RuntimeException failed) {
+            log.warn("Importing {} failed", fileName, failed);
+            return ImportReport.failed(fileName, messages.getMessage("import.failed", null, Locale.JAPANESE) + " / "
+                    + messages.getMessage("import.failed", null, Locale.ENGLISH) + " (" + failed.getMessage() + ")", null);
+        }
     }
 
     /** A warning in words, for editors ({@code Locale.JAPANESE}) or the English fallback. */
