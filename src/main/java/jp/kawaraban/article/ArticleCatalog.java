@@ -82,6 +82,11 @@ public class ArticleCatalog {
         return repository.section(code);
     }
 
+    /** Every series and column, by name, for the desk's choices. */
+    public List<Series> allSeries() {
+        return repository.allSeries();
+    }
+
     public Optional<Series> series(String code) {
         return repository.series(code);
     }

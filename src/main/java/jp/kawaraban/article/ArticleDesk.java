@@ -164,6 +164,12 @@ public class ArticleDesk {
         return repository.deskList(filter, page);
     }
 
+    /** Every published version, in any status (withdrawn articles keep theirs). */
+    @Transactional(readOnly = true)
+    public List<Revision> revisions(ArticleId id) {
+        return repository.revisions(id);
+    }
+
     public Optional<ArticleId> findBySourceKey(String sourceKey) {
         return repository.idForSourceKey(sourceKey);
     }

@@ -57,4 +57,32 @@ public final class ArticleMarkup {
         }
         return new Block.Paragraph(String.join("", lines));
     }
+
+    /**
+     * Writes a body back in the markup {@link #parse} reads, so the desk can edit a stored
+     * article: {@code parse(format(body), id -> id)} gives the same blocks back. Figures name
+     * their stored image id.
+     */
+    public static String format(Body body) {
+        StringBuilder markup = new StringBuilder();
+        for (Block block : body.blocks()) {
+            if (!markup.isEmpty()) {
+                markup.append("\n\n");
+            }
+            switch (block) {
+                case Block.Paragraph p -> markup.append(p.text());
+                case Block.Heading h -> markup.append("## ").append(h.text());
+                case Block.Quote q -> markup.append("> ").append(q.text());
+                case Block.UnorderedList l -> markup.append(String.join("\n", l.items().stream().map(i -> "- " + i).toList()));
+                case Block.OrderedList l -> {
+                    for (int i = 0; i < l.items().size(); i++) {
+                        markup.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(l.items().get(i));
+                    }
+                }
+                case Block.Figure f -> markup.append("![").append(f.caption()).append("](")
+                        .append(f.imageId()).append(f.credit().isEmpty() ? "" : " \"" + f.credit() + "\"").append(")");
+            }
+        }
+        return markup.toString();
+    }
 }

@@ -63,7 +63,9 @@ class ArticleStorageTest {
 
         desk.withdraw(id);
         assertThat(catalog.find(id.value())).isEmpty();
-        assertThatThrownBy(() -> desk.withdraw(id)).isInstanceOf(ArticleNotFoundException.class);
+        assertThatThrownBy(() -> desk.withdraw(id)).isInstanceOf(WrongStatusException.class)
+                .hasMessageContaining("WITHDRAWN");
+        assertThat(desk.forEditing(id)).get().extracting(EditedArticle::status).isEqualTo(ArticleStatus.WITHDRAWN);
         assertThatThrownBy(() -> desk.update(id, simple("撤回後の見出し"), Instant.parse("2030-01-02T00:00:00Z"), null))
                 .isInstanceOf(ArticleNotFoundException.class);
     }

@@ -87,6 +87,11 @@ public class ArticleRepository {
                 .query((rs, i) -> new Section(rs.getString("code"), rs.getString("name"))).optional();
     }
 
+    public List<Series> allSeries() {
+        return jdbc.sql("select code, name, kind, description from article_series order by kind, name")
+                .query((rs, i) -> series(rs, "")).list();
+    }
+
     public Optional<Series> series(String code) {
         return jdbc.sql("select code, name, kind, description from article_series where code = ?").param(code)
                 .query((rs, i) -> series(rs, "")).optional();
@@ -423,7 +428,7 @@ public class ArticleRepository {
                                a.edited_at, a.published_at, a.scheduled_at, a.updated_at, a.corrected_at,
                                a.source_outlet
                         from article a join article_section s on s.code = a.section_code
-                        where """ + where + " order by a.edited_at desc, a.id limit :limit offset :offset")
+                        """ + " where " + where + " order by a.edited_at desc, a.id limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())

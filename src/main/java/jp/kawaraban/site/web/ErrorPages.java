@@ -24,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(assignableTypes = {ReadingController.class, AccountPages.class, MyAccountPages.class, PlanPages.class,
         PersonalPages.class,
         DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class,
-        NewsletterPages.class, EditorNewsletterPages.class, EditorImportPages.class})
+        NewsletterPages.class, EditorNewsletterPages.class, EditorArticlePages.class, EditorImportPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;

@@ -1,0 +1,98 @@
+package jp.kawaraban.site;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import jp.kawaraban.KawarabanTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The editors' desk in a real (headless) Chromium: an editor writes an article, watches the
+ * preview follow the typing, adds a proposed keyword with one click, publishes it, and then
+ * publishes an update; a reader sees the article with its update line. Skipped when Chromium
+ * is not installed (see {@link Chromium}). Leaves screenshots in {@code target/screenshots/}.
+ */
+@KawarabanTest
+class DeskInBrowserTest extends InBrowser {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anEditorWritesPreviewsPublishesAndUpdatesAnArticle() {
+        String base = "http://localhost:" + port;
+        String articleUrl;
+        try (BrowserContext context = newContext(base)) {
+            Page page = context.newPage();
+            List<String> problems = Chromium.watchForProblems(page, base);
+            logIn(page, "editor@example.com");
+            Chromium.assertOk(page.navigate("/editor/articles"), "/editor/articles");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("新しい記事")).click();
+
+            page.locator("#f-headline").fill("港の朝市、半世紀ぶりに復活");
+            page.locator("#f-lead").fill("港町の朝市が、地元の漁協と商店会の手で半世紀ぶりに復活した。");
+            page.locator("#f-body").fill("朝市は毎週日曜に開く。\n\n## 初日の様子\n\n- 鮮魚の店が12軒\n- 野菜の店が8軒");
+            page.locator("#f-bylines").fill("地域報道部 試験二郎");
+            page.locator("select[name=section]").selectOption("society");
+            // the preview follows the typing, rendered like the reading page
+            assertThat(page.locator("#preview h1.headline")).hasText("港の朝市、半世紀ぶりに復活");
+            assertThat(page.locator("#preview .article-body h2.subheading")).hasText("初日の様子");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下書きを作成")).click();
+            assertThat(page.locator(".notice-info")).hasText("下書きを作成しました。");
+            assertThat(page.locator(".desk-status .stage")).hasText("下書き");
+
+            // a proposed keyword goes into the field with one click
+            Locator proposed = page.locator(".proposed-keywords button").first();
+            String keyword = proposed.getAttribute("data-add-keyword");
+            proposed.click();
+            assertThat(page.locator("#f-keywords")).hasValue(keyword); // the field was empty
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("今すぐ公開")).click();
+            assertThat(page.locator(".notice-info")).hasText("記事を公開しました。");
+            assertThat(page.locator(".desk-status .stage")).hasText("公開中");
+            articleUrl = page.locator(".desk-status a").getAttribute("href");
+
+            page.locator("#f-lead").fill("港町の朝市が、地元の漁協と商店会の手で52年ぶりに復活した。");
+            page.locator("#f-note").fill("何年ぶりかを「52年ぶり」と確かめました。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("更新として公開")).click();
+            assertThat(page.locator(".notice-info")).hasText(java.util.regex.Pattern.compile("更新を公開しました"));
+            assertThat(page.locator(".desk-revisions li")).hasCount(2);
+            Chromium.screenshot(page, "desk-editor.png");
+            assertEquals(List.of(), problems, "no script errors or failed requests on the desk");
+        }
+
+        try (BrowserContext context = newContext(base)) {
+            Page page = context.newPage();
+            Chromium.assertOk(page.navigate(articleUrl), articleUrl);
+            assertThat(page.locator("h1.headline")).hasText("港の朝市、半世紀ぶりに復活");
+            assertThat(page.locator(".lead")).hasText("港町の朝市が、地元の漁協と商店会の手で52年ぶりに復活した。");
+            assertThat(page.locator(".update-note")).containsText("何年ぶりかを「52年ぶり」と確かめました。");
+            assertThat(page.locator("time.updated")).isVisible();
+            Chromium.screenshot(page, "desk-reader.png");
+        }
+    }
+
+    private static BrowserContext newContext(String base) {
+        return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
+                .setViewportSize(1280, 900));
+    }
+
+    private static void logIn(Page page, String email) {
+        Chromium.assertOk(page.navigate("/login"), "/login");
+        Locator login = page.locator("form.account-form");
+        login.locator("input[name=email]").fill(email);
+        login.locator("input[name=password]").fill(DEMO_PASSWORD);
+        login.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログイン")).click();
+        assertThat(page.locator("header.masthead a.account-link")).isVisible();
+    }
+}
