@@ -181,7 +181,10 @@ final class ImportCommand {
         try (var context = new SpringApplicationBuilder(application)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "server.port=0", "server.address=127.0.0.1")
+                .properties("logging.level.root=WARN", "server.port=0", "server.address=127.0.0.1",
+                        // Published imports are indexed in the background: let that finish before stopping.
+                        "spring.task.execution.shutdown.await-termination=true",
+                        "spring.task.execution.shutdown.await-termination-period=60s")
                 .run(args.toArray(String[]::new))) {
             PartnerPages imports = context.getBean(PartnerPages.class);
             return each(request, (name, bytes) -> json.writeValueAsString(
