@@ -7,8 +7,9 @@ import java.util.Map;
 /** The commands {@code java -jar kawaraban.jar} knows besides serving the site. */
 public final class OperatorCommands {
 
-    private static final Map<String, String> COMMANDS = Map.of(
-            RebuildSearchCommand.NAME, "re-create the search index from the database, with a progress bar");
+    private static final Map<String, String> COMMANDS = new java.util.TreeMap<>(Map.of(
+            RebuildSearchCommand.NAME, "re-create the search index from the database, with a progress bar",
+            ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE...), one JSON line per file"));
 
     private OperatorCommands() {
     }
@@ -22,6 +23,8 @@ public final class OperatorCommands {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case RebuildSearchCommand.NAME -> new RebuildSearchCommand(DataDirectory.from(rest, System.getenv()), out, err)
+                    .run(rest, application);
+            case ImportCommand.NAME -> new ImportCommand(DataDirectory.from(rest, System.getenv()), out, err)
                     .run(rest, application);
             default -> {
                 out.println("usage: java -jar kawaraban.jar [COMMAND] [--data-dir=DIR]");

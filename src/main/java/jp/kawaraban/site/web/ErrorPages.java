@@ -25,7 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
         PersonalPages.class,
         DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class,
         NewsletterPages.class, EditorNewsletterPages.class, EditorArticlePages.class, EditorFigurePages.class,
-        EditorSectionPages.class, EditorSeriesPages.class, EditorEntityPages.class, EditorAuditPage.class})
+        EditorSectionPages.class, EditorSeriesPages.class, EditorEntityPages.class, EditorAuditPage.class,
+        EditorImportPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;

@@ -1,0 +1,206 @@
+package jp.kawaraban.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.editorial.ImportMode;
+import jp.kawaraban.editorial.PartnerPages;
+import jp.kawaraban.platform.operator.OperatorToken;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE...}:
+ * imports partner pages as drafts (or publishes them as they are, or stores nothing), one JSON
+ * object per file on stdout, a progress bar on stderr. Like {@code rebuild-search}, it sends
+ * each file to the site running on the data directory, or starts the application on a loopback
+ * port when none runs. A file that cannot be imported gets its {@code "error"} and the batch
+ * goes on. Exit code 0 when every file was imported, 2 when some were not, 1 on a usage error.
+ */
+final class ImportCommand {
+
+    static final String NAME = "import";
+    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE...";
+
+    private final Path dataDir;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ImportCommand(Path dataDir, PrintStream out, PrintStream err) {
+        this.dataDir = dataDir;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** What the command line asks for; {@code null} from {@link #parse} after a usage error. */
+    record Request(ImportMode mode, List<Path> files, List<String> applicationArgs) {
+    }
+
+    Request parse(String[] args) {
+        ImportMode mode = ImportMode.DRAFT;
+        List<Path> files = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        boolean flagged = false;
+        for (String arg : args) {
+            if (arg.equals("--dry-run") || arg.equals("--publish")) {
+                if (flagged) {
+                    err.println("Give at most one of --dry-run and --publish.");
+                    return null;
+                }
+                flagged = true;
+                mode = arg.equals("--dry-run") ? ImportMode.DRY_RUN : ImportMode.PUBLISH;
+            } else if (arg.startsWith("--data-dir=") || arg.startsWith("--kawaraban.data-dir=")) {
+                continue; // found by DataDirectory
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                passed.add(arg); // the application's own configuration, e.g. --spring.datasource.url=…
+            } else if (arg.startsWith("-")) {
+                err.println("Unknown option: " + arg);
+                return null;
+            } else {
+                files.add(Path.of(arg));
+            }
+        }
+        if (files.isEmpty()) {
+            err.println("Name at least one file to import.");
+            return null;
+        }
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                err.println("Not a readable file: " + file);
+                return null;
+            }
+        }
+        return new Request(mode, files, passed);
+    }
+
+    int run(String[] args, Class<?> application) {
+        Request request = parse(args);
+        if (request == null) {
+            err.println(USAGE);
+            return 1;
+        }
+        Path operatorFile = dataDir.resolve(OperatorToken.FILE);
+        if (Files.exists(operatorFile)) {
+            try {
+                JsonNode operator = json.readTree(Files.readString(operatorFile));
+                String url = operator.get("url").asString();
+                String authorization = "Bearer " + operator.get("token").asString();
+                http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                err.println("Importing through the site running at " + url + ".");
+                return each(request, (name, bytes) -> remote(url, authorization, request.mode(), name, bytes));
+            } catch (ConnectException gone) {
+                err.println("No site answers at the address in " + operatorFile + " (stopped without cleaning up?); importing here instead.");
+            } catch (IOException | RuntimeException unreadable) {
+                err.println("Could not reach the running site: " + unreadable.getMessage());
+                return 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
+        }
+        return local(request, application);
+    }
+
+    private interface Importer {
+        String importFile(String name, byte[] bytes) throws IOException, InterruptedException;
+    }
+
+    /** Imports every file in turn, one JSON line each, the bar redrawn after each. */
+    private int each(Request request, Importer importer) throws InterruptedException {
+        ProgressBar bar = new ProgressBar(err, "files", System.console() != null);
+        int failed = 0;
+        int done = 0;
+        bar.show(0, request.files().size());
+        for (Path file : request.files()) {
+            String line;
+            try {
+                line = importer.importFile(file.toString(), Files.readAllBytes(file));
+            } catch (IOException failure) {
+                line = failure(file.toString(), "ファイルを読めませんでした / Could not read the file or reach the site: "
+                        + failure.getMessage());
+            }
+            if (json.readTree(line).has("error")) {
+                failed++;
+            }
+            out.println(line);
+            out.flush();
+            bar.show(++done, request.files().size());
+        }
+        bar.finish(done, request.files().size());
+        err.println((done - failed) + " of " + done + " files imported"
+                + (request.mode() == ImportMode.DRY_RUN ? " (dry run: nothing stored)." : "."));
+        return failed == 0 ? 0 : 2;
+    }
+
+    private String remote(String url, String authorization, ImportMode mode, String name, byte[] bytes)
+            throws IOException, InterruptedException {
+        String modeName = switch (mode) {
+            case DRAFT -> "draft";
+            case PUBLISH -> "publish";
+            case DRY_RUN -> "dry-run";
+        };
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/operator/import?mode=" + modeName))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/octet-stream")
+                .header("X-Import-File", URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            return failure(name, "サイトが取り込みを受け付けませんでした / The site answered " + response.statusCode());
+        }
+        return json.writeValueAsString(json.readTree(response.body())); // one line, whatever the site's layout
+    }
+
+    private int local(Request request, Class<?> application) {
+        err.println("No site is running on " + dataDir + ": starting the application here to import.");
+        // stdout carries the JSON lines only: the application's log goes to stderr meanwhile.
+        PrintStream stdout = System.out;
+        System.setOut(err);
+        List<String> args = new ArrayList<>(request.applicationArgs());
+        args.add("--kawaraban.data-dir=" + dataDir);
+        try (var context = new SpringApplicationBuilder(application)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.level.root=WARN", "server.port=0", "server.address=127.0.0.1",
+                        // Published imports are indexed in the background: let that finish before stopping.
+                        "spring.task.execution.shutdown.await-termination=true",
+                        "spring.task.execution.shutdown.await-termination-period=60s")
+                .run(args.toArray(String[]::new))) {
+            PartnerPages imports = context.getBean(PartnerPages.class);
+            return each(request, (name, bytes) -> json.writeValueAsString(
+                    imports.report(name, bytes, request.mode(), AuditLog.Actor.OPERATOR)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private String failure(String file, String error) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("file", file);
+        line.put("error", error);
+        return json.writeValueAsString(line);
+    }
+}

@@ -1,0 +1,48 @@
+package jp.kawaraban.editorial;
+
+/**
+ * A file the importer cannot make an article of. Nothing is stored; the wording for editors
+ * and operators comes from the message bundle ({@link #messageKey()}, with {@link #detail()}).
+ */
+public final class ImportException extends RuntimeException {
+
+    public enum Problem {
+        EMPTY,
+        /** Larger than {@code kawaraban.editorial.import.max-bytes}; the detail is the limit. */
+        TOO_LARGE,
+        /** An image, archive or other binary data, not a page. */
+        BINARY,
+        /** Not UTF-8, no usable charset declared, and no Japanese encoding decodes it cleanly. */
+        UNREADABLE_ENCODING,
+        /** A page, but no article text on it (a menu, a list of links, an error page). */
+        NO_ARTICLE,
+        NO_HEADLINE,
+        /** Neither an outlet name nor an original address: whose article it is cannot be told. */
+        NO_SOURCE
+    }
+
+    private final Problem problem;
+    private final String detail;
+
+    public ImportException(Problem problem, String detail) {
+        super(problem + (detail == null ? "" : ": " + detail));
+        this.problem = problem;
+        this.detail = detail;
+    }
+
+    public ImportException(Problem problem) {
+        this(problem, null);
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public String messageKey() {
+        return "import.error." + problem.name();
+    }
+}

@@ -1,0 +1,144 @@
+package jp.kawaraban.editorial;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleDesk;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.editorial.internal.importing.PageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Importing a partner outlet's article page (HTML, a saved page's text, a livedoor corpus
+ * file) as a draft, as a published article (archive migration), or not at all (a dry run, and
+ * the desk's preview). See {@code docs/import.md} for what is recognised.
+ */
+@Service
+public class PartnerPages {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnerPages.class);
+
+    private final ArticleCatalog catalog;
+    private final ArticleDesk desk;
+    private final AuditLog audit;
+    private final ImportProperties properties;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    PartnerPages(ArticleCatalog catalog, ArticleDesk desk, AuditLog audit, ImportProperties properties,
+                 MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.catalog = catalog;
+        this.desk = desk;
+        this.audit = audit;
+        this.properties = properties;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** Reads a page without storing anything; what the desk shows for review. */
+    public ImportedPage read(String fileName, byte[] bytes) {
+        return new PageReader(catalog.sections(), properties.defaultSection(), properties.maxBytes().toBytes())
+                .read(fileName, bytes);
+    }
+
+    /** The article a page was already imported as, if it was. */
+    public Optional<ArticleId> importedAs(ImportedPage page) {
+        return desk.findBySourceKey(page.sourceKey());
+    }
+
+    /**
+     * Reads a page and, unless this is a dry run or the page was imported before, stores it in
+     * one transaction with its audit record: a failure stores neither. A page imported by
+     * someone else at the same moment is reported as a duplicate too.
+     *
+     * @throws ImportException when the file cannot be made an article
+     */
+    public ImportOutcome importPage(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
+        ImportedPage read = read(fileName, bytes);
+        ImportedPage page = mode == ImportMode.PUBLISH && read.publishedAt() == null
+                ? read.withWarning(new ImportWarning(ImportWarning.Kind.PUBLISHED_AT_IMPORT_TIME)) : read;
+        try {
+            return transactions.execute(status -> store(page, mode, actor));
+        } catch (DuplicateKeyException raced) {
+            return new ImportOutcome(page, mode, null, importedAs(page).orElseThrow(() -> raced));
+        }
+    }
+
+    private ImportOutcome store(ImportedPage page, ImportMode mode, AuditLog.Actor actor) {
+        Optional<ArticleId> earlier = importedAs(page);
+        if (earlier.isPresent()) {
+            return new ImportOutcome(page, mode, null, earlier.get());
+        }
+        ArticleId id = switch (mode) {
+            case DRY_RUN -> null;
+            case DRAFT -> desk.createDraft(page.sourceKey(), page.content());
+            case PUBLISH -> desk.publish(ArticleId.random(), page.sourceKey(), page.content(),
+                    page.publishedAt() == null ? clock.instant() : page.publishedAt().toInstant());
+        };
+        if (id == null) {
+            return new ImportOutcome(page, mode, null, null);
+        }
+        audit.record(actor, "article.import", "article:" + id,
+                (mode == ImportMode.PUBLISH ? "published" : "draft") + " from " + page.sourceName()
+                        + (page.sourceUrl() == null ? "" : " " + page.sourceUrl()) + " (" + page.fileName() + ")");
+        return new ImportOutcome(page, mode, id, null);
+    }
+
+    /**
+     * {@link #importPage} for operator commands: never throws for a file it cannot import,
+     * reporting why instead (in Japanese, then English), so a batch goes on.
+     */
+    public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
+        try {
+            ImportOutcome outcome = importPage(fileName, bytes, mode, actor);
+            List<String> warnings = new ArrayList<>(outcome.warnings().stream()
+                    .map(w -> describe(w, Locale.JAPANESE)).toList());
+            if (outcome.duplicateOf() != null) {
+                warnings.add(messages.getMessage("import.duplicate", new Object[] {outcome.duplicateOf().value()},
+                        Locale.JAPANESE));
+            }
+            return ImportReport.of(fileName, outcome, warnings);
+        } catch (ImportException refused) {
+            return ImportReport.failed(fileName, describe(refused, Locale.JAPANESE) + " / " + describe(refused, Locale.ENGLISH),
+                    refused.problem());
+        } catch (RuntimeException failed) {
+            log.warn("Importing {} failed", fileName, failed);
+            return ImportReport.failed(fileName, messages.getMessage("import.failed", null, Locale.JAPANESE) + " / "
+                    + messages.getMessage("import.failed", null, Locale.ENGLISH) + " (" + failed.getMessage() + ")", null);
+        }
+    }
+
+    /** A warning in words, for editors ({@code Locale.JAPANESE}) or the English fallback. */
+    public String describe(ImportWarning warning, Locale locale) {
+        return messages.getMessage(warning.messageKey(), new Object[] {warning.detail()}, locale);
+    }
+
+    /** Why a file could not be imported, in words. */
+    public String describe(ImportException problem, Locale locale) {
+        String detail = problem.detail();
+        if (problem.problem() == ImportException.Problem.TOO_LARGE && detail != null) {
+            detail = megabytes(Long.parseLong(detail));
+        }
+        return messages.getMessage(problem.messageKey(), new Object[] {detail}, locale);
+    }
+
+    public ImportProperties properties() {
+        return properties;
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format(Locale.ROOT, "%,d bytes", bytes);
+    }
+}
