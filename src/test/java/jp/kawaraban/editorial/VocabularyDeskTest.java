@@ -76,7 +76,7 @@ class VocabularyDeskTest {
                 .containsExactly("section.move", "section.move", "section.rename", "section.create");
         Element rename = audit.select("tr.audit-entry").get(2);
         assertThat(rename.selectFirst(".audit-actor").text()).isEqualTo(EDITOR_NAME);
-        assertThat(rename.selectFirst(".audit-action").text()).isEqualTo("区分名の変更");
+        assertThat(rename.selectFirst(".audit-action").text()).isEqualTo("セクション名の変更");
         assertThat(rename.selectFirst(".audit-detail").text()).isEqualTo("検証区分 → 改名区分");
         assertThat(rename.selectFirst(".audit-at time").attr("datetime")).endsWith("+09:00");
     }
@@ -92,13 +92,13 @@ class VocabularyDeskTest {
         assertThat(badCode.selectFirst("#section-name").val()).isEqualTo("国際");
 
         Document noName = page(editor.submit("/editor/sections", "/editor/sections", Map.of("code", "test-" + unique(), "name", "  ")), 400);
-        assertThat(alert(noName)).isEqualTo("区分名を20文字以内で入力してください（改行は使えません）。");
+        assertThat(alert(noName)).isEqualTo("セクション名を20文字以内で入力してください（改行は使えません）。");
 
         Document taken = page(editor.submit("/editor/sections", "/editor/sections", Map.of("code", "world", "name", "世界")), 400);
-        assertThat(alert(taken)).startsWith("コード「world」はすでに区分「");
+        assertThat(alert(taken)).startsWith("コード「world」はすでにセクション「");
 
         Document longName = page(editor.submit("/editor/sections", "/editor/sections/world", Map.of("name", "長".repeat(21))), 400);
-        assertThat(alert(longName)).isEqualTo("区分名を20文字以内で入力してください（改行は使えません）。");
+        assertThat(alert(longName)).isEqualTo("セクション名を20文字以内で入力してください（改行は使えません）。");
         assertThat(longName.selectFirst("tr.section-row[data-code=world] input[name=name]").val()).isEqualTo("長".repeat(21));
 
         assertThat(editor.submit("/editor/sections", "/editor/sections/no-such-section", Map.of("name", "どこ")).statusCode())

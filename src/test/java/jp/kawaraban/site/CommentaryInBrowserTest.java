@@ -3,7 +3,6 @@ package jp.kawaraban.site;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -17,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -88,19 +86,5 @@ class CommentaryInBrowserTest extends InBrowser {
             section.locator("a.commentary-login").click();
             assertThat(page).hasURL(base + "/login?next=%2Farticles%2F" + ARTICLE);
         }
-    }
-
-    private static BrowserContext newContext(String base) {
-        return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
-                .setViewportSize(1280, 900));
-    }
-
-    private static void logIn(Page page, String email) {
-        Chromium.assertOk(page.navigate("/login"), "/login");
-        Locator login = page.locator("form.account-form");
-        login.locator("input[name=email]").fill(email);
-        login.locator("input[name=password]").fill(DEMO_PASSWORD);
-        login.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログイン")).click();
-        assertThat(page.locator("header.masthead a.account-link")).isVisible();
     }
 }

@@ -1,12 +1,10 @@
 package jp.kawaraban.site;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -80,19 +78,5 @@ class DeskInBrowserTest extends InBrowser {
             assertThat(page.locator("time.updated")).isVisible();
             Chromium.screenshot(page, "desk-reader.png");
         }
-    }
-
-    private static BrowserContext newContext(String base) {
-        return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
-                .setViewportSize(1280, 900));
-    }
-
-    private static void logIn(Page page, String email) {
-        Chromium.assertOk(page.navigate("/login"), "/login");
-        Locator login = page.locator("form.account-form");
-        login.locator("input[name=email]").fill(email);
-        login.locator("input[name=password]").fill(DEMO_PASSWORD);
-        login.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログイン")).click();
-        assertThat(page.locator("header.masthead a.account-link")).isVisible();
     }
 }
