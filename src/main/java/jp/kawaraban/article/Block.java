@@ -19,6 +19,7 @@ public sealed interface Block {
     /** The words of this block as a reader would read them aloud; used for text length and feeds. */
     String plainText();
 
+    /** A paragraph; its text may hold links ({@link InlineText}). */
     record Paragraph(String text) implements Block {
         public Paragraph {
             requireText(text, "paragraph");
@@ -26,7 +27,7 @@ public sealed interface Block {
 
         @Override
         public String plainText() {
-            return text;
+            return InlineText.plain(text);
         }
     }
 
@@ -48,7 +49,7 @@ public sealed interface Block {
 
         @Override
         public String plainText() {
-            return String.join("\n", items);
+            return InlineText.plain(String.join("\n", items));
         }
     }
 
@@ -59,7 +60,7 @@ public sealed interface Block {
 
         @Override
         public String plainText() {
-            return String.join("\n", items);
+            return InlineText.plain(String.join("\n", items));
         }
     }
 
@@ -70,7 +71,7 @@ public sealed interface Block {
 
         @Override
         public String plainText() {
-            return text;
+            return InlineText.plain(text);
         }
     }
 

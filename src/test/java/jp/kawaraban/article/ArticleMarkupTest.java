@@ -55,4 +55,19 @@ class ArticleMarkupTest {
         assertThat(body.opening(7)).hasSize(2);
         assertThat(body.characterCount()).isEqualTo(15);
     }
+
+    @Test
+    void linksAreHttpOrSitePathsAndReadAsTheirWordsAnythingElseStaysText() {
+        String text = "詳しくは[市の発表](https://city.example.jp/news/1)と[過去の記事](/articles/abc)を。"
+                + "[危ない](javascript:alert(1))や[外](//evil.example)はそのまま。";
+        assertThat(InlineText.parts(text)).containsExactly(
+                new InlineText.Part("詳しくは", null),
+                new InlineText.Part("市の発表", "https://city.example.jp/news/1"),
+                new InlineText.Part("と", null),
+                new InlineText.Part("過去の記事", "/articles/abc"),
+                new InlineText.Part("を。[危ない](javascript:alert(1))や[外](//evil.example)はそのまま。", null));
+        Body body = ArticleMarkup.parse(text + "\n\n- [一覧](/sections/world)の項目", file -> file);
+        assertThat(body.plainText()).contains("詳しくは市の発表と過去の記事を。", "一覧の項目").doesNotContain("https://");
+        assertThat(ArticleMarkup.parse(ArticleMarkup.format(body), file -> file)).isEqualTo(body);
+    }
 }

@@ -265,4 +265,24 @@ class ArticleWorkflowTest {
         assertThat(marked.select("form.desk-unlock").text()).contains("メールのリンクで全文を読めます");
         assertThat(marked.select(".desk-history li").eachText()).anySatisfy(line -> assertThat(line).contains("メール解錠を設定"));
     }
+
+    @Test
+    void linksInTheBodyReachReadersAsLinksAndUnsafeOnesStayText() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        var reader = new WebSession(port);
+        String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("リンクのある記事"),
+                "body", "計画は[市のサイト](https://city.example.jp/plan)で公開されている。\n\n[怪しい](javascript:alert(1))リンクは文字のまま。")));
+        String path = "/editor/articles/" + id;
+        assertThat(editor.page(path).select("#preview a[href=\"https://city.example.jp/plan\"]").text()).isEqualTo("市のサイト");
+        assertThat(editor.submit(path, path, with(manuscript("リンクのある記事"), "body",
+                "計画は[市のサイト](https://city.example.jp/plan)で公開されている。\n\n[怪しい](javascript:alert(1))リンクは文字のまま。",
+                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+
+        Document page = reader.page("/articles/" + id);
+        assertThat(page.select(".article-body a[href=\"https://city.example.jp/plan\"]").attr("rel")).isEqualTo("noopener");
+        assertThat(page.select(".article-body a[href^=javascript]")).isEmpty();
+        assertThat(page.select(".article-body").text()).contains("計画は市のサイトで公開されている。", "[怪しい](javascript:alert(1))リンクは文字のまま。");
+        String json = reader.get("/api/v1/articles/" + id).body();
+        assertThat(json).contains("\"text\":\"計画は市のサイトで公開されている。\"", "\"url\":\"https://city.example.jp/plan\"");
+    }
 }

@@ -9,6 +9,7 @@ import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.Block;
+import jp.kawaraban.article.InlineText;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.site.SiteProperties;
@@ -88,14 +89,23 @@ class ArticleApiController {
 
     private BlockJson block(Block block) {
         return switch (block) {
-            case Block.Paragraph p -> new BlockJson("paragraph", p.text(), null, null, null, null);
-            case Block.Heading h -> new BlockJson("heading", h.text(), null, null, null, null);
-            case Block.Quote q -> new BlockJson("quote", q.text(), null, null, null, null);
-            case Block.OrderedList l -> new BlockJson("orderedList", null, l.items(), null, null, null);
-            case Block.UnorderedList l -> new BlockJson("unorderedList", null, l.items(), null, null, null);
+            case Block.Paragraph p -> new BlockJson("paragraph", p.plainText(), null, null, null, null, links(p.text()));
+            case Block.Heading h -> new BlockJson("heading", h.text(), null, null, null, null, null);
+            case Block.Quote q -> new BlockJson("quote", q.plainText(), null, null, null, null, links(q.text()));
+            case Block.OrderedList l -> new BlockJson("orderedList", null, l.items().stream().map(InlineText::plain).toList(),
+                    null, null, null, links(String.join("\n", l.items())));
+            case Block.UnorderedList l -> new BlockJson("unorderedList", null, l.items().stream().map(InlineText::plain).toList(),
+                    null, null, null, links(String.join("\n", l.items())));
             case Block.Figure f -> new BlockJson("figure", null, null, site.url("/images/" + f.imageId()),
-                    f.caption(), f.credit());
+                    f.caption(), f.credit(), null);
         };
+    }
+
+    /** The block's links with absolute addresses; {@code null} when it has none. */
+    private List<LinkJson> links(String text) {
+        List<LinkJson> links = InlineText.links(text).stream()
+                .map(link -> new LinkJson(link.text(), link.isExternal() ? link.href() : site.url(link.href()))).toList();
+        return links.isEmpty() ? null : links;
     }
 
     private <T> ResponseEntity<T> cached(T body) {
@@ -133,7 +143,12 @@ class ArticleApiController {
     }
 
     /** One body block; {@code type} says which of the other fields are set. */
-    record BlockJson(String type, String text, List<String> items, String imageUrl, String caption, String credit) {
+    /** {@code text} and {@code items} are plain (each link's label); the links follow in {@code links}. */
+    record BlockJson(String type, String text, List<String> items, String imageUrl, String caption, String credit,
+                     List<LinkJson> links) {
+    }
+
+    record LinkJson(String text, String url) {
     }
 
 }
