@@ -36,3 +36,37 @@ document.addEventListener('click', function (event) {
   }
   button.disabled = true;
 });
+
+// The article editor: upload a figure without leaving the page and insert its line where the
+// cursor is in the body. Without this script the link to /editor/figures does the same job.
+(function () {
+  var box = document.querySelector('[data-figure-upload]');
+  if (!box) return;
+  var inline = box.querySelector('fieldset');
+  inline.hidden = false;
+  box.querySelector('[data-figure-send]').addEventListener('click', function () {
+    var file = box.querySelector('[data-figure-file]').files[0];
+    var status = box.querySelector('[data-figure-status]');
+    var token = document.querySelector('#article-form input[name=_csrf]');
+    if (!file) { status.textContent = box.getAttribute('data-no-file'); return; }
+    var data = new FormData();
+    data.append('file', file);
+    data.append('caption', box.querySelector('[data-figure-caption]').value);
+    data.append('credit', box.querySelector('[data-figure-credit]').value);
+    status.textContent = box.getAttribute('data-sending');
+    fetch('/editor/figures', {method: 'POST', body: data, credentials: 'same-origin',
+      headers: {'Accept': 'application/json', 'X-CSRF-TOKEN': token ? token.value : ''}})
+      .then(function (response) { return response.json().then(function (json) { return {ok: response.ok, json: json}; }); })
+      .then(function (answer) {
+        if (!answer.ok) { status.textContent = answer.json.detail || answer.json.title; return; }
+        var body = document.getElementById('f-body');
+        var at = body.selectionStart || body.value.length;
+        var before = body.value.slice(0, at).replace(/\s*$/, '');
+        var after = body.value.slice(at).replace(/^\s*/, '');
+        body.value = (before ? before + '\n\n' : '') + answer.json.markup + (after ? '\n\n' + after : '');
+        body.dispatchEvent(new Event('input', {bubbles: true}));
+        status.textContent = box.getAttribute('data-inserted') || '';
+      })
+      .catch(function () { status.textContent = box.getAttribute('data-failed'); });
+  });
+})();

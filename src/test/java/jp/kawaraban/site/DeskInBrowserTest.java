@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import jp.kawaraban.KawarabanTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,18 @@ class DeskInBrowserTest extends InBrowser {
 
     @LocalServerPort
     int port;
+
+    /** A small PNG, drawn here so no binary file sits in the repository. */
+    private static byte[] png() {
+        var image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
+    }
 
     @Test
     void anEditorWritesPreviewsPublishesAndUpdatesAnArticle() {
@@ -41,6 +54,14 @@ class DeskInBrowserTest extends InBrowser {
             page.locator("#f-body").fill("朝市は毎週日曜に開く。\n\n## 初日の様子\n\n- 鮮魚の店が12軒\n- 野菜の店が8軒");
             page.locator("#f-bylines").fill("地域報道部 試験二郎");
             page.locator("select[name=section]").selectOption("society");
+            // a figure uploaded from the editor goes into the body and the preview
+            page.locator("[data-figure-file]").setInputFiles(new FilePayload("asaichi.png", "image/png", png()));
+            page.locator("[data-figure-caption]").fill("復活した朝市のにぎわい");
+            page.locator("[data-figure-credit]").fill("試験撮影");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("アップロードして本文に入れる")).click();
+            assertThat(page.locator("[data-figure-status]")).hasText("図を本文のカーソルの位置に入れました。");
+            assertThat(page.locator("#f-body")).hasValue(java.util.regex.Pattern.compile("!\\[復活した朝市のにぎわい]\\([a-z0-9-]+ \"試験撮影\"\\)"));
+            assertThat(page.locator("#preview figure img")).hasAttribute("src", java.util.regex.Pattern.compile("^/images/"));
             // the preview follows the typing, rendered like the reading page
             assertThat(page.locator("#preview h1.headline")).hasText("港の朝市、半世紀ぶりに復活");
             assertThat(page.locator("#preview .article-body h2.subheading")).hasText("初日の様子");
