@@ -22,7 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "kawaraban.demo=true",
         "KAWARABAN_DEMO_PASSWORD=" + KawarabanTest.DEMO_PASSWORD,
         // Every test client is 127.0.0.1: a per-address limit this high leaves the per-account one to test.
-        "kawaraban.member.attempts-per-address=500"})
+        "kawaraban.member.attempts-per-address=500",
+        "kawaraban.newsletter.sign-ups-per-client-per-hour=500"})
 public @interface KawarabanTest {
 
     /** The demo accounts' password in tests. */

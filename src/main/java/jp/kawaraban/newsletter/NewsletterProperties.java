@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connections           SMTP connections used side by side for one delivery run
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
  *                              are sent by the next run once this has passed
+ * @param signUpsPerClientPerHour different addresses one client (IP address) may sign up per hour,
+ *                              so one machine cannot send confirmation mails to a long list of strangers
  * @param smtpClient            {@code own}: the newsletter's SMTP client (pipelining, 8bit bodies);
  *                              {@code jakarta}: Jakarta Mail, as all other mail
  */
@@ -46,7 +48,8 @@ public record NewsletterProperties(
         @DefaultValue("72h") Duration unlockLinkLifetime,
         @DefaultValue("30d") Duration unlockLifetime,
         @DefaultValue("4") int connections,
-        @DefaultValue("own") SmtpClientKind smtpClient) {
+        @DefaultValue("own") SmtpClientKind smtpClient,
+        @DefaultValue("20") int signUpsPerClientPerHour) {
 
     /** Which SMTP client delivers issues: the newsletter's own pipelining one, or Jakarta Mail. */
     public enum SmtpClientKind { OWN, JAKARTA }

@@ -95,6 +95,10 @@ public class Newsletters {
         if (repository.linksSince(email, now.minusSeconds(3600)) >= properties.confirmMailsPerHour()) {
             return SignUpOutcome.THROTTLED;
         }
+        if (request.clientAddress() != null && repository.addressesFromClientSince(request.clientAddress(), email,
+                now.minusSeconds(3600)) >= properties.signUpsPerClientPerHour()) {
+            return SignUpOutcome.CLIENT_THROTTLED;
+        }
         MemberId member = owner ? request.member().id() : null;
         try {
             for (Newsletter newsletter : wanted) {

@@ -11,6 +11,8 @@ public enum SignUpOutcome {
     NO_NEWSLETTER,
     /** Too many confirmation mails to this address lately. */
     THROTTLED,
+    /** Too many sign-ups of different addresses from this client lately. */
+    CLIENT_THROTTLED,
     /** The mail could not be sent; try again later. */
     FAILED
 }

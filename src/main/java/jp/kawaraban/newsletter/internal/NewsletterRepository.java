@@ -121,6 +121,15 @@ public class NewsletterRepository {
                 .params(email, ts(since)).query(Integer.class).single();
     }
 
+    /** Other addresses this client asked confirmation mails for since then (from the consent trail). */
+    public int addressesFromClientSince(String clientAddress, String exceptEmail, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(DISTINCT email) FROM newsletter_consent
+                        WHERE client_address = ? AND action = 'REQUESTED' AND at > ? AND email <> ?
+                        """)
+                .params(clientAddress, ts(since), exceptEmail).query(Integer.class).single();
+    }
+
     public Optional<Link> usableLink(String hash, String purpose, Instant now) {
         return jdbc.sql("SELECT * FROM newsletter_link WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?")
                 .params(hash, purpose, ts(now)).query(NewsletterRepository::link).optional();

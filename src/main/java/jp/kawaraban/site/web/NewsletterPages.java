@@ -303,7 +303,7 @@ class NewsletterPages {
     static HttpStatus status(SignUpOutcome outcome) {
         return switch (outcome) {
             case SENT, ALREADY_SUBSCRIBED -> HttpStatus.OK;
-            case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
+            case THROTTLED, CLIENT_THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             case FAILED -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };

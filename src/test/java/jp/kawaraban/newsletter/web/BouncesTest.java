@@ -150,7 +150,7 @@ class BouncesTest {
         return new NewsletterProperties(p.confirmLinkLifetime(), p.confirmMailsPerHour(), p.postalAddress(),
                 p.unsubscribeMailbox(), p.signingKey(), p.messagesPerSecond(), p.batchSize(), p.maxAttempts(),
                 p.retryBackoff(), p.pollInterval(), p.lease(), token, p.bounceMailbox(), p.unlockLinkLifetime(),
-                p.unlockLifetime(), p.connections(), p.smtpClient());
+                p.unlockLifetime(), p.connections(), p.smtpClient(), p.signUpsPerClientPerHour());
     }
 
     private static String dsn(String recipient, String action, String status) {
