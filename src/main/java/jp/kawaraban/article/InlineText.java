@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
  * pages split it into parts and escape each one, so no HTML is ever built from article text.
  * An address must be {@code http://}, {@code https://} or a path on this site ({@code /…},
  * not {@code //…}); anything else — {@code javascript:}, {@code data:} — stays text as typed.
+ * No address may hold a backslash: browsers read it as a slash, so {@code /\evil.example}
+ * would leave the site while looking like one of its paths.
  */
 public final class InlineText {
 
     private static final Pattern LINK = Pattern.compile(
-            "\\[([^\\[\\]\\n]+)]\\((https?://[^\\s()<>\"]+|/(?!/)[^\\s()<>\"]*)\\)");
+            "\\[([^\\[\\]\\n]+)]\\((https?://[^\\s()<>\"\\\\]+|/(?![/\\\\])[^\\s()<>\"\\\\]*)\\)");
 
     private InlineText() {
     }

@@ -70,4 +70,11 @@ class ArticleMarkupTest {
         assertThat(body.plainText()).contains("詳しくは市の発表と過去の記事を。", "一覧の項目").doesNotContain("https://");
         assertThat(ArticleMarkup.parse(ArticleMarkup.format(body), file -> file)).isEqualTo(body);
     }
+
+    @Test
+    void anAddressWithABackslashIsNotALinkSinceBrowsersReadItAsAnotherSite() {
+        String text = "[社内](/\\evil.example/login)と[外](https://ok.example\\@evil.example)";
+        assertThat(InlineText.links(text)).isEmpty();
+        assertThat(InlineText.parts(text)).containsExactly(new InlineText.Part(text, null));
+    }
 }
