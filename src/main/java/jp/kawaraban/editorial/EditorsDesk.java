@@ -26,6 +26,7 @@ import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Revision;
 import jp.kawaraban.editorial.AuditLog.Actor;
 import jp.kawaraban.editorial.internal.LineDiff;
+import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
@@ -62,11 +63,13 @@ public class EditorsDesk {
     private final AuditLog audit;
     private final Entities entities;
     private final Search search;
+    private final EmailUnlocks unlocks;
     private final Clock clock;
 
     EditorsDesk(ArticleDesk articles, ArticleCatalog catalog, AuditLog audit, Entities entities, Search search,
-                Clock clock) {
+                EmailUnlocks unlocks, Clock clock) {
         this.articles = articles;
+        this.unlocks = unlocks;
         this.catalog = catalog;
         this.audit = audit;
         this.entities = entities;
@@ -207,8 +210,16 @@ public class EditorsDesk {
         audit.record(actor, "article.discard", subject(id), headline);
     }
 
-    /** Records that an article was marked (or unmarked) for email unlock by the newsletter module. */
-    public void recordEmailUnlock(ArticleId id, boolean eligible, Actor actor) {
+    /**
+     * Marks (or unmarks) a published article as one readers may unlock by email, with its audit
+     * record in the same transaction.
+     *
+     * @throws ArticleNotFoundException when no published article has this id
+     */
+    public void setEmailUnlock(ArticleId id, boolean eligible, Actor actor) {
+        if (!unlocks.setEligible(id.value(), eligible)) {
+            throw new ArticleNotFoundException(id.value()); // not published: nothing a reader could unlock
+        }
         audit.record(actor, eligible ? "article.unlockOn" : "article.unlockOff", subject(id), null);
     }
 

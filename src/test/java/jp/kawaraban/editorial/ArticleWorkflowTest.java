@@ -36,6 +36,8 @@ class ArticleWorkflowTest {
     int port;
     @Autowired
     EditorsDesk desk;
+    @Autowired
+    jp.kawaraban.newsletter.EmailUnlocks unlocks;
 
     private Map<String, String> manuscript(String headline) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -264,6 +266,20 @@ class ArticleWorkflowTest {
         Document marked = editor.page(path);
         assertThat(marked.select("form.desk-unlock").text()).contains("メールのリンクで全文を読めます");
         assertThat(marked.select(".desk-history li").eachText()).anySatisfy(line -> assertThat(line).contains("メール解錠を設定"));
+    }
+
+    @Test
+    void anEmailUnlockWhoseAuditRecordCannotBeWrittenIsNotKept() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("解錠と記録"), "access", "PAID")));
+        String path = "/editor/articles/" + id;
+        assertThat(editor.submit(path, path, with(manuscript("解錠と記録"), "access", "PAID",
+                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+
+        // an actor without a name cannot be written to the audit log (actor_name is not null)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.setEmailUnlock(new ArticleId(id), true,
+                new AuditLog.Actor("someone", null))).isInstanceOf(RuntimeException.class);
+        assertThat(unlocks.isEligible(new ArticleId(id))).isFalse();
     }
 
     @Test

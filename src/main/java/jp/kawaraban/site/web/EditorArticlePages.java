@@ -235,11 +235,7 @@ class EditorArticlePages {
     @PostMapping("/editor/articles/{id}/email-unlock")
     ModelAndView emailUnlock(@AuthenticationPrincipal MemberPrincipal editor, @PathVariable String id,
                              @RequestParam(defaultValue = "false") boolean eligible) {
-        ArticleId articleId = articleId(id);
-        if (!unlocks.setEligible(articleId.value(), eligible)) {
-            throw new ArticleNotFoundException(id); // not published: nothing a reader could unlock
-        }
-        desk.recordEmailUnlock(articleId, eligible, actor(editor));
+        desk.setEmailUnlock(articleId(id), eligible, actor(editor));
         return new ModelAndView("redirect:/editor/articles/" + id + "?done=" + (eligible ? "unlockOn" : "unlockOff"));
     }
 
