@@ -147,10 +147,18 @@ public class ArticleDesk {
 
     /** Readers get 404 from now on; the desk keeps the article and its revisions. */
     public void withdraw(ArticleId id) {
-        if (!repository.withdraw(id, clock.instant())) {
+        if (!repository.withdraw(id, clock.instant(), null)) {
             throw repository.findForEditing(id)
                     .<RuntimeException>map(found -> new WrongStatusException(id, found.status(), "withdraw"))
                     .orElseGet(() -> new ArticleNotFoundException(id.value()));
+        }
+        events.publishEvent(new ArticleWithdrawn(id, clock.instant()));
+    }
+
+    /** A withdrawal from the desk, refused when someone saved since {@code expectedVersion}. */
+    public void withdraw(ArticleId id, int expectedVersion) {
+        if (!repository.withdraw(id, clock.instant(), expectedVersion)) {
+            throw refusal(id, expectedVersion, "withdraw");
         }
         events.publishEvent(new ArticleWithdrawn(id, clock.instant()));
     }

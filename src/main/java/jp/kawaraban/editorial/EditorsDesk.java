@@ -197,9 +197,9 @@ public class EditorsDesk {
     }
 
     /** Readers get 404 from now on; the article stays here, with its reason in the audit log. */
-    public void withdraw(ArticleId id, String reason, Actor actor) {
+    public void withdraw(ArticleId id, String reason, int version, Actor actor) {
         String required = required(reason, "editor.problem.withdrawReasonMissing");
-        articles.withdraw(id);
+        articles.withdraw(id, version);
         audit.record(actor, "article.withdraw", subject(id), required);
     }
 

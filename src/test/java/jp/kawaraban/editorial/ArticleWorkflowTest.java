@@ -139,11 +139,13 @@ class ArticleWorkflowTest {
         assertThat(editor.page("/editor/articles?stage=CORRECTED").select("tr[data-article-id=\"" + id + "\"]")).hasSize(1);
 
         // withdrawn: needs a reason; then 404 for readers, kept on the desk with its history
-        HttpResponse<String> noReason = editor.submit(path, path + "/withdraw", Map.of("reason", ""));
+        HttpResponse<String> noReason = editor.submit(path, path + "/withdraw",
+                Map.of("reason", "", "version", version(editor.page(path))));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("取り下げの理由を入力してください。");
         assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(200);
-        assertThat(editor.submit(path, path + "/withdraw", Map.of("reason", "取材先の要請により")).statusCode()).isEqualTo(302);
+        assertThat(editor.submit(path, path + "/withdraw", Map.of("reason", "取材先の要請により",
+                "version", version(editor.page(path)))).statusCode()).isEqualTo(302);
         assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(404);
         Document kept = editor.page(path);
         assertThat(kept.selectFirst(".desk-editor").attr("data-stage")).isEqualTo("WITHDRAWN");
@@ -200,6 +202,19 @@ class ArticleWorkflowTest {
         assertThat(admin.submit(path, path, with(manuscript("管理者が直した見出し"), "version", startedFrom,
                 "overwriteVersion", overwrite)).statusCode()).isEqualTo(302);
         assertThat(desk.article(new ArticleId(id)).content().headline()).isEqualTo("管理者が直した見出し");
+
+        // published, then corrected by one editor: another's withdrawal from the page loaded before is refused too
+        String beforeCorrection = version(taro.page(path));
+        assertThat(taro.submit(path, path, with(manuscript("管理者が直した見出し"), "version", beforeCorrection,
+                "action", "publish")).statusCode()).isEqualTo(302);
+        String published = version(admin.page(path));
+        assertThat(taro.submit(path, path, with(manuscript("管理者が直した見出し"), "version", version(taro.page(path)),
+                "action", "correct", "note", "見出しの表記を改めました。")).statusCode()).isEqualTo(302);
+        HttpResponse<String> staleWithdrawal = admin.submit(path, path + "/withdraw",
+                Map.of("reason", "古い画面からの取り下げ", "version", published));
+        assertThat(staleWithdrawal.statusCode()).isEqualTo(409);
+        assertThat(staleWithdrawal.body()).contains("編集 太郎さんが");
+        assertThat(desk.article(new ArticleId(id)).status()).isEqualTo(ArticleStatus.PUBLISHED);
     }
 
     @Test

@@ -246,12 +246,17 @@ public class ArticleRepository {
         return Optional.of(revision);
     }
 
-    public boolean withdraw(ArticleId id, Instant at) {
+    /** @param expectedVersion the version the editor saw, or {@code null} to withdraw whatever it is now */
+    public boolean withdraw(ArticleId id, Instant at, Integer expectedVersion) {
         return jdbc.sql("""
-                        update article set status = 'WITHDRAWN', withdrawn_at = ?, version = version + 1, edited_at = ?
-                        where id = ? and status = 'PUBLISHED'
+                        update article set status = 'WITHDRAWN', withdrawn_at = :at, version = version + 1, edited_at = :at
+                        where id = :id and status = 'PUBLISHED'
+                            and (cast(:version as integer) is null or version = :version)
                         """)
-                .params(utc(at), utc(at), id.value()).update() == 1;
+                .param("at", utc(at))
+                .param("id", id.value())
+                .param("version", expectedVersion)
+                .update() == 1;
     }
 
     /** Deletes a draft that was never published, if still at {@code expectedVersion}. */

@@ -197,14 +197,7 @@ class EditorArticlePages {
             return editor(desk.article(articleId), manuscript, version, null, messages(refused), null, csrf,
                     HttpStatus.BAD_REQUEST);
         } catch (EditConflictException conflict) {
-            EditedArticle current = desk.article(articleId);
-            var last = desk.lastChange(articleId);
-            var details = new EditorArticleView.Conflict(
-                    last.map(entry -> entry.actorName()).orElse(pages.msg().get("editor.article.someone")),
-                    last.map(entry -> JapaneseDates.readable(entry.at())).orElse(""),
-                    current.version(), Manuscript.of(current.content()));
-            return editor(current, manuscript, version, null, List.of(pages.msg().get("editor.problem.conflict",
-                    details.who(), details.when())), details, csrf, HttpStatus.CONFLICT);
+            return conflict(articleId, manuscript, version, csrf);
         } catch (WrongStatusException wrong) {
             return editor(desk.article(articleId), manuscript, version, null,
                     List.of(pages.msg().get("editor.problem.wrongStatus",
@@ -214,11 +207,14 @@ class EditorArticlePages {
 
     @PostMapping("/editor/articles/{id}/withdraw")
     ModelAndView withdraw(@AuthenticationPrincipal MemberPrincipal editor, CsrfToken csrf, @PathVariable String id,
-                          @RequestParam(defaultValue = "") String reason) {
+                          @RequestParam(defaultValue = "") String reason, @RequestParam int version) {
         ArticleId articleId = articleId(id);
         try {
-            desk.withdraw(articleId, reason, actor(editor));
+            desk.withdraw(articleId, reason, version, actor(editor));
             return new ModelAndView("redirect:/editor/articles/" + id + "?done=withdrawn");
+        } catch (EditConflictException conflict) {
+            EditedArticle article = desk.article(articleId);
+            return conflict(articleId, Manuscript.of(article.content()), version, csrf);
         } catch (DeskRefusal refused) {
             EditedArticle article = desk.article(articleId);
             return editor(article, Manuscript.of(article.content()), article.version(), null, messages(refused), null,
@@ -229,6 +225,18 @@ class EditorArticlePages {
                     List.of(pages.msg().get("editor.problem.wrongStatus",
                             pages.msg().get("editor.stage." + wrong.status().name()))), null, csrf, HttpStatus.CONFLICT);
         }
+    }
+
+    /** Someone saved since the editor's page was loaded: who and when, their text, and the editor's input kept. */
+    private ModelAndView conflict(ArticleId articleId, Manuscript mine, int version, CsrfToken csrf) {
+        EditedArticle current = desk.article(articleId);
+        var last = desk.lastChange(articleId);
+        var details = new EditorArticleView.Conflict(
+                last.map(entry -> entry.actorName()).orElse(pages.msg().get("editor.article.someone")),
+                last.map(entry -> JapaneseDates.readable(entry.at())).orElse(""),
+                current.version(), Manuscript.of(current.content()));
+        return editor(current, mine, version, null, List.of(pages.msg().get("editor.problem.conflict",
+                details.who(), details.when())), details, csrf, HttpStatus.CONFLICT);
     }
 
     /** Marks a published article as one readers may unlock by signing up for a newsletter (decision 0010). */
