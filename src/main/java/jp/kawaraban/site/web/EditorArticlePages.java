@@ -126,7 +126,7 @@ class EditorArticlePages {
                         @ModelAttribute ManuscriptForm form) {
         Manuscript manuscript = form.manuscript();
         try {
-            ArticleId id = desk.create(manuscript, actor(editor));
+            ArticleId id = desk.create(manuscript, DeskActors.of(editor));
             return new ModelAndView("redirect:/editor/articles/" + id.value() + "?done=created");
         } catch (DeskRefusal refused) {
             return editor(null, manuscript, 0, null, messages(refused), null, csrf, HttpStatus.BAD_REQUEST);
@@ -153,7 +153,7 @@ class EditorArticlePages {
                         @RequestParam(required = false) String note, @RequestParam(required = false) String publishAt) {
         ArticleId articleId = articleId(id);
         Manuscript manuscript = form.manuscript();
-        AuditLog.Actor actor = actor(editor);
+        AuditLog.Actor actor = DeskActors.of(editor);
         if (overwriteVersion != null) {
             // the editor saw the other save and chose to replace it with their own text
             version = overwriteVersion;
@@ -210,7 +210,7 @@ class EditorArticlePages {
                           @RequestParam(defaultValue = "") String reason, @RequestParam int version) {
         ArticleId articleId = articleId(id);
         try {
-            desk.withdraw(articleId, reason, version, actor(editor));
+            desk.withdraw(articleId, reason, version, DeskActors.of(editor));
             return new ModelAndView("redirect:/editor/articles/" + id + "?done=withdrawn");
         } catch (EditConflictException conflict) {
             EditedArticle article = desk.article(articleId);
@@ -243,7 +243,7 @@ class EditorArticlePages {
     @PostMapping("/editor/articles/{id}/email-unlock")
     ModelAndView emailUnlock(@AuthenticationPrincipal MemberPrincipal editor, @PathVariable String id,
                              @RequestParam(defaultValue = "false") boolean eligible) {
-        desk.setEmailUnlock(articleId(id), eligible, actor(editor));
+        desk.setEmailUnlock(articleId(id), eligible, DeskActors.of(editor));
         return new ModelAndView("redirect:/editor/articles/" + id + "?done=" + (eligible ? "unlockOn" : "unlockOff"));
     }
 
@@ -284,7 +284,7 @@ class EditorArticlePages {
             } catch (IllegalArgumentException unknown) {
                 // refused below as a missing kind
             }
-            var entity = desk.confirmEntity(name, chosen, actor(editor));
+            var entity = desk.confirmEntity(name, chosen, DeskActors.of(editor));
             message = pages.msg().get("editor.proposals.entityAdded", entity.canonicalName());
         } catch (DeskRefusal refused) {
             message = String.join(" ", messages(refused));
@@ -363,9 +363,6 @@ class EditorArticlePages {
         return messages;
     }
 
-    private static AuditLog.Actor actor(MemberPrincipal editor) {
-        return new AuditLog.Actor(editor.id().value().toString(), editor.displayName());
-    }
 
     private static ArticleId articleId(String id) {
         try {

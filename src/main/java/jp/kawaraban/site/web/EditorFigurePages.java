@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jp.kawaraban.editorial.AuditLog;
 import jp.kawaraban.editorial.FigureRefusedException;
 import jp.kawaraban.editorial.Figures;
 import jp.kawaraban.editorial.StoredFigure;
@@ -122,7 +121,7 @@ class EditorFigurePages {
             throw new UncheckedIOException(e);
         }
         String fileName = file == null ? null : file.getOriginalFilename();
-        return figures.upload(fileName, bytes, caption, credit, new AuditLog.Actor(editor.id().value().toString(), editor.displayName()));
+        return figures.upload(fileName, bytes, caption, credit, DeskActors.of(editor));
     }
 
     private String message(FigureRefusedException refused) {

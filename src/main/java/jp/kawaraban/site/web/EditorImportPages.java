@@ -14,7 +14,6 @@ import java.util.zip.GZIPOutputStream;
 
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
-import jp.kawaraban.editorial.AuditLog;
 import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.ImportOutcome;
@@ -94,7 +93,7 @@ class EditorImportPages {
         }
         try {
             ImportOutcome outcome = imports.importPage(fileName.isBlank() ? PASTED : fileName, bytes, ImportMode.DRAFT,
-                    new AuditLog.Actor(editor.id().toString(), editor.displayName()));
+                    DeskActors.of(editor));
             if (outcome.duplicateOf() != null) {
                 return view(reviewed(outcome.page(), fileName, content, outcome.duplicateOf().toString(), csrf), HttpStatus.CONFLICT);
             }
