@@ -5,8 +5,9 @@ import jp.kawaraban.editorial.FigureRefusedException;
 import jp.kawaraban.editorial.FigureRefusedException.Reason;
 
 /**
- * An upload that passed every check, as it will be stored: PNG and JPEG as uploaded, SVG as
- * cleaned by {@link SvgSanitizer}.
+ * An upload that passed every check, as it will be stored: PNG and JPEG without what they say
+ * about where and with what they were taken ({@link PhotoMetadata}), SVG as cleaned by
+ * {@link SvgSanitizer}.
  */
 public record CheckedImage(ImageKind kind, byte[] bytes, Integer width, Integer height) {
 
@@ -32,6 +33,6 @@ public record CheckedImage(ImageKind kind, byte[] bytes, Integer width, Integer 
             throw new FigureRefusedException(Reason.DIMENSIONS_TOO_LARGE, limits.maxWidth(), limits.maxHeight(),
                     limits.maxPixels() / 1_000_000.0, size.width(), size.height());
         }
-        return new CheckedImage(kind, upload, size.width(), size.height());
+        return new CheckedImage(kind, PhotoMetadata.strip(upload, kind), size.width(), size.height());
     }
 }
