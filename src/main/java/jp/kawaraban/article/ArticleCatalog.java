@@ -85,6 +85,11 @@ public class ArticleCatalog {
         return repository.section(code);
     }
 
+    /** Keywords of published articles, the most used first; {@code containing} may be {@code null}. */
+    public List<KeywordCount> keywords(String containing, int limit) {
+        return repository.keywordCounts(containing == null || containing.isBlank() ? null : containing.strip(), limit);
+    }
+
     /** Every series and column, by name, for the desk's choices. */
     public List<Series> allSeries() {
         return repository.allSeries();

@@ -163,6 +163,19 @@ public class ArticleDesk {
         events.publishEvent(new ArticleWithdrawn(id, clock.instant()));
     }
 
+    /**
+     * Renames a keyword in every article, or merges it into {@code to} when that is in use
+     * too. Texts and revisions stay; the published articles' index entries and tags follow
+     * through {@link KeywordRenamed}.
+     *
+     * @return the published articles that changed
+     */
+    public List<ArticleId> renameKeyword(String from, String to) {
+        List<ArticleId> published = repository.renameKeyword(from, to);
+        events.publishEvent(new KeywordRenamed(from, to, published, clock.instant()));
+        return published;
+    }
+
     // ---- reading for the desk -----------------------------------------------------------------
 
     @Transactional(readOnly = true)

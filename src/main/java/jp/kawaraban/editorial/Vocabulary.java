@@ -404,6 +404,30 @@ public class Vocabulary {
         };
     }
 
+    // ---- keywords ------------------------------------------------------------------------------
+
+    /**
+     * Renames a keyword in every article that has it — or merges it into {@code to} when
+     * that is in use too. Readers' keyword pages, search and My News follow (see
+     * {@link jp.kawaraban.article.KeywordRenamed}); articles' texts and revisions stay.
+     *
+     * @return how many published articles changed
+     */
+    @Transactional
+    public int renameKeyword(AuditLog.Actor actor, String from, String to) {
+        String old = name(from, EditorsDesk.MAX_KEYWORD, "editorial.error.keyword");
+        String renamed = name(to, EditorsDesk.MAX_KEYWORD, "editorial.error.keyword");
+        if (old.equals(renamed)) {
+            throw VocabularyException.invalid("editorial.error.keywordSame");
+        }
+        if (catalog.withKeyword(old, new jp.kawaraban.article.PageRequest(1, 1)).total() == 0) {
+            throw VocabularyException.notFound("editorial.error.keywordUnknown", old);
+        }
+        int changed = desk.renameKeyword(old, renamed).size();
+        audit.record(actor, "keyword.rename", "keyword:" + renamed, old + " → " + renamed + "（" + changed + "本）");
+        return changed;
+    }
+
     // ---- input -----------------------------------------------------------------------------
 
     private static String code(String code) {

@@ -25,6 +25,7 @@ import jp.kawaraban.article.Body;
 import jp.kawaraban.article.DeskFilter;
 import jp.kawaraban.article.DeskSummary;
 import jp.kawaraban.article.EditedArticle;
+import jp.kawaraban.article.KeywordCount;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Revision;
@@ -360,6 +361,43 @@ public class ArticleRepository {
                         Revision.Kind.valueOf(rs.getString("kind")), rs.getString("note"),
                         json.readValue(rs.getString("content"), ArticleContent.class)))
                 .list();
+    }
+
+    // ---- keywords -----------------------------------------------------------------------------
+
+    /**
+     * Replaces a keyword in every article that has it, keeping each article's order and no
+     * duplicates (an article with both keeps one). Versions move on, so an editor with the
+     * article open is told before saving over the change.
+     *
+     * @return the published articles that changed
+     */
+    public List<ArticleId> renameKeyword(String from, String to) {
+        return jdbc.sql("""
+                        update article a set keywords = array(
+                                select k from unnest(array_replace(a.keywords, :from, :to)) with ordinality as t(k, n)
+                                group by k order by min(n)),
+                            version = version + 1
+                        where a.keywords @> array[cast(:from as text)]
+                        returning a.id, a.status
+                        """)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, i) -> "PUBLISHED".equals(rs.getString("status")) ? new ArticleId(rs.getString("id")) : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Keywords of published articles, the most used first; {@code containing} narrows them. */
+    public List<KeywordCount> keywordCounts(String containing, int limit) {
+        return jdbc.sql("""
+                        select k, count(*) as n from article a, unnest(a.keywords) k
+                        where a.status = 'PUBLISHED' and (cast(:containing as text) is null or k ilike :pattern)
+                        group by k order by n desc, k limit :limit
+                        """)
+                .param("containing", containing)
+                .param("pattern", containing == null ? null : "%" + likeEscaped(containing) + "%")
+                .param("limit", limit)
+                .query((rs, i) -> new KeywordCount(rs.getString("k"), rs.getLong("n"))).list();
     }
 
     // ---- the desk ----------------------------------------------------------------------------

@@ -127,14 +127,15 @@ public class FeedRepository {
      * Articles tagged with entity {@code fromId} are tagged with {@code intoId} instead (an
      * article already tagged with both keeps one tag).
      */
-    public void renameEntityTags(String fromId, String intoId) {
+    /** Articles tagged with one thing are tagged with another instead (once). */
+    public void renameTags(String kind, String from, String into) {
         jdbc.sql("""
                         insert into personal_article_tag (article_id, kind, value, published_at)
-                        select article_id, 'ENTITY', ?, published_at from personal_article_tag
-                        where kind = 'ENTITY' and value = ?
+                        select article_id, kind, ?, published_at from personal_article_tag
+                        where kind = ? and value = ?
                         on conflict do nothing""")
-                .params(intoId, fromId).update();
-        jdbc.sql("delete from personal_article_tag where kind = 'ENTITY' and value = ?").param(fromId).update();
+                .params(into, kind, from).update();
+        jdbc.sql("delete from personal_article_tag where kind = ? and value = ?").params(kind, from).update();
     }
 
     /** The articles carrying one tag, in no particular order. */

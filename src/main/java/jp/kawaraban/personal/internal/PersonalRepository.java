@@ -58,14 +58,15 @@ public class PersonalRepository {
      * Members following entity {@code fromId} follow {@code intoId} instead, since the date
      * they followed the first; a member who followed both keeps one follow.
      */
-    public void moveEntityFollows(String fromId, String intoId, String intoLabel) {
+    /** Follows of one thing become follows of another; a member who followed both keeps one. */
+    public void moveFollows(String kind, String from, String into, String intoLabel) {
         jdbc.sql("""
                         insert into personal_follow (member_id, kind, value, label, followed_at)
-                        select member_id, 'ENTITY', ?, ?, followed_at from personal_follow
-                        where kind = 'ENTITY' and value = ?
+                        select member_id, kind, ?, ?, followed_at from personal_follow
+                        where kind = ? and value = ?
                         on conflict do nothing""")
-                .params(intoId, intoLabel, fromId).update();
-        jdbc.sql("delete from personal_follow where kind = 'ENTITY' and value = ?").param(fromId).update();
+                .params(into, intoLabel, kind, from).update();
+        jdbc.sql("delete from personal_follow where kind = ? and value = ?").params(kind, from).update();
     }
 
     /** Follows of an entity show its name as it is now. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.EntitiesMerged;
 import jp.kawaraban.search.EntityNamesChanged;
@@ -12,7 +13,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps follows and article tags in step with the entity vocabulary the editors maintain.
+ * Keeps follows and article tags in step with the entity vocabulary and the keywords the editors maintain.
  * A merge moves follows and tags from the merged entity to the one it became, so members
  * keep following it and My News keeps the articles. New names are looked for in the newest
  * published articles ({@link Entities#REVISITED_ARTICLES}), so an article written with the
@@ -37,8 +38,15 @@ class VocabularyChanges {
     @ApplicationModuleListener
     void on(EntitiesMerged merged) {
         String label = entities.find(merged.intoId()).map(Entity::canonicalName).orElse(merged.intoId());
-        repository.moveEntityFollows(merged.fromId(), merged.intoId(), label);
-        feed.renameEntityTags(merged.fromId(), merged.intoId());
+        repository.moveFollows("ENTITY", merged.fromId(), merged.intoId(), label);
+        feed.renameTags("ENTITY", merged.fromId(), merged.intoId());
+    }
+
+    /** A renamed (or merged) keyword: its followers follow the new one, its articles carry it. */
+    @ApplicationModuleListener
+    void on(KeywordRenamed renamed) {
+        repository.moveFollows("KEYWORD", renamed.from(), renamed.to(), renamed.to());
+        feed.renameTags("KEYWORD", renamed.from(), renamed.to());
     }
 
     @ApplicationModuleListener

@@ -13,6 +13,7 @@ import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
+import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.Body;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.EntityEvent;
@@ -77,6 +78,13 @@ public class ArticleIndexer {
     @TransactionalEventListener
     void on(ArticleWithdrawn withdrawn) {
         remove(withdrawn.articleId());
+    }
+
+    /** A renamed keyword: the published articles that carried it are indexed with the new one. */
+    @Async
+    @TransactionalEventListener
+    void on(KeywordRenamed renamed) {
+        renamed.published().forEach(this::reindex);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
         DevMailPage.class, SearchPages.class, SearchAdminPage.class, CommentaryPages.class, EditorCommentaryPage.class,
         NewsletterPages.class, EditorNewsletterPages.class, EditorArticlePages.class, EditorFigurePages.class,
         EditorSectionPages.class, EditorSeriesPages.class, EditorEntityPages.class, EditorAuditPage.class,
-        EditorImportPages.class})
+        EditorImportPages.class, EditorKeywordPages.class})
 class ErrorPages implements ErrorViewResolver {
 
     private final SitePages pages;
