@@ -21,9 +21,6 @@ import jp.kawaraban.editorial.AuditLog;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.PartnerPages;
 import jp.kawaraban.platform.operator.OperatorToken;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -101,13 +98,11 @@ final class ImportCommand {
         Path operatorFile = dataDir.resolve(OperatorToken.FILE);
         if (Files.exists(operatorFile)) {
             try {
-                JsonNode operator = json.readTree(Files.readString(operatorFile));
-                String url = operator.get("url").asString();
-                String authorization = "Bearer " + operator.get("token").asString();
-                http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).GET().build(),
+                OperatorSite.Running site = OperatorSite.running(dataDir).orElseThrow();
+                http.send(HttpRequest.newBuilder(URI.create(site.url() + "/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
-                err.println("Importing through the site running at " + url + ".");
-                return each(request, (name, bytes) -> remote(url, authorization, request.mode(), name, bytes));
+                err.println("Importing through the site running at " + site.url() + ".");
+                return each(request, (name, bytes) -> remote(site.url(), site.authorization(), request.mode(), name, bytes));
             } catch (ConnectException gone) {
                 err.println("No site answers at the address in " + operatorFile + " (stopped without cleaning up?); importing here instead.");
             } catch (IOException | RuntimeException unreadable) {
@@ -176,16 +171,8 @@ final class ImportCommand {
         // stdout carries the JSON lines only: the application's log goes to stderr meanwhile.
         PrintStream stdout = System.out;
         System.setOut(err);
-        List<String> args = new ArrayList<>(request.applicationArgs());
-        args.add("--kawaraban.data-dir=" + dataDir);
-        try (var context = new SpringApplicationBuilder(application)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "server.port=0", "server.address=127.0.0.1",
-                        // Published imports are indexed in the background: let that finish before stopping.
-                        "spring.task.execution.shutdown.await-termination=true",
-                        "spring.task.execution.shutdown.await-termination-period=60s")
-                .run(args.toArray(String[]::new))) {
+        // Published imports are indexed in the background: closing the context waits for that.
+        try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
             return each(request, (name, bytes) -> json.writeValueAsString(
                     imports.report(name, bytes, request.mode(), AuditLog.Actor.OPERATOR)));

@@ -10,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jp.kawaraban.platform.operator.OperatorToken;
 import jp.kawaraban.search.IndexRebuilds;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,13 +62,13 @@ final class RebuildSearchCommand {
     }
 
     int remote(Path operatorFile) throws IOException, InterruptedException {
-        JsonNode operator = json.readTree(Files.readString(operatorFile));
-        URI endpoint = URI.create(operator.get("url").asString() + "/operator/search/rebuild");
-        String authorization = "Bearer " + operator.get("token").asString();
+        OperatorSite.Running site = OperatorSite.running(dataDir).orElseThrow();
+        URI endpoint = URI.create(site.url() + "/operator/search/rebuild");
+        String authorization = site.authorization();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(endpoint).header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         switch (started.statusCode()) {
-            case 202 -> err.println("Rebuilding the search index of the site at " + operator.get("url").asString()
+            case 202 -> err.println("Rebuilding the search index of the site at " + site.url()
                     + "; it keeps serving the old index until the new one is complete.");
             case 409 -> err.println("A rebuild is already running on the site; following it.");
             case 401 -> {
@@ -98,12 +96,7 @@ final class RebuildSearchCommand {
 
     private int local(Class<?> application) {
         err.println("No site is running on " + dataDir + ": starting the application here to rebuild.");
-        // The whole application, sessions and all, but listening on a free loopback port only.
-        try (var context = new SpringApplicationBuilder(application)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "server.port=0", "server.address=127.0.0.1")
-                .run("--kawaraban.data-dir=" + dataDir)) {
+        try (var context = OperatorSite.start(application, dataDir, List.of())) {
             IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
             if (!rebuilds.start()) {
                 err.println("A rebuild started by itself (the index was empty); following it.");

@@ -62,17 +62,19 @@ public class EditorsDesk {
     private final ArticleCatalog catalog;
     private final AuditLog audit;
     private final Entities entities;
+    private final Vocabulary vocabulary;
     private final Search search;
     private final EmailUnlocks unlocks;
     private final Clock clock;
 
-    EditorsDesk(ArticleDesk articles, ArticleCatalog catalog, AuditLog audit, Entities entities, Search search,
-                EmailUnlocks unlocks, Clock clock) {
+    EditorsDesk(ArticleDesk articles, ArticleCatalog catalog, AuditLog audit, Entities entities, Vocabulary vocabulary,
+                Search search, EmailUnlocks unlocks, Clock clock) {
         this.articles = articles;
         this.unlocks = unlocks;
         this.catalog = catalog;
         this.audit = audit;
         this.entities = entities;
+        this.vocabulary = vocabulary;
         this.search = search;
         this.clock = clock;
     }
@@ -257,21 +259,18 @@ public class EditorsDesk {
         if (kind == null) {
             throw new DeskRefusal("editor.problem.entityKindMissing");
         }
-        List<Mention> known = entities.finder().find(canonical);
-        if (known.size() == 1 && known.getFirst().surface().length() == canonical.length()) {
-            throw new DeskRefusal("editor.problem.entityKnown", canonical);
-        }
-        Entity entity = new Entity("e-" + ArticleId.random().value(), canonical, kind);
+        // The vocabulary desk creates it: the same checks (a name another entity has, spellings
+        // folded, is refused), the same announcement and the same audit record (decision 0012).
         try {
-            // create, not save: it refuses a name another entity has (spellings folded) and
-            // announces the entity, so published articles naming it are found (decision 0012).
-            entities.create(entity);
-        } catch (jp.kawaraban.search.EntityChangeRefusedException taken) {
-            throw new DeskRefusal("editor.problem.entityKnown", canonical);
+            return vocabulary.createEntity(actor, new Vocabulary.EntityInput("e-" + ArticleId.random().value(),
+                    canonical, kind.name(), List.of(), ""));
+        } catch (VocabularyException refused) {
+            throw "editorial.error.nameTaken".equals(refused.messageKey())
+                    ? new DeskRefusal("editor.problem.entityKnown", canonical)
+                    : new DeskRefusal(refused.messageKey(), refused.arguments());
         }
-        audit.record(actor, "entity.create", "entity:" + entity.id(), canonical);
-        return entity;
     }
+
 
     /** Published articles matching the words, for the editor to pick related ones from. */
     @Transactional(readOnly = true)

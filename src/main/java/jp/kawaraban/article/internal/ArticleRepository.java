@@ -429,6 +429,7 @@ public class ArticleRepository {
         StringBuilder where = new StringBuilder("true");
         Map<String, Object> params = new HashMap<>();
         if (filter.stage() != null) {
+            // the same rule as EditedArticle.stage, as SQL: a correction newer than the last update wins
             where.append(switch (filter.stage()) {
                 case DRAFT -> " and a.status = 'DRAFT'";
                 case SCHEDULED -> " and a.status = 'SCHEDULED'";

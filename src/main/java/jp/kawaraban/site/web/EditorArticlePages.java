@@ -200,8 +200,7 @@ class EditorArticlePages {
             return conflict(articleId, manuscript, version, csrf);
         } catch (WrongStatusException wrong) {
             return editor(desk.article(articleId), manuscript, version, null,
-                    List.of(pages.msg().get("editor.problem.wrongStatus",
-                            pages.msg().get("editor.stage." + wrong.status().name()))), null, csrf, HttpStatus.CONFLICT);
+                    wrongStatus(wrong), null, csrf, HttpStatus.CONFLICT);
         }
     }
 
@@ -222,8 +221,7 @@ class EditorArticlePages {
         } catch (WrongStatusException wrong) {
             EditedArticle article = desk.article(articleId);
             return editor(article, Manuscript.of(article.content()), article.version(), null,
-                    List.of(pages.msg().get("editor.problem.wrongStatus",
-                            pages.msg().get("editor.stage." + wrong.status().name()))), null, csrf, HttpStatus.CONFLICT);
+                    wrongStatus(wrong), null, csrf, HttpStatus.CONFLICT);
         }
     }
 
@@ -353,6 +351,12 @@ class EditorArticlePages {
         return new EditorArticleView.RevisionLine(revision.number(),
                 pages.msg().get("editor.revision.kind." + revision.kind().name()),
                 JapaneseDates.readable(revision.savedAt()), revision.note() == null ? "" : revision.note());
+    }
+
+    /** The change does not apply to the article as it is now (published meanwhile, withdrawn …). */
+    private List<String> wrongStatus(WrongStatusException wrong) {
+        return List.of(pages.msg().get("editor.problem.wrongStatus",
+                pages.msg().get("editor.stage." + wrong.status().name())));
     }
 
     private List<String> messages(DeskRefusal refused) {
