@@ -171,11 +171,14 @@ final class ImportCommand {
         // stdout carries the JSON lines only: the application's log goes to stderr meanwhile.
         PrintStream stdout = System.out;
         System.setOut(err);
-        // Published imports are indexed in the background: closing the context waits for that.
+        // Published imports (and, in a new data directory, the demo edition) are indexed in the background.
         try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
-            return each(request, (name, bytes) -> json.writeValueAsString(
+            int exit = each(request, (name, bytes) -> json.writeValueAsString(
                     imports.report(name, bytes, request.mode(), AuditLog.Actor.OPERATOR)));
+            err.println("Waiting for the search index to take the imported articles in…");
+            OperatorSite.settle(context, Duration.ofMinutes(5));
+            return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;

@@ -3,14 +3,19 @@ package jp.kawaraban.command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jp.kawaraban.platform.operator.OperatorToken;
+import jp.kawaraban.search.IndexRebuilds;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,5 +60,25 @@ final class OperatorSite {
                         "spring.task.execution.shutdown.await-termination=true",
                         "spring.task.execution.shutdown.await-termination-period=60s")
                 .run(all.toArray(String[]::new));
+    }
+
+    /**
+     * Waits until the started application has no background work left — article events whose
+     * listeners (indexing, tagging) have not finished, a rebuild of an empty index — so closing
+     * it does not cut that work off (it would be replayed at the next start, but the log would
+     * fill with errors meanwhile). Failed publications are not waited for. Gives up after
+     * {@code patience}.
+     */
+    static void settle(ConfigurableApplicationContext context, Duration patience) throws InterruptedException {
+        EventPublicationRegistry events = context.getBean(EventPublicationRegistry.class);
+        IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
+        Instant until = Instant.now().plus(patience);
+        int quiet = 0;
+        while (quiet < 4 && Instant.now().isBefore(until)) { // quiet for a second: nothing handed out more work
+            boolean idle = !rebuilds.progress().running() && events.findIncompletePublications().stream()
+                    .noneMatch(publication -> publication.getStatus() != EventPublication.Status.FAILED);
+            quiet = idle ? quiet + 1 : 0;
+            Thread.sleep(250);
+        }
     }
 }
