@@ -1,8 +1,5 @@
 package jp.kawaraban.editorial;
 
-import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +16,16 @@ import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.platform.web.PublicUrls;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.SearchIndex;
-import jp.kawaraban.site.web.ShareLinks;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keywords at the desk: renaming one renames it in every article, merging into an existing
@@ -52,7 +52,7 @@ class KeywordDeskTest {
         var editor = WebSession.loggedIn(port, "editor@example.com", DEMO_PASSWORD);
         var paid = WebSession.loggedIn(port, "paid@example.com", DEMO_PASSWORD);
         var reader = new WebSession(port);
-        assertThat(paid.submit("/keywords/" + ShareLinks.encodePath(old), "/follows",
+        assertThat(paid.submit("/keywords/" + jp.kawaraban.platform.web.PublicUrls.encodePath(old), "/follows",
                 Map.of("kind", "keyword", "value", old, "back", "/my/follows")).statusCode()).isEqualTo(302);
 
         var list = editor.page("/editor/keywords?q=" + suffix);
@@ -64,7 +64,7 @@ class KeywordDeskTest {
                 .containsExactly(kept);
         assertThat(desk.forEditing(both).orElseThrow().content().keywords()).containsExactly(kept);
         assertThat(desk.forEditing(first).orElseThrow().content().keywords()).containsExactly(kept);
-        assertThat(reader.page("/keywords/" + ShareLinks.encodePath(kept)).select("a[href^=/articles/]").eachAttr("href"))
+        assertThat(reader.page("/keywords/" + jp.kawaraban.platform.web.PublicUrls.encodePath(kept)).select("a[href^=/articles/]").eachAttr("href"))
                 .contains("/articles/" + first.value(), "/articles/" + both.value());
         assertThat(reader.page("/articles/" + first.value()).select("nav.keywords a").eachText()).contains(kept).doesNotContain(old);
 

@@ -6,7 +6,10 @@ import java.util.Map;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.access.Action;
-import jp.kawaraban.site.web.Refusals;
+import jp.kawaraban.access.ActionAccess;
+import jp.kawaraban.access.ActionRefusedException;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a refused action is answered, on a page and in the JSON API, for each kind of reader.
- * The follow, save and commentary endpoints arrive with their own issue; until then a small
- * controller in this test asks {@link Refusals} exactly as they will.
+ * A small controller in this test refuses whichever action its path names, as
+ * {@code @RequiresAccess} does for the real endpoints, so every refusal is seen on both paths.
  */
 @KawarabanTest
 @Import(RefusalsTest.Actions.class)
@@ -34,15 +37,18 @@ class RefusalsTest {
     @RestController
     static class Actions {
 
-        private final Refusals refusals;
+        private final Entitlements entitlements;
 
-        Actions(Refusals refusals) {
-            this.refusals = refusals;
+        Actions(Entitlements entitlements) {
+            this.entitlements = entitlements;
         }
 
         @GetMapping({"/test-actions/{action}", "/api/v1/test-actions/{action}"})
         Map<String, String> act(@PathVariable Action action) {
-            refusals.require(action);
+            ActionAccess access = entitlements.mayUse(Reader.current(), action);
+            if (!access.allowed()) {
+                throw new ActionRefusedException(access.refusal());
+            }
             return Map.of("done", action.name());
         }
     }

@@ -2,6 +2,7 @@ package jp.kawaraban.platform.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,8 +21,8 @@ class JteConfiguration {
     }
 
     @Bean
-    JteViewResolver jteViewResolver(TemplateEngine templateEngine) {
-        JteViewResolver resolver = new JteViewResolver(templateEngine);
+    JteViewResolver jteViewResolver(TemplateEngine templateEngine, ObjectProvider<LayoutModel> layout) {
+        JteViewResolver resolver = new JteViewResolver(templateEngine, layout);
         resolver.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return resolver;
     }

@@ -7,6 +7,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.servlet.view.AbstractUrlBasedView;
 import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.view.UrlBasedViewResolver;
 public class JteViewResolver extends UrlBasedViewResolver {
 
     private final TemplateEngine engine;
+    private final ObjectProvider<LayoutModel> layout;
 
-    public JteViewResolver(TemplateEngine engine) {
+    public JteViewResolver(TemplateEngine engine, ObjectProvider<LayoutModel> layout) {
         this.engine = engine;
+        this.layout = layout;
         setViewClass(JteView.class);
         setSuffix(".jte");
         setContentType("text/html;charset=UTF-8");
@@ -34,20 +37,23 @@ public class JteViewResolver extends UrlBasedViewResolver {
 
     @Override
     protected AbstractUrlBasedView instantiateView() {
-        return new JteView(engine);
+        return new JteView(engine, layout);
     }
 
     static final class JteView extends AbstractUrlBasedView {
 
         private final TemplateEngine engine;
+        private final ObjectProvider<LayoutModel> layout;
 
-        JteView(TemplateEngine engine) {
+        JteView(TemplateEngine engine, ObjectProvider<LayoutModel> layout) {
             this.engine = engine;
+            this.layout = layout;
         }
 
         @Override
         protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
                                                HttpServletResponse response) throws Exception {
+            layout.forEach(contributor -> contributor.addTo(model));
             Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(getUrl(), model, output);
             response.setContentType(getContentType());

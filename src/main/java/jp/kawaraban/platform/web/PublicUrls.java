@@ -19,4 +19,10 @@ public class PublicUrls {
     public String url(String path) {
         return base + (path.startsWith("/") ? path : "/" + path);
     }
+
+    /** A value as one URL path segment (a keyword in {@code /keywords/{name}}, a {@code next} address). */
+    public static String encodePath(String value) {
+        // RFC 3986 wants spaces as %20, never '+', which mail clients show literally.
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

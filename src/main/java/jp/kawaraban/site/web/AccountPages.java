@@ -8,8 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.LinkPurpose;
 import jp.kawaraban.platform.mail.MailNotSentException;
-import jp.kawaraban.site.web.FormPage.Field;
-import jp.kawaraban.site.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage.Field;
+import jp.kawaraban.platform.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -177,7 +179,7 @@ class AccountPages {
 
     ModelAndView form(FormPage page, HttpStatus status) {
         ModelAndView view = new ModelAndView("site/form", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(page.title())),
+                "meta", PageMeta.hidden(page.title()),
                 "page", page));
         view.setStatus(status);
         return view;

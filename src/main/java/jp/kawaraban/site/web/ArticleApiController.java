@@ -12,6 +12,8 @@ import jp.kawaraban.article.Block;
 import jp.kawaraban.article.InlineText;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -7,6 +7,7 @@ import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.Block;
+import jp.kawaraban.site.ArticlePageParts;
 
 /**
  * An article prepared for its page: formatted dates, the part of the body this reader may
@@ -25,10 +26,8 @@ public record ArticleView(
         List<ShareLinks.Target> share,
         String mailto,
         List<ArticleSummary> related,
-        List<RecommendedArticle> recommended,
-        /* 「専門家の見方」 for this reader; null in the print view, which never shows commentary. */
-        CommentaryBlock commentary,
-        ArticlePersonal personal) {
+        /* What other modules add for this reader (commentary, follow and save, recommendations…); none in print. */
+        ArticlePageParts parts) {
 
     public boolean previewOnly() {
         return !access.full();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.kawaraban.editorial.AuditEntry;
 import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.stereotype.Component;

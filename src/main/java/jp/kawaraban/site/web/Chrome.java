@@ -4,6 +4,7 @@ import java.util.List;
 
 import jp.kawaraban.article.Section;
 import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.platform.web.PageMeta;
 
 /**
  * What the layout around every page needs: wording, the publication's name, the section

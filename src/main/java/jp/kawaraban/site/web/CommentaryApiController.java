@@ -14,6 +14,7 @@ import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.commentary.ExpertProfile;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.HttpStatus;
@@ -112,7 +113,7 @@ class CommentaryApiController {
     }
 
     private String login(String next) {
-        return "/login?next=" + ShareLinks.encodePath(next);
+        return "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next);
     }
 
     private <T> ResponseEntity<T> cached(T body) {

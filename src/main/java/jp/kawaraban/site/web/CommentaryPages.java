@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.access.Action;
 import jp.kawaraban.access.Reader;
+import jp.kawaraban.access.RequiresAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.PageOf;
@@ -17,6 +18,8 @@ import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.commentary.ExpertProfile;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,7 +36,7 @@ import org.springframework.web.servlet.ModelAndView;
  * Experts' commentary on the site: writing, editing and deleting one's own (plain forms,
  * each answered by a redirect back to the article), the expert's own profile form, and the
  * public profile page {@code /experts/{id}}. Every write asks {@code access} first
- * ({@link Refusals}: 403 whatever the page showed); bad input shows the text again with
+ * ({@link RequiresAccess}: 403 whatever the page showed); bad input shows the text again with
  * the reason, and nothing is stored.
  */
 @Controller
@@ -42,25 +45,22 @@ class CommentaryPages {
     private final Commentaries commentaries;
     private final CommentaryViews views;
     private final ArticleCatalog catalog;
-    private final Refusals refusals;
     private final SitePages pages;
     private final SiteProperties site;
 
-    CommentaryPages(Commentaries commentaries, CommentaryViews views, ArticleCatalog catalog, Refusals refusals,
-                    SitePages pages, SiteProperties site) {
+    CommentaryPages(Commentaries commentaries, CommentaryViews views, ArticleCatalog catalog, SitePages pages, SiteProperties site) {
         this.commentaries = commentaries;
         this.views = views;
         this.catalog = catalog;
-        this.refusals = refusals;
         this.pages = pages;
         this.site = site;
     }
 
     // --- writing ----------------------------------------------------------------------
 
+    @RequiresAccess(Action.WRITE_COMMENTARY)
     @PostMapping("/articles/{id}/commentary")
     ModelAndView write(@PathVariable String id, @RequestParam(defaultValue = "") String text, CsrfToken csrf) {
-        refusals.require(Action.WRITE_COMMENTARY);
         try {
             commentaries.write(Reader.current(), id, text);
             return backTo(id);
@@ -69,9 +69,9 @@ class CommentaryPages {
         }
     }
 
+    @RequiresAccess(Action.WRITE_COMMENTARY)
     @PostMapping("/commentary/{commentaryId}")
     ModelAndView edit(@PathVariable String commentaryId, @RequestParam(defaultValue = "") String text, CsrfToken csrf) {
-        refusals.require(Action.WRITE_COMMENTARY);
         UUID id = commentaryId(commentaryId);
         try {
             ExpertComment edited = commentaries.edit(Reader.current(), id, text);
@@ -82,9 +82,9 @@ class CommentaryPages {
         }
     }
 
+    @RequiresAccess(Action.WRITE_COMMENTARY)
     @PostMapping("/commentary/{commentaryId}/delete")
     ModelAndView delete(@PathVariable String commentaryId, CsrfToken csrf) {
-        refusals.require(Action.WRITE_COMMENTARY);
         UUID id = commentaryId(commentaryId);
         try {
             return backTo(commentaries.delete(Reader.current(), id).value());
@@ -106,7 +106,7 @@ class CommentaryPages {
                 article.map(Article::headline).orElse(null),
                 canRetry ? action : null, draft, commentaries.properties().maxCharacters(), csrf);
         ModelAndView page = new ModelAndView("site/commentaryForm", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("commentary.form.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("commentary.form.title")),
                 "form", form));
         page.setStatus(status);
         return page;
@@ -131,23 +131,23 @@ class CommentaryPages {
 
     // --- the expert's own profile ----------------------------------------------------
 
+    @RequiresAccess(Action.WRITE_COMMENTARY)
     @GetMapping("/my/expert-profile")
     ModelAndView profileForm(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
                              @RequestParam(required = false) String saved) {
-        refusals.require(Action.WRITE_COMMENTARY);
         ExpertProfile profile = commentaries.profileOrDefault(principal.id());
         return profilePage(new ExpertProfileForm(principal.id().toString(), profile.displayName(), profile.title(),
                 profile.bio(), profile.initials(), saved == null ? null : pages.msg().get("commentary.profile.saved"),
                 false, csrf), HttpStatus.OK);
     }
 
+    @RequiresAccess(Action.WRITE_COMMENTARY)
     @PostMapping("/my/expert-profile")
     ModelAndView saveProfile(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
                              @RequestParam(defaultValue = "") String displayName,
                              @RequestParam(defaultValue = "") String title,
                              @RequestParam(defaultValue = "") String bio,
                              @RequestParam(defaultValue = "") String initials) {
-        refusals.require(Action.WRITE_COMMENTARY);
         try {
             commentaries.saveProfile(Reader.current(), displayName, title, bio, initials);
             return new ModelAndView("redirect:/my/expert-profile?saved");
@@ -160,7 +160,7 @@ class CommentaryPages {
 
     private ModelAndView profilePage(ExpertProfileForm form, HttpStatus status) {
         ModelAndView page = new ModelAndView("site/expertProfileForm", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("commentary.profile.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("commentary.profile.title")),
                 "form", form));
         page.setStatus(status);
         return page;
@@ -197,8 +197,8 @@ class CommentaryPages {
         response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.forThisReader(site).getHeaderValue());
         response.addHeader(HttpHeaders.VARY, "Cookie");
         return new ModelAndView("site/expert", Map.of(
-                "chrome", pages.chrome(meta),
+                "meta", meta,
                 "expert", new ExpertPage(profile, items, readable, own,
-                        "/login?next=" + ShareLinks.encodePath(path), path)));
+                        "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(path), path)));
     }
 }

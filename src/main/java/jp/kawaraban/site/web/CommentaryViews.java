@@ -11,6 +11,7 @@ import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.CommentaryText;
 import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.platform.web.JapaneseDates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,7 @@ class CommentaryViews {
                 .map(c -> item(c, null, reader.member(), true)).toList()
                 : List.of();
         CommentaryItem mine = canWrite ? items.stream().filter(CommentaryItem::mine).findFirst().orElse(null) : null;
-        String login = "/login?next=" + ShareLinks.encodePath("/articles/" + article.id().value());
+        String login = "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath("/articles/" + article.id().value());
         return new CommentaryBlock(article.id().value(), count, readable, items, canWrite, mine, login,
                 SitePages.visitor().csrf(), commentaries.properties().maxCharacters());
     }

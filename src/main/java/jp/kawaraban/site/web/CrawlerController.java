@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -14,6 +13,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

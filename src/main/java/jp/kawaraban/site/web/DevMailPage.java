@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jp.kawaraban.platform.DemoMode;
 import jp.kawaraban.platform.mail.LocalMailbox;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +36,7 @@ class DevMailPage {
             throw new PageNotFoundException("/dev/mail outside demo mode");
         }
         return new ModelAndView("site/devMail", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("devmail.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("devmail.title")),
                 "mails", mailbox.latest()));
     }
 }

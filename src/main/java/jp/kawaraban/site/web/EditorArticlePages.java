@@ -27,6 +27,8 @@ import jp.kawaraban.editorial.EditorsDesk;
 import jp.kawaraban.editorial.Manuscript;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.newsletter.EmailUnlocks;
+import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.text.EntityKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -108,7 +110,7 @@ class EditorArticlePages {
                 .queryParam("q", nullToEmpty(q)).encode().build().getQuery();
         String notice = "discarded".equals(done) ? pages.msg().get("editor.article.discarded") : null;
         return new ModelAndView("site/editorArticles", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.articles.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.articles.title")),
                 "view", new EditorArticlesView(found, catalog.sections(),
                         chosenStage == null ? "" : chosenStage.name(), nullToEmpty(section), nullToEmpty(byline),
                         nullToEmpty(from), nullToEmpty(to), nullToEmpty(q), notice, paging)));
@@ -310,7 +312,7 @@ class EditorArticlePages {
                 .orElseThrow(() -> new ArticleNotFoundException(id));
         int against = from != null ? from : Math.max(1, to - 1);
         return new ModelAndView("site/editorRevision", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.revision.title", to))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.revision.title", to)),
                 "article", article, "revision", shown, "against", against,
                 "revisions", revisions.stream().map(this::line).toList(),
                 "lines", desk.diff(articleId, against, to)));
@@ -339,7 +341,7 @@ class EditorArticlePages {
         String scheduleValue = article != null && article.scheduledAt() != null
                 ? LOCAL_INPUT.format(article.scheduledAt().atZone(JapaneseDates.TOKYO)) : "";
         ModelAndView view = new ModelAndView("site/editorArticle", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(title)),
+                "meta", PageMeta.hidden(title),
                 "view", new EditorArticleView(article, form, version, notice, problems, conflict, preview,
                         catalog.sections(), catalog.allSeries(), desk.propose(form), revisions, history,
                         scheduleValue, emailUnlock, csrf)));

@@ -9,6 +9,7 @@ import jp.kawaraban.article.Series;
 import jp.kawaraban.editorial.AuditEntry;
 import jp.kawaraban.editorial.Manuscript;
 import jp.kawaraban.editorial.Proposals;
+import jp.kawaraban.platform.web.JapaneseDates;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**

@@ -5,6 +5,7 @@ import java.util.List;
 import jp.kawaraban.article.DeskSummary;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.platform.web.JapaneseDates;
 
 /** The desk's article list with its filters as the editor set them. */
 public record EditorArticlesView(PageOf<DeskSummary> articles, List<Section> sections, String stage, String section,

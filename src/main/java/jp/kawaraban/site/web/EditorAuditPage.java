@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +45,7 @@ class EditorAuditPage {
                 page > 1 ? base + "page=" + (page - 1) : null,
                 rows.size() > PAGE_SIZE ? base + "page=" + (page + 1) : null);
         return new ModelAndView("site/editorAudit", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.audit.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.audit.title")),
                 "view", view));
     }
 }

@@ -6,6 +6,7 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.CommentaryException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -73,7 +74,7 @@ class EditorCommentaryPage {
                 .map(c -> views.item(c.comment(), c.article(), editor.id(), true)).toList(),
                 found.number(), found.size(), found.total());
         ModelAndView view = new ModelAndView("site/editorCommentary", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("commentary.editor.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("commentary.editor.title")),
                 "editor", new EditorCommentaryView(items, notice, error, errorId, csrf)));
         view.setStatus(status);
         return view;

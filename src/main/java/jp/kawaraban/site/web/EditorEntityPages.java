@@ -6,6 +6,8 @@ import java.util.Map;
 import jp.kawaraban.editorial.Vocabulary;
 import jp.kawaraban.editorial.VocabularyException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.text.Entity;
 import org.springframework.http.HttpStatus;
@@ -172,7 +174,7 @@ class EditorEntityPages {
 
     private ModelAndView page(String title, EditorEntitiesView view, HttpStatus status) {
         ModelAndView page = new ModelAndView("site/editorEntities", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(title)),
+                "meta", PageMeta.hidden(title),
                 "view", view));
         page.setStatus(status);
         return page;

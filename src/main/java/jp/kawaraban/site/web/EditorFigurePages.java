@@ -10,6 +10,8 @@ import jp.kawaraban.editorial.FigureRefusedException;
 import jp.kawaraban.editorial.Figures;
 import jp.kawaraban.editorial.StoredFigure;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -156,7 +158,7 @@ class EditorFigurePages {
         String limitsText = pages.msg().get("editor.figure.limits", limits.maxMegabytes(),
                 limits.maxWidth(), limits.maxHeight());
         ModelAndView view = new ModelAndView("site/editorFigures", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.figure.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.figure.title")),
                 "view", new EditorFiguresView(notice, error, stored, caption, credit, recent, limitsText, csrf)));
         view.setStatus(status);
         return view;

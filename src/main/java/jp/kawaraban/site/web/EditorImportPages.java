@@ -20,7 +20,9 @@ import jp.kawaraban.editorial.ImportOutcome;
 import jp.kawaraban.editorial.ImportedPage;
 import jp.kawaraban.editorial.PartnerPages;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -125,7 +127,7 @@ class EditorImportPages {
 
     private ModelAndView view(EditorImportView view, HttpStatus status) {
         ModelAndView page = new ModelAndView("site/editorImport", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(msg.get("import.desk.title"))),
+                "meta", PageMeta.hidden(msg.get("import.desk.title")),
                 "desk", view));
         page.setStatus(status);
         return page;

@@ -8,6 +8,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.editorial.Vocabulary;
 import jp.kawaraban.editorial.VocabularyException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -61,7 +62,7 @@ class EditorKeywordPages {
     private ModelAndView page(String query, String notice, boolean error, String from, String to, CsrfToken csrf,
                               HttpStatus status) {
         ModelAndView view = new ModelAndView("site/editorKeywords", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.keywords.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.keywords.title")),
                 "keywords", catalog.keywords(query, SHOWN),
                 "query", query.strip(), "notice", notice == null ? "" : notice, "error", error,
                 "from", from, "to", to, "csrf", csrf));

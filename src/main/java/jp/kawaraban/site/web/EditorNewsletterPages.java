@@ -19,6 +19,9 @@ import jp.kawaraban.newsletter.Issues;
 import jp.kawaraban.newsletter.Newsletter;
 import jp.kawaraban.newsletter.Newsletters;
 import jp.kawaraban.newsletter.RenderedMessage;
+import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
 import org.springframework.http.HttpStatus;
@@ -164,7 +167,7 @@ class EditorNewsletterPages {
                 all.stream().filter(n -> n.code().equals(issue.newsletter())).map(Newsletter::name).findFirst().orElse(issue.newsletter()),
                 issues.counts(issue.id()), issue.sendAt() == null ? "" : JapaneseDates.readable(issue.sendAt()))).toList();
         ModelAndView view = new ModelAndView("site/editorNewsletters", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(msg("editor.newsletter.title"))),
+                "meta", PageMeta.hidden(msg("editor.newsletter.title")),
                 "view", new EditorNewslettersView(rows, all, unlocks.eligibleArticles(), notice, error, csrf)));
         view.setStatus(status);
         return view;
@@ -180,7 +183,7 @@ class EditorNewsletterPages {
         }
         Instant suggested = issue.sendAt() != null ? issue.sendAt() : newsletter.nextSending(clock.instant());
         ModelAndView view = new ModelAndView("site/editorIssue", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(issue.subject())),
+                "meta", PageMeta.hidden(issue.subject()),
                 "view", new EditorIssueView(issue, newsletter, rows, issues.counts(id), choices(q), q,
                         suggested == null ? "" : LOCAL.format(suggested.atZone(JapaneseDates.TOKYO)),
                         issue.sendAt() == null ? null : JapaneseDates.readable(issue.sendAt()), notice, error, csrf)));

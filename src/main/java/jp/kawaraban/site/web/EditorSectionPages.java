@@ -5,6 +5,8 @@ import java.util.Map;
 import jp.kawaraban.editorial.Vocabulary;
 import jp.kawaraban.editorial.VocabularyException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -98,7 +100,7 @@ class EditorSectionPages {
 
     private ModelAndView page(EditorSectionsView view, HttpStatus status) {
         ModelAndView page = new ModelAndView("site/editorSections", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("editor.sections.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("editor.sections.title")),
                 "view", view));
         page.setStatus(status);
         return page;

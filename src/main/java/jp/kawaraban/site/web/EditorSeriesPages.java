@@ -6,6 +6,8 @@ import jp.kawaraban.article.Series;
 import jp.kawaraban.editorial.Vocabulary;
 import jp.kawaraban.editorial.VocabularyException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -92,7 +94,7 @@ class EditorSeriesPages {
         String title = editing == null ? pages.msg().get("editor.series.title")
                 : pages.msg().get("editor.series.editTitle", editing.name());
         ModelAndView page = new ModelAndView("site/editorSeries", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(title)),
+                "meta", PageMeta.hidden(title),
                 "view", new EditorSeriesView(vocabulary.series(), editing, form, notice, error, csrf)));
         page.setStatus(status);
         return page;

@@ -13,6 +13,7 @@ import jp.kawaraban.member.LinkPurpose;
 import jp.kawaraban.member.Member;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.mail.MailNotSentException;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -139,7 +140,7 @@ class MyAccountPages {
         var view = new AccountView(member, entitlements.membership(member.id()),
                 accounts.devices(member.id(), session == null ? null : session.getId()), notice, error, csrf);
         ModelAndView page = new ModelAndView("site/myAccount", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("account.page.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("account.page.title")),
                 "account", view,
                 "newsletters", newsletters.accountSection(principal, request, csrf)));
         page.setStatus(status);

@@ -8,16 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
-import jp.kawaraban.newsletter.EmailUnlocks;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.newsletter.Newsletter;
 import jp.kawaraban.newsletter.Newsletters;
 import jp.kawaraban.newsletter.SignUp;
 import jp.kawaraban.newsletter.SignUpOutcome;
-import jp.kawaraban.site.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -230,7 +233,7 @@ class NewsletterPages {
             return forms.notice("newsletter.manage.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
         ModelAndView view = new ModelAndView("site/newsletterManage", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(msg("newsletter.manage.title"))),
+                "meta", PageMeta.hidden(msg("newsletter.manage.title")),
                 "list", new NewsletterList(subscriptions.get(), "/newsletters/manage", token, notice, error, csrf)));
         view.setStatus(status);
         return view;
@@ -242,7 +245,7 @@ class NewsletterPages {
         var meta = PageMeta.website(title, focus == null ? msg("newsletter.page.intro") : focus.description(),
                 pages.site().url(path));
         ModelAndView view = new ModelAndView("site/newsletters", Map.of(
-                "chrome", pages.chrome(meta),
+                "meta", meta,
                 "view", new NewslettersView(newsletters.all(), focus, form)));
         view.setStatus(status);
         return view;

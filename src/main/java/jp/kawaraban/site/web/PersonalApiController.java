@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jp.kawaraban.access.Action;
+import jp.kawaraban.access.RequiresAccess;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberPrincipal;
@@ -16,6 +17,7 @@ import jp.kawaraban.personal.PersonalInputException;
 import jp.kawaraban.personal.SavedArticle;
 import jp.kawaraban.personal.SavedFigure;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Follows, My News and saved articles and figures as JSON for the apps: the same data and
- * the same rules as the pages ({@link Refusals}: 403 problem details with {@code refusal}
+ * the same rules as the pages ({@link RequiresAccess}: 403 problem details with {@code refusal}
  * LOG_IN or PAID_ONLY).
  *
  * <p>Authentication is the session cookie, as for the pages. The security chain applies
@@ -50,14 +52,12 @@ class PersonalApiController {
 
     private static final int DEFAULT_SIZE = 20;
 
-    private final Refusals refusals;
     private final Follows follows;
     private final Saves saves;
     private final MyNews news;
     private final Messages msg;
 
-    PersonalApiController(Refusals refusals, Follows follows, Saves saves, MyNews news, Messages msg) {
-        this.refusals = refusals;
+    PersonalApiController(Follows follows, Saves saves, MyNews news, Messages msg) {
         this.follows = follows;
         this.saves = saves;
         this.news = news;
@@ -113,10 +113,10 @@ class PersonalApiController {
     }
 
     @Operation(summary = "My News: newest articles from everything followed, with what each came through and unread marks")
+    @RequiresAccess(Action.FOLLOW)
     @GetMapping(path = "/api/v1/my/news", produces = "application/json")
     NewsJson news(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "1") int page,
                   @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") int size) {
-        refusals.require(Action.FOLLOW);
         var feed = news.page(member.id(), page, size);
         return new NewsJson(feed.items().stream().map(item -> new NewsItemJson(item.article().id().value(),
                         "/articles/" + item.article().id().value(), item.article().headline(), item.article().lead(),
@@ -127,95 +127,95 @@ class PersonalApiController {
     }
 
     @Operation(summary = "Everything the member follows, newest first")
+    @RequiresAccess(Action.FOLLOW)
     @GetMapping(path = "/api/v1/my/follows", produces = "application/json")
     List<FollowJson> follows(@AuthenticationPrincipal MemberPrincipal member) {
-        refusals.require(Action.FOLLOW);
         return follows.follows(member.id()).stream().map(FollowJson::of).toList();
     }
 
     @Operation(summary = "Follow a series, column, keyword or entity (kind: series, column, keyword, entity); "
             + "following again is harmless")
+    @RequiresAccess(Action.FOLLOW)
     @PostMapping(path = "/api/v1/my/follows", produces = "application/json")
     ResponseEntity<FollowJson> follow(@AuthenticationPrincipal MemberPrincipal member, @RequestBody FollowRequest request) {
-        refusals.require(Action.FOLLOW);
         Follow follow = follows.follow(member.id(), request.kind(), request.value());
         return ResponseEntity.status(HttpStatus.OK).body(FollowJson.of(follow));
     }
 
     @Operation(summary = "Stop following; unfollowing what is not followed is harmless")
+    @RequiresAccess(Action.FOLLOW)
     @DeleteMapping("/api/v1/my/follows")
     ResponseEntity<Void> unfollow(@AuthenticationPrincipal MemberPrincipal member,
                                   @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value) {
-        refusals.require(Action.FOLLOW);
         follows.unfollow(member.id(), kind, value);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Saved articles, newest first; q filters by headline")
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @GetMapping(path = "/api/v1/my/saved", produces = "application/json")
     ListJson<SavedArticleJson> saved(@AuthenticationPrincipal MemberPrincipal member,
                                      @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
                                      @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
-        refusals.require(Action.SAVE_ARTICLE);
         return ListJson.of(saves.savedArticles(member.id(), q, new PageRequest(page, size)), SavedArticleJson::of);
     }
 
     @Operation(summary = "One saved article (404 when not saved)")
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @GetMapping(path = "/api/v1/my/saved/{articleId}", produces = "application/json")
     SavedArticleJson savedArticle(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId) {
-        refusals.require(Action.SAVE_ARTICLE);
         return saves.savedArticle(member.id(), articleId).map(SavedArticleJson::of)
                 .orElseThrow(() -> new PersonalInputException("personal.error.notSaved", true));
     }
 
     @Operation(summary = "Save an article; saving again is harmless")
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @PutMapping(path = "/api/v1/my/saved/{articleId}", produces = "application/json")
     SavedArticleJson save(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId) {
-        refusals.require(Action.SAVE_ARTICLE);
         saves.saveArticle(member.id(), articleId);
         return saves.savedArticle(member.id(), articleId).map(SavedArticleJson::of).orElseThrow();
     }
 
     @Operation(summary = "Remove a saved article")
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @DeleteMapping("/api/v1/my/saved/{articleId}")
     ResponseEntity<Void> unsave(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId) {
-        refusals.require(Action.SAVE_ARTICLE);
         saves.unsaveArticle(member.id(), articleId);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Saved figures, newest first; q filters by caption or headline")
+    @RequiresAccess(Action.SAVE_FIGURE)
     @GetMapping(path = "/api/v1/my/figures", produces = "application/json")
     ListJson<SavedFigureJson> figures(@AuthenticationPrincipal MemberPrincipal member,
                                       @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
                                       @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
-        refusals.require(Action.SAVE_FIGURE);
         return ListJson.of(saves.savedFigures(member.id(), q, new PageRequest(page, size)), SavedFigureJson::of);
     }
 
     @Operation(summary = "One saved figure (404 when not saved)")
+    @RequiresAccess(Action.SAVE_FIGURE)
     @GetMapping(path = "/api/v1/my/figures/{articleId}/{imageId}", produces = "application/json")
     SavedFigureJson savedFigure(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId,
                                 @PathVariable String imageId) {
-        refusals.require(Action.SAVE_FIGURE);
         return saves.savedFigure(member.id(), articleId, imageId).map(SavedFigureJson::of)
                 .orElseThrow(() -> new PersonalInputException("personal.error.notSaved", true));
     }
 
     @Operation(summary = "Save one figure of an article (by the figure's image id); saving again is harmless")
+    @RequiresAccess(Action.SAVE_FIGURE)
     @PutMapping(path = "/api/v1/my/figures/{articleId}/{imageId}", produces = "application/json")
     SavedFigureJson saveFigure(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId,
                                @PathVariable String imageId) {
-        refusals.require(Action.SAVE_FIGURE);
         saves.saveFigure(member.id(), articleId, imageId);
         return saves.savedFigure(member.id(), articleId, imageId).map(SavedFigureJson::of).orElseThrow();
     }
 
     @Operation(summary = "Remove a saved figure")
+    @RequiresAccess(Action.SAVE_FIGURE)
     @DeleteMapping("/api/v1/my/figures/{articleId}/{imageId}")
     ResponseEntity<Void> unsaveFigure(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String articleId,
                                       @PathVariable String imageId) {
-        refusals.require(Action.SAVE_FIGURE);
         saves.unsaveFigure(member.id(), articleId, imageId);
         return ResponseEntity.noContent().build();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import gg.jte.Content;
 import jp.kawaraban.access.Action;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
@@ -13,6 +14,13 @@ import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.platform.web.Fragments;
+import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.site.ArticlePage;
+import jp.kawaraban.site.ArticlePageExtension;
+import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.TopicPageExtension;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,18 +28,41 @@ import org.springframework.stereotype.Component;
  * the reader may use them is asked of {@code access}; an anonymous reader costs no query.
  */
 @Component
-class PersonalButtons {
+@Order(10)
+class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
 
     private final Entitlements entitlements;
     private final Follows follows;
     private final Saves saves;
     private final MyNews news;
+    private final Fragments fragments;
+    private final Messages msg;
 
-    PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news) {
+    PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news, Fragments fragments,
+                    Messages msg) {
+        this.fragments = fragments;
+        this.msg = msg;
         this.entitlements = entitlements;
         this.follows = follows;
         this.saves = saves;
         this.news = news;
+    }
+
+    /** Follow and save under the share bar, "save figure" under each figure. */
+    @Override
+    public ArticlePageParts partsFor(ArticlePage page) {
+        ArticlePersonal personal = forArticle(page.article());
+        ArticlePageParts parts = ArticlePageParts.of(ArticlePageParts.Slot.CONTROLS,
+                fragments.of("site/tag/personalBar", Map.of("msg", msg, "personal", personal)));
+        personal.figures().forEach((imageId, button) ->
+                parts.underFigure(imageId, fragments.of("site/tag/saveButton", Map.of("msg", msg, "button", button))));
+        return parts;
+    }
+
+    @Override
+    public Content headingControl(String kind, String value, String path) {
+        FollowButton button = forPage(kind, value, path);
+        return button == null ? null : fragments.of("site/tag/followButton", Map.of("msg", msg, "button", button));
     }
 
     /** The article page's buttons; for a member who has My News, opening the article marks it read. */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.access.Action;
+import jp.kawaraban.access.RequiresAccess;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.personal.FollowTarget;
@@ -12,6 +13,7 @@ import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.PersonalInputException;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A member's own reading (personal): follow and save buttons, My News, the follows, saved
- * articles and saved figures. Every action first asks {@link Refusals#require}; the buttons'
+ * articles and saved figures. Every action declares what it needs ({@link RequiresAccess}); the buttons'
  * paths are outside {@code /my/} so that an anonymous reader gets the refusal (403, log in)
  * rather than a redirect. Without JavaScript a button posts and comes back (PRG); with htmx
  * ({@code HX-Request}) the answer is the button in its new state.
@@ -33,14 +35,12 @@ class PersonalPages {
 
     private static final int PAGE_SIZE = 20;
 
-    private final Refusals refusals;
     private final Follows follows;
     private final Saves saves;
     private final MyNews news;
     private final SitePages pages;
 
-    PersonalPages(Refusals refusals, Follows follows, Saves saves, MyNews news, SitePages pages) {
-        this.refusals = refusals;
+    PersonalPages(Follows follows, Saves saves, MyNews news, SitePages pages) {
         this.follows = follows;
         this.saves = saves;
         this.news = news;
@@ -50,91 +50,91 @@ class PersonalPages {
     // --- buttons
 
     /** Where an anonymous reader's follow button leads: why not, and the way in. */
+    @RequiresAccess(Action.FOLLOW)
     @GetMapping("/follows")
     String explainFollow() {
-        refusals.require(Action.FOLLOW);
         return "redirect:/my/follows";
     }
 
+    @RequiresAccess(Action.FOLLOW)
     @PostMapping("/follows")
     ModelAndView follow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                         @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
                         @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.FOLLOW);
         var follow = follows.follow(member.id(), kind, value);
         return answer(request, back, "/my/follows", () -> PersonalButtons.button(
                 new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, SitePages.visitor(), back));
     }
 
+    @RequiresAccess(Action.FOLLOW)
     @PostMapping("/follows/remove")
     ModelAndView unfollow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                           @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
                           @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.FOLLOW);
         follows.unfollow(member.id(), kind, value);
         return answer(request, back, "/my/follows", () -> follows.find(kind, value)
                 .map(target -> PersonalButtons.button(target, false, true, SitePages.visitor(), back)).orElse(null));
     }
 
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @GetMapping("/saves/articles")
     String explainSave() {
-        refusals.require(Action.SAVE_ARTICLE);
         return "redirect:/my/saved";
     }
 
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @PostMapping("/saves/articles")
     ModelAndView save(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                       @RequestParam(defaultValue = "") String articleId, @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.SAVE_ARTICLE);
         saves.saveArticle(member.id(), articleId);
         return answer(request, back, "/my/saved", () -> saveButton(articleId, null, true, back));
     }
 
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @PostMapping("/saves/articles/remove")
     ModelAndView unsave(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                         @RequestParam(defaultValue = "") String articleId, @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.SAVE_ARTICLE);
         saves.unsaveArticle(member.id(), articleId);
         return answer(request, back, "/my/saved", () -> saveButton(articleId, null, false, back));
     }
 
+    @RequiresAccess(Action.SAVE_FIGURE)
     @GetMapping("/saves/figures")
     String explainSaveFigure() {
-        refusals.require(Action.SAVE_FIGURE);
         return "redirect:/my/figures";
     }
 
+    @RequiresAccess(Action.SAVE_FIGURE)
     @PostMapping("/saves/figures")
     ModelAndView saveFigure(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                             @RequestParam(defaultValue = "") String articleId,
                             @RequestParam(defaultValue = "") String imageId, @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.SAVE_FIGURE);
         saves.saveFigure(member.id(), articleId, imageId);
         return answer(request, back, "/my/figures", () -> saveButton(articleId, imageId, true, back));
     }
 
+    @RequiresAccess(Action.SAVE_FIGURE)
     @PostMapping("/saves/figures/remove")
     ModelAndView unsaveFigure(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                               @RequestParam(defaultValue = "") String articleId,
                               @RequestParam(defaultValue = "") String imageId, @RequestParam(defaultValue = "") String back) {
-        refusals.require(Action.SAVE_FIGURE);
         saves.unsaveFigure(member.id(), articleId, imageId);
         return answer(request, back, "/my/figures", () -> saveButton(articleId, imageId, false, back));
     }
 
     // --- the member's pages
 
+    @RequiresAccess(Action.FOLLOW)
     @GetMapping("/my/news")
     ModelAndView myNews(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "1") int page) {
-        refusals.require(Action.FOLLOW);
         var feed = news.page(member.id(), page, PAGE_SIZE);
         return page("personal.news.title", "site/myNews", Map.of("news", feed,
                 "following", follows.follows(member.id()).size()));
     }
 
+    @RequiresAccess(Action.FOLLOW)
     @GetMapping("/my/follows")
     ModelAndView myFollows(@AuthenticationPrincipal MemberPrincipal member) {
-        refusals.require(Action.FOLLOW);
         Visitor visitor = SitePages.visitor();
         var buttons = follows.follows(member.id()).stream()
                 .map(f -> PersonalButtons.button(new FollowTarget(f.kind(), f.value(), f.label()), true, true, visitor,
@@ -144,19 +144,19 @@ class PersonalPages {
                 "csrf", visitor.csrf()));
     }
 
+    @RequiresAccess(Action.SAVE_ARTICLE)
     @GetMapping("/my/saved")
     ModelAndView mySaved(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
                          @RequestParam(defaultValue = "1") int page) {
-        refusals.require(Action.SAVE_ARTICLE);
         var saved = saves.savedArticles(member.id(), q, new PageRequest(page, PAGE_SIZE));
         return page("personal.saved.title", "site/mySaved", Map.of("saved", saved, "q", q.strip(),
                 "path", listPath("/my/saved", q), "csrf", SitePages.visitor().csrf()));
     }
 
+    @RequiresAccess(Action.SAVE_FIGURE)
     @GetMapping("/my/figures")
     ModelAndView myFigures(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
                            @RequestParam(defaultValue = "1") int page) {
-        refusals.require(Action.SAVE_FIGURE);
         var saved = saves.savedFigures(member.id(), q, new PageRequest(page, PAGE_SIZE));
         return page("personal.figures.title", "site/myFigures", Map.of("figures", saved, "q", q.strip(),
                 "path", listPath("/my/figures", q), "csrf", SitePages.visitor().csrf()));
@@ -174,7 +174,7 @@ class PersonalPages {
 
     private ModelAndView page(String titleKey, String template, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("chrome", pages.chrome(PageMeta.hidden(pages.msg().get(titleKey))));
+        all.put("meta", PageMeta.hidden(pages.msg().get(titleKey)));
         return new ModelAndView(template, all);
     }
 

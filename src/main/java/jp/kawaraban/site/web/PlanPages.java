@@ -13,7 +13,10 @@ import jp.kawaraban.billing.Billing;
 import jp.kawaraban.billing.DemoCheckouts;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.MemberPrincipal;
-import jp.kawaraban.site.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage.Link;
+import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PageMeta;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -100,7 +103,7 @@ class PlanPages {
     @GetMapping("/billing/demo/{id}")
     ModelAndView demoCheckout(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf, @PathVariable String id) {
         if (principal == null) {
-            return new ModelAndView("redirect:/login?next=/billing/demo/" + ShareLinks.encodePath(id));
+            return new ModelAndView("redirect:/login?next=/billing/demo/" + jp.kawaraban.platform.web.PublicUrls.encodePath(id));
         }
         var plan = demoCheckouts.pending(id, principal.id());
         if (plan.isEmpty()) {
@@ -126,8 +129,8 @@ class PlanPages {
         var view = new PlansView(List.of(Plan.values()), trials.openCampaigns(), membership, notice, error,
                 principal == null ? null : csrf);
         ModelAndView page = new ModelAndView("site/plans", Map.of(
-                "chrome", pages.chrome(PageMeta.website(pages.msg().get("plans.title"), pages.msg().get("plans.intro"),
-                        pages.site().url("/plans"))),
+                "meta", PageMeta.website(pages.msg().get("plans.title"), pages.msg().get("plans.intro"),
+                        pages.site().url("/plans")),
                 "plans", view));
         page.setStatus(status);
         return page;

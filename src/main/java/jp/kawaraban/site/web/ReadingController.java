@@ -4,11 +4,13 @@ import java.util.Map;
 
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
-import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.article.Series;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +27,10 @@ class ReadingController {
 
     private final ArticleCatalog catalog;
     private final SitePages pages;
-    private final PersonalButtons personal;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages, PersonalButtons personal) {
+    ReadingController(ArticleCatalog catalog, SitePages pages) {
         this.catalog = catalog;
         this.pages = pages;
-        this.personal = personal;
     }
 
     @GetMapping("/")
@@ -41,7 +41,7 @@ class ReadingController {
                 .toList();
         var meta = PageMeta.website(null, pages.msg().get("site.description"), pages.site().url("/"));
         return new ModelAndView("site/home", Map.of(
-                "chrome", pages.chrome(meta, "home"),
+                "meta", meta, "currentSection", "home",
                 "top", catalog.topStories(TOP_STORIES),
                 "latest", catalog.latest(new PageRequest(1, LATEST_ON_HOME)).items(),
                 "sections", sections));
@@ -60,7 +60,7 @@ class ReadingController {
         Series series = catalog.series(code).orElseThrow(() -> new PageNotFoundException("series " + code));
         String kind = pages.msg().get(series.kind() == Series.Kind.COLUMN ? "listing.column" : "listing.series");
         return listing(new Listing(kind, series.name(), series.description(), catalog.inSeries(code, pageRequest(page)),
-                "/series/" + code), null, personal.forPage("series", code, "/series/" + code));
+                "/series/" + code), null, pages.topicControls("series", code, "/series/" + code));
     }
 
     @GetMapping("/keywords/{name}")
@@ -69,16 +69,16 @@ class ReadingController {
         if (articles.total() == 0) {
             throw new PageNotFoundException("keyword " + name);
         }
-        String path = "/keywords/" + ShareLinks.encodePath(name);
+        String path = "/keywords/" + jp.kawaraban.platform.web.PublicUrls.encodePath(name);
         return listing(new Listing(pages.msg().get("listing.keyword"), name, null, articles, path), null,
-                personal.forPage("keyword", name, path));
+                pages.topicControls("keyword", name, path));
     }
 
     @GetMapping("/articles/{id}")
     ModelAndView article(@PathVariable String id) {
         Article article = catalog.get(id);
         return new ModelAndView("site/article", Map.of(
-                "chrome", pages.chrome(pages.articleMeta(article), article.section().code()),
+                "meta", pages.articleMeta(article), "currentSection", article.section().code(),
                 "view", pages.articleView(article)));
     }
 
@@ -88,21 +88,20 @@ class ReadingController {
         PageMeta meta = new PageMeta(article.headline(), article.content().lead(), pages.canonicalUrl(article),
                 "article", null, true);
         return new ModelAndView("site/print", Map.of(
-                "chrome", pages.chrome(meta),
+                "meta", meta,
                 "view", pages.articleView(article, false)));
     }
 
-    /** @param follow the listing's follow button (personal), or null */
-    private ModelAndView listing(Listing listing, String currentSection, FollowButton follow) {
+    /** @param follow the controls other modules put in the heading (follow), or null */
+    private ModelAndView listing(Listing listing, String currentSection, gg.jte.Content follow) {
         if (listing.page().number() > listing.page().pageCount()) {
             throw new PageNotFoundException("page " + listing.page().number() + " of " + listing.path());
         }
         String path = listing.path() + (listing.page().number() > 1 ? "?page=" + listing.page().number() : "");
         var meta = PageMeta.website(listing.heading(), listing.description() == null ? listing.heading() : listing.description(),
                 pages.site().url(path));
-        var model = new java.util.HashMap<String, Object>(Map.of(
-                "chrome", pages.chrome(meta, currentSection),
-                "listing", listing));
+        var model = new java.util.HashMap<String, Object>(Map.of("meta", meta, "listing", listing));
+        model.put("currentSection", currentSection);
         model.put("follow", follow);
         return new ModelAndView("site/listing", model);
     }

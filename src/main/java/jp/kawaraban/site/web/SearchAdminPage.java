@@ -3,6 +3,7 @@ package jp.kawaraban.site.web;
 import java.util.Map;
 
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.search.IndexRebuilds;
 import jp.kawaraban.search.SearchIndex;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -34,7 +35,7 @@ class SearchAdminPage {
     @GetMapping("/admin/search")
     ModelAndView page(CsrfToken csrf) {
         return new ModelAndView("site/searchAdmin", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("admin.search.title"))),
+                "meta", PageMeta.hidden(pages.msg().get("admin.search.title")),
                 "admin", new SearchAdminView(index.size(), catalog.countPublished(), rebuilds.progress(), csrf)));
     }
 

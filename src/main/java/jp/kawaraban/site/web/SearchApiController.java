@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.platform.web.BadParameterException;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
 import jp.kawaraban.site.SiteProperties;
@@ -25,11 +27,11 @@ class SearchApiController {
     private final SearchPages searchPages;
     private final ArticleCatalog catalog;
     private final SiteProperties site;
-    private final SitePages pages;
+    private final RecommendationsPart recommendations;
 
     SearchApiController(Search search, SearchPages searchPages, ArticleCatalog catalog, SiteProperties site,
-                        SitePages pages) {
-        this.pages = pages;
+                        RecommendationsPart recommendations) {
+        this.recommendations = recommendations;
         this.search = search;
         this.searchPages = searchPages;
         this.catalog = catalog;
@@ -79,7 +81,7 @@ class SearchApiController {
     @GetMapping(path = "/api/v1/articles/{id}/recommendations", produces = "application/json")
     ResponseEntity<List<RecommendationJson>> recommendations(@PathVariable String id) {
         var article = catalog.get(id); // 404 for an unknown article
-        List<RecommendationJson> body = pages.recommended(article.id()).stream().map(item -> {
+        List<RecommendationJson> body = recommendations.recommended(article.id()).stream().map(item -> {
             ArticleSummary summary = item.summary();
             return new RecommendationJson(summary.id().value(), site.url("/articles/" + summary.id().value()),
                     summary.headline(), summary.section().code(), summary.accessLevel().name().toLowerCase(),
@@ -102,21 +104,6 @@ class SearchApiController {
             return LocalDate.parse(text);
         } catch (DateTimeParseException unreadable) {
             throw new BadParameterException(name);
-        }
-    }
-
-    /** A parameter the API cannot use: answered as a 400 problem naming it. */
-    static final class BadParameterException extends RuntimeException {
-
-        private final String parameter;
-
-        BadParameterException(String parameter) {
-            super("Bad parameter " + parameter);
-            this.parameter = parameter;
-        }
-
-        String parameter() {
-            return parameter;
         }
     }
 }

@@ -14,6 +14,8 @@ import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.PageOf;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
@@ -37,10 +39,8 @@ class SearchPages {
     private final Entities entities;
     private final Entitlements entitlements;
     private final SitePages pages;
-    private final PersonalButtons personal;
 
-    SearchPages(Search search, Entities entities, Entitlements entitlements, SitePages pages, PersonalButtons personal) {
-        this.personal = personal;
+    SearchPages(Search search, Entities entities, Entitlements entitlements, SitePages pages) {
         this.search = search;
         this.entities = entities;
         this.entitlements = entitlements;
@@ -76,7 +76,7 @@ class SearchPages {
                 results.total()), path, results.suggestion(), suggestionUrl, notice, pages.sections(), entityName);
         String title = q.isBlank() ? pages.msg().get("search.title") : pages.msg().get("search.titleFor", q.strip());
         return new ModelAndView("site/search", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(title)),
+                "meta", PageMeta.hidden(title),
                 "search", view));
     }
 
@@ -99,8 +99,8 @@ class SearchPages {
                 new PageOf<>(results.results(), results.page(), results.size(), results.total()),
                 entities.timeline(id, 50), "/entities/" + id);
         var meta = PageMeta.website(entity.canonicalName(), entity.description(), pages.site().url("/entities/" + id));
-        return new ModelAndView("site/entity", Map.of("chrome", pages.chrome(meta), "entity", view,
-                "follow", personal.forPage("entity", id, "/entities/" + id)));
+        return new ModelAndView("site/entity", Map.of("meta", meta, "entity", view,
+                "follow", pages.topicControls("entity", id, "/entities/" + id)));
     }
 
     /** The access levels whose whole text this reader may see in snippets. */

@@ -1,8 +1,8 @@
 package jp.kawaraban.site.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import jp.kawaraban.platform.web.PublicUrls;
 
 /**
  * The share bar's targets for one article. Each service's documented share-intent address,
@@ -35,13 +35,8 @@ public final class ShareLinks {
         return "mailto:?subject=" + encode(title) + "&body=" + encode(title + "\r\n" + canonicalUrl);
     }
 
-    /** A value as one URL path segment, e.g. a keyword in {@code /keywords/{name}}. */
-    public static String encodePath(String value) {
-        return encode(value);
-    }
-
     /** Percent-encoding as RFC 3986 wants it: spaces as %20, never '+', which mail clients show literally. */
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return PublicUrls.encodePath(value);
     }
 }

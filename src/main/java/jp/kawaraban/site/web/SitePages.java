@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import gg.jte.Content;
 import jp.kawaraban.access.AccessProperties;
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.ReadingAccess;
@@ -12,13 +13,17 @@ import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.CurrentRequest;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
-import jp.kawaraban.search.Search;
+import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.site.ArticlePage;
+import jp.kawaraban.site.ArticlePageExtension;
+import jp.kawaraban.site.ArticlePageParts;
 import jp.kawaraban.site.SiteProperties;
-import org.springframework.security.web.csrf.CsrfToken;
+import jp.kawaraban.site.TopicPageExtension;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Builds what every page shares (layout data) and the article page's view. */
 @Component
@@ -32,18 +37,15 @@ class SitePages {
     private final ReadableText readable;
     private final Trials trials;
     private final AccessProperties accessProperties;
-    private final Search search;
-    private final CommentaryViews commentary;
-    private static final int RECOMMENDATIONS = 5;
+    private final List<ArticlePageExtension> articleExtensions;
+    private final List<TopicPageExtension> topicExtensions;
     private volatile SectionSnapshot sections;
-    private final PersonalButtons personal;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials, AccessProperties accessProperties, Search search,
-              CommentaryViews commentary, PersonalButtons personal) {
-        this.commentary = commentary;
-        this.personal = personal;
-        this.search = search;
+              ReadableText readable, Trials trials, AccessProperties accessProperties,
+              ObjectProvider<ArticlePageExtension> articleExtensions, ObjectProvider<TopicPageExtension> topicExtensions) {
+        this.articleExtensions = articleExtensions.orderedStream().toList();
+        this.topicExtensions = topicExtensions.orderedStream().toList();
         this.accessProperties = accessProperties;
         this.readable = readable;
         this.trials = trials;
@@ -68,10 +70,7 @@ class SitePages {
         if (member == null) {
             return Visitor.ANONYMOUS;
         }
-        var attributes = RequestContextHolder.getRequestAttributes();
-        CsrfToken csrf = attributes instanceof ServletRequestAttributes servlet
-                ? (CsrfToken) servlet.getRequest().getAttribute(CsrfToken.class.getName()) : null;
-        return new Visitor(member, csrf);
+        return new Visitor(member, CurrentRequest.csrfToken());
     }
 
     /**
@@ -107,10 +106,11 @@ class SitePages {
         return articleView(article, true);
     }
 
-    /** @param withCommentary false for the print view, which leaves experts' commentary out */
-    ArticleView articleView(Article article, boolean withCommentary) {
+    /** @param withParts false for the print view, which shows the article alone, without other modules' parts */
+    ArticleView articleView(Article article, boolean withParts) {
         String canonical = canonicalUrl(article);
         ReadingAccess access = readable.decide(article);
+        ArticlePage page = new ArticlePage(article, access, canonical);
         return new ArticleView(
                 article,
                 canonical,
@@ -124,20 +124,18 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 catalog.summaries(article.content().related()),
-                recommended(article.id()),
-                withCommentary ? commentary.block(article) : null,
-                personal.forArticle(article));
+                withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
+                        : ArticlePageParts.NONE);
     }
 
-    /** "Recommended for you": related articles from the archive, each with its reason. */
-    List<RecommendedArticle> recommended(jp.kawaraban.article.ArticleId id) {
-        var recommendations = search.recommendations(id);
-        var summaries = catalog.summaries(recommendations.stream().map(Search.Recommendation::id).toList());
-        var byId = new java.util.HashMap<jp.kawaraban.article.ArticleId, jp.kawaraban.article.ArticleSummary>();
-        summaries.forEach(summary -> byId.put(summary.id(), summary));
-        return recommendations.stream().filter(r -> byId.containsKey(r.id()))
-                .limit(RECOMMENDATIONS)
-                .map(r -> new RecommendedArticle(byId.get(r.id()), r.reasons())).toList();
+    /** The controls other modules put in a topic page's heading (follow), or null for none. */
+    Content topicControls(String kind, String value, String path) {
+        List<Content> controls = topicExtensions.stream().map(e -> e.headingControl(kind, value, path))
+                .filter(java.util.Objects::nonNull).toList();
+        if (controls.isEmpty()) {
+            return null;
+        }
+        return output -> controls.forEach(control -> control.writeTo(output));
     }
 
     private Paywall paywall(Article article, ReadingAccess access) {
@@ -145,7 +143,7 @@ class SitePages {
         String next = "/articles/" + article.id().value();
         Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
                 ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
-        return new Paywall(access.gate(), loggedIn, "/login?next=" + ShareLinks.encodePath(next), offer,
+        return new Paywall(access.gate(), loggedIn, "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next), offer,
                 loggedIn && access.allowanceLeft() == 0, accessProperties.freeMonthlyPaidArticles());
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.Block;
+import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

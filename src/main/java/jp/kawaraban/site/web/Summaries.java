@@ -1,6 +1,7 @@
 package jp.kawaraban.site.web;
 
 import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.platform.web.JapaneseDates;
 
 /** Small helpers templates use for article summaries. */
 public final class Summaries {

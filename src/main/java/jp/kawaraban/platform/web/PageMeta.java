@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.platform.web;
 
 /**
  * What goes into a page's {@code <head>} beyond the layout's defaults.

@@ -1,10 +1,9 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.access;
 
-import jp.kawaraban.access.ActionAccess;
 
 /**
  * A reader asked for something {@code access} does not allow them (follow, save, read or
- * write commentary). Answered by {@link Refusals}: a page with the reason and the way in, or
+ * write commentary). Thrown for handlers marked {@link RequiresAccess} and answered in one place by the site: a page with the reason and the way in, or
  * problem details for the JSON API — 403 either way, whatever the page had offered.
  */
 public class ActionRefusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.platform.web;
 
 import java.time.Instant;
 import java.time.ZoneId;

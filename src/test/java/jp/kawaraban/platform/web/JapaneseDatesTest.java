@@ -1,10 +1,10 @@
-package jp.kawaraban.site.web;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package jp.kawaraban.platform.web;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JapaneseDatesTest {
 

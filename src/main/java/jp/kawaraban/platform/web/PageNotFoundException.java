@@ -1,13 +1,13 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.platform.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** A listing or page that does not exist; readers get the 404 page. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class PageNotFoundException extends RuntimeException {
+public class PageNotFoundException extends RuntimeException {
 
-    PageNotFoundException(String what) {
+    public PageNotFoundException(String what) {
         super("Not found: " + what);
     }
 }

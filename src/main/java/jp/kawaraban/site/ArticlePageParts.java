@@ -1,0 +1,71 @@
+package jp.kawaraban.site;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import gg.jte.Content;
+
+/**
+ * What one or more modules add to an article page, by place: a {@link Slot} of the page, or
+ * under one figure of the body (by its image id).
+ */
+public final class ArticlePageParts {
+
+    /** The places on the article page where other modules' parts go, in page order. */
+    public enum Slot {
+        /** Under the top share bar, before the lead: controls about this article (follow, save). */
+        CONTROLS,
+        /** After the text and the bottom share bar: experts' commentary. */
+        COMMENTARY,
+        /** After the keywords: articles to read next. */
+        RECOMMENDATIONS,
+        /** At the end of the article: offers such as the newsletter sign-up. */
+        OFFERS
+    }
+
+    public static final ArticlePageParts NONE = new ArticlePageParts();
+
+    private final Map<Slot, List<Content>> slots = new EnumMap<>(Slot.class);
+    private final Map<String, List<Content>> figures = new LinkedHashMap<>();
+
+    public static ArticlePageParts of(Slot slot, Content content) {
+        return new ArticlePageParts().add(slot, content);
+    }
+
+    /** Adds {@code content} to a slot; null adds nothing. */
+    public ArticlePageParts add(Slot slot, Content content) {
+        if (content != null) {
+            slots.computeIfAbsent(slot, s -> new ArrayList<>()).add(content);
+        }
+        return this;
+    }
+
+    /** Adds {@code content} under the figure showing image {@code imageId}; null adds nothing. */
+    public ArticlePageParts underFigure(String imageId, Content content) {
+        if (content != null) {
+            figures.computeIfAbsent(imageId, s -> new ArrayList<>()).add(content);
+        }
+        return this;
+    }
+
+    public List<Content> in(Slot slot) {
+        return slots.getOrDefault(slot, List.of());
+    }
+
+    public List<Content> underFigure(String imageId) {
+        return figures.getOrDefault(imageId, List.of());
+    }
+
+    /** All parts of {@code others} after this one's, as a new value. */
+    public static ArticlePageParts merged(List<ArticlePageParts> all) {
+        ArticlePageParts merged = new ArticlePageParts();
+        for (ArticlePageParts parts : all) {
+            parts.slots.forEach((slot, contents) -> contents.forEach(c -> merged.add(slot, c)));
+            parts.figures.forEach((image, contents) -> contents.forEach(c -> merged.underFigure(image, c)));
+        }
+        return merged;
+    }
+}
