@@ -11,6 +11,7 @@ import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,8 +27,11 @@ public class Entitlements {
     private final AccessRepository repository;
     private final AccessProperties properties;
     private final Clock clock;
+    private final ObjectProvider<ArticleUnlock> unlocks;
 
-    Entitlements(AccessRepository repository, AccessProperties properties, Clock clock) {
+    Entitlements(AccessRepository repository, AccessProperties properties, Clock clock,
+                 ObjectProvider<ArticleUnlock> unlocks) {
+        this.unlocks = unlocks;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -61,9 +65,19 @@ public class Entitlements {
      */
     public ReadingAccess toRead(Reader reader, ArticleId article, AccessLevel level, ArticleId emailUnlocked) {
         if (article.equals(emailUnlocked) && !level.isFree()) {
-            return ReadingAccess.granted();
+            return ReadingAccess.unlocked();
         }
         return toRead(reader, article, level);
+    }
+
+    /**
+     * As {@link #toRead(Reader, ArticleId, AccessLevel)} for the reader of the current request,
+     * whose browser may carry an unlock of this article ({@link ArticleUnlock}, checked by the
+     * module that issued it): that article is then read in full without using an allowance.
+     */
+    public ReadingAccess toReadHere(Reader reader, ArticleId article, AccessLevel level) {
+        boolean unlocked = !level.isFree() && unlocks.orderedStream().anyMatch(unlock -> unlock.unlocksHere(article));
+        return toRead(reader, article, level, unlocked ? article : null);
     }
 
     /**

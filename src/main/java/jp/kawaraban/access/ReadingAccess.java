@@ -7,8 +7,10 @@ package jp.kawaraban.access;
  * @param gate           what stands in the way when not {@code full}
  * @param allowanceLeft  for a free member opening a paid article: paid articles left this
  *                       month after this one; -1 when no allowance applies
+ * @param byUnlock       granted by a proof the browser carries (an email unlock) rather than
+ *                       by who the reader is: such a page is this browser's own, never cached
  */
-public record ReadingAccess(boolean full, Gate gate, int allowanceLeft) {
+public record ReadingAccess(boolean full, Gate gate, int allowanceLeft, boolean byUnlock) {
 
     public enum Gate {
         /** Nothing: the reader may read it all. */
@@ -20,15 +22,19 @@ public record ReadingAccess(boolean full, Gate gate, int allowanceLeft) {
     }
 
     public static ReadingAccess granted() {
-        return new ReadingAccess(true, Gate.NONE, -1);
+        return new ReadingAccess(true, Gate.NONE, -1, false);
     }
 
     public static ReadingAccess grantedFromAllowance(int left) {
-        return new ReadingAccess(true, Gate.NONE, left);
+        return new ReadingAccess(true, Gate.NONE, left, false);
+    }
+
+    public static ReadingAccess unlocked() {
+        return new ReadingAccess(true, Gate.NONE, -1, true);
     }
 
     public static ReadingAccess refused(Gate gate, int allowanceLeft) {
-        return new ReadingAccess(false, gate, allowanceLeft);
+        return new ReadingAccess(false, gate, allowanceLeft, false);
     }
 
     public boolean previewOnly() {

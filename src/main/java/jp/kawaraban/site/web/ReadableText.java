@@ -2,14 +2,11 @@ package jp.kawaraban.site.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
-import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
-import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -29,37 +26,23 @@ class ReadableText {
 
     private final Entitlements entitlements;
     private final SiteProperties site;
-    private final EmailUnlocks unlocks;
 
-    ReadableText(Entitlements entitlements, SiteProperties site, EmailUnlocks unlocks) {
+    ReadableText(Entitlements entitlements, SiteProperties site) {
         this.entitlements = entitlements;
         this.site = site;
-        this.unlocks = unlocks;
     }
 
     /**
      * Decides for the current reader; counts a free member's allowance when it is used. A
-     * browser holding an email unlock of this article (cookie scoped to its path, checked by
-     * {@code newsletter}) tells {@code access} so; access decides.
+     * browser holding an email unlock of this article reads it in full: access decides, and
+     * such a page is marked as this browser's own.
      */
     ReadingAccess decide(Article article) {
-        ArticleId unlocked = unlockedHere(article) ? article.id() : null;
-        return entitlements.toRead(Reader.current(), article.id(), article.accessLevel(), unlocked);
-    }
-
-    private boolean unlockedHere(Article article) {
-        if (article.accessLevel().isFree()
-                || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)
-                || servlet.getRequest().getCookies() == null) {
-            return false;
+        ReadingAccess access = entitlements.toReadHere(Reader.current(), article.id(), article.accessLevel());
+        if (access.byUnlock() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            servlet.getRequest().setAttribute(PERSONAL, Boolean.TRUE);
         }
-        for (Cookie cookie : servlet.getRequest().getCookies()) {
-            if (EmailUnlocks.COOKIE.equals(cookie.getName()) && unlocks.unlocks(cookie.getValue(), article.id())) {
-                servlet.getRequest().setAttribute(PERSONAL, Boolean.TRUE);
-                return true;
-            }
-        }
-        return false;
+        return access;
     }
 
     /** Whether this request's page was opened by an email unlock. */
