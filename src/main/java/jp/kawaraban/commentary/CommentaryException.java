@@ -1,10 +1,12 @@
 package jp.kawaraban.commentary;
 
+import jp.kawaraban.platform.Refusal;
+
 /**
  * A commentary command that was refused; nothing was stored. Each {@link Problem} has the
  * message key {@code commentary.error.<NAME>}.
  */
-public class CommentaryException extends RuntimeException {
+public class CommentaryException extends Refusal {
 
     public enum Problem {
         /** Nothing but white space. */
@@ -28,7 +30,11 @@ public class CommentaryException extends RuntimeException {
     private final Problem problem;
 
     public CommentaryException(Problem problem) {
-        super("Commentary refused: " + problem);
+        super(switch (problem) {
+            case BLANK, TOO_LONG, REASON_REQUIRED, INVALID_PROFILE -> Kind.INVALID;
+            case ARTICLE_UNAVAILABLE, NOT_FOUND -> Kind.NOT_FOUND;
+            case NOT_AUTHOR, NOT_EXPERT -> Kind.FORBIDDEN;
+        }, "commentary.error." + problem.name());
         this.problem = problem;
     }
 
@@ -36,7 +42,8 @@ public class CommentaryException extends RuntimeException {
         return problem;
     }
 
-    public String messageKey() {
-        return "commentary.error." + problem.name();
+    @Override
+    public String code() {
+        return problem.name();
     }
 }

@@ -2,11 +2,13 @@ package jp.kawaraban.editorial;
 
 import java.util.List;
 
+import jp.kawaraban.platform.Refusal;
+
 /**
  * Why the desk did not make a change, as message keys ({@code editor.problem.*}) the page
  * shows in Japanese. Nothing was written.
  */
-public class DeskRefusal extends RuntimeException {
+public class DeskRefusal extends Refusal {
 
     private final List<Problem> problems;
 
@@ -15,7 +17,7 @@ public class DeskRefusal extends RuntimeException {
     }
 
     public DeskRefusal(List<Problem> problems) {
-        super(String.join(", ", problems.stream().map(Problem::key).toList()));
+        super(Kind.INVALID, problems.getFirst().key(), problems.getFirst().arguments());
         this.problems = List.copyOf(problems);
     }
 

@@ -1,12 +1,12 @@
 package jp.kawaraban.editorial;
 
-import java.util.List;
+import jp.kawaraban.platform.Refusal;
 
 /**
  * An upload the desk does not accept, and why; nothing of it was stored. The message key is
  * {@code editor.figure.error.<REASON>} and takes {@link #arguments()}.
  */
-public class FigureRefusedException extends RuntimeException {
+public class FigureRefusedException extends Refusal {
 
     public enum Reason {
         /** No caption: every figure is shown with one. */
@@ -33,23 +33,23 @@ public class FigureRefusedException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final transient List<Object> arguments;
 
     public FigureRefusedException(Reason reason, Object... arguments) {
-        super(reason.name());
+        super(switch (reason) {
+            case TOO_LARGE -> Kind.TOO_LARGE;
+            case UNSUPPORTED_TYPE -> Kind.UNSUPPORTED_TYPE;
+            default -> Kind.INVALID;
+        }, "editor.figure.error." + reason.name(), arguments);
         this.reason = reason;
-        this.arguments = List.of(arguments);
     }
 
     public Reason reason() {
         return reason;
     }
 
-    public Object[] arguments() {
-        return arguments.toArray();
-    }
-
-    public String messageKey() {
-        return "editor.figure.error." + reason.name();
+    /** The reason's name, as the upload API has always answered it. */
+    @Override
+    public String code() {
+        return reason.name();
     }
 }

@@ -1,10 +1,12 @@
 package jp.kawaraban.editorial;
 
+import jp.kawaraban.platform.Refusal;
+
 /**
  * A file the importer cannot make an article of. Nothing is stored; the wording for editors
  * and operators comes from the message bundle ({@link #messageKey()}, with {@link #detail()}).
  */
-public final class ImportException extends RuntimeException {
+public final class ImportException extends Refusal {
 
     public enum Problem {
         EMPTY,
@@ -25,7 +27,8 @@ public final class ImportException extends RuntimeException {
     private final String detail;
 
     public ImportException(Problem problem, String detail) {
-        super(problem + (detail == null ? "" : ": " + detail));
+        super(problem == Problem.TOO_LARGE ? Kind.TOO_LARGE : Kind.INVALID, "import.error." + problem.name(),
+                detail == null ? new Object[0] : new Object[] {detail});
         this.problem = problem;
         this.detail = detail;
     }
@@ -42,7 +45,9 @@ public final class ImportException extends RuntimeException {
         return detail;
     }
 
-    public String messageKey() {
-        return "import.error." + problem.name();
+    /** The problem's name: the {@code errorCode} of the import command's output. */
+    @Override
+    public String code() {
+        return problem.name();
     }
 }

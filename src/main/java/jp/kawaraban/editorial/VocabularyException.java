@@ -1,6 +1,6 @@
 package jp.kawaraban.editorial;
 
-import java.util.Arrays;
+import jp.kawaraban.platform.Refusal;
 
 /**
  * A desk change to sections, series or entities that was refused, with the message for the
@@ -8,17 +8,10 @@ import java.util.Arrays;
  * {@link #notFound()} when the thing to change does not exist (a 404), else the input was
  * wrong (a 400).
  */
-public class VocabularyException extends RuntimeException {
-
-    private final String messageKey;
-    private final transient Object[] arguments;
-    private final boolean notFound;
+public class VocabularyException extends Refusal {
 
     private VocabularyException(String messageKey, Object[] arguments, boolean notFound) {
-        super(messageKey + " " + Arrays.toString(arguments));
-        this.messageKey = messageKey;
-        this.arguments = arguments.clone();
-        this.notFound = notFound;
+        super(notFound ? Kind.NOT_FOUND : Kind.INVALID, messageKey, arguments);
     }
 
     static VocabularyException invalid(String messageKey, Object... arguments) {
@@ -29,15 +22,7 @@ public class VocabularyException extends RuntimeException {
         return new VocabularyException(messageKey, arguments, true);
     }
 
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
-    }
-
     public boolean notFound() {
-        return notFound;
+        return kind() == Kind.NOT_FOUND;
     }
 }

@@ -1,12 +1,14 @@
 package jp.kawaraban.search;
 
+import jp.kawaraban.platform.Refusal;
+
 /**
  * A change the vocabulary cannot take, and why; nothing was changed.
  *
  * @param name  the name in question ({@link Reason#NAME_TAKEN}), else {@code null}
  * @param other the entity already holding the id or name, else {@code null}
  */
-public class EntityChangeRefusedException extends RuntimeException {
+public class EntityChangeRefusedException extends Refusal {
 
     public enum Reason {
         /** No entity has that id. */
@@ -25,8 +27,11 @@ public class EntityChangeRefusedException extends RuntimeException {
     private final jp.kawaraban.text.Entity other;
 
     public EntityChangeRefusedException(Reason reason, String entityId, String name, jp.kawaraban.text.Entity other) {
-        super(reason + " " + entityId + (name == null ? "" : " name " + name)
-                + (other == null ? "" : " held by " + other.id()));
+        super(switch (reason) {
+            case UNKNOWN -> Kind.NOT_FOUND;
+            case ID_TAKEN, NAME_TAKEN -> Kind.CONFLICT;
+            case SAME_ENTITY -> Kind.INVALID;
+        }, "search.entity.refused." + reason.name(), entityId, name, other == null ? null : other.canonicalName());
         this.reason = reason;
         this.entityId = entityId;
         this.name = name;

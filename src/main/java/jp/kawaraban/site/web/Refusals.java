@@ -1,19 +1,18 @@
 package jp.kawaraban.site.web;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jp.kawaraban.access.ActionAccess;
 import jp.kawaraban.access.ActionRefusedException;
-import jp.kawaraban.article.ArticleNotFoundException;
-import jp.kawaraban.platform.web.BadParameterException;
+import jp.kawaraban.platform.Refusal;
 import jp.kawaraban.platform.web.PageMeta;
-import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.platform.web.PublicUrls;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +22,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The one place where "not for you" and "no such thing" become answers, for every module's
- * controllers: a Japanese page with the reason and a way on, or, under {@code /api/}, RFC 9457
- * problem details with the same message (and a {@code refusal} code apps can act on).
- * Refusals are 403 (a failure on our side 503), unknown articles and listings 404, unusable
- * parameters 400.
+ * The one place where a {@link Refusal} that no controller showed on its own form becomes an
+ * answer, for every module's controllers: under {@code /api/}, RFC 9457 problem details (the
+ * reason in Japanese as {@code detail}, its title, and the codes apps act on); elsewhere a
+ * Japanese page with the reason and a way on — or, for something that does not exist, the
+ * 404 page. The status is the refusal's kind: 400, 403, 404, 409, 413, 415; 503 when the
+ * refusal is a failure on our side.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,73 +41,61 @@ class Refusals {
         this.errors = errors;
     }
 
-    @ExceptionHandler(ActionRefusedException.class)
-    Object refused(ActionRefusedException refused, HttpServletRequest request) {
-        ActionAccess.Refusal refusal = refused.refusal();
-        HttpStatus status = refusal == ActionAccess.Refusal.FAILED ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.FORBIDDEN;
-        String message = pages.msg().get(refusal.messageKey());
+    @ExceptionHandler(Refusal.class)
+    Object refused(Refusal refused, HttpServletRequest request) {
+        HttpStatusCode status = HttpStatusCode.valueOf(refused.kind().status());
+        String message = pages.msg().get(refused.messageKey(), refused.arguments());
+        String title = pages.msg().get(refused.titleKey());
         String login = "/login?next=" + PublicUrls.encodePath(request.getRequestURI());
         if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-            problem.setTitle(pages.msg().get("access.refusal.title"));
-            problem.setType(URI.create("https://kawaraban.example/problems/" + refusal.name().toLowerCase().replace('_', '-')));
-            problem.setProperty("refusal", refusal.name());
-            if (refusal == ActionAccess.Refusal.LOG_IN) {
-                problem.setProperty("login", login);
+            problem.setTitle(title);
+            if (refused instanceof ActionRefusedException action) {
+                // What the apps were built on: a type per refusal, and the ways in as links.
+                problem.setType(URI.create("https://kawaraban.example/problems/"
+                        + action.refusal().name().toLowerCase().replace('_', '-')));
+                problem.setProperty("refusal", action.code());
+                switch (action.refusal()) {
+                    case LOG_IN -> problem.setProperty("login", login);
+                    case PAID_ONLY -> problem.setProperty("plans", "/plans");
+                    default -> { }
+                }
+            } else if (refused.code() != null) {
+                problem.setProperty("error", refused.code());
             }
-            if (refusal == ActionAccess.Refusal.PAID_ONLY) {
-                problem.setProperty("plans", "/plans");
-            }
-            return problem(status, problem);
+            refused.details().forEach(problem::setProperty);
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        ModelAndView page = new ModelAndView("site/refused", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(pages.msg().get("access.refusal.title"))),
+        if (refused.kind() == Refusal.Kind.NOT_FOUND) {
+            return errors.page(status); // a dead link: the 404 page and the way home
+        }
+        Map<String, Object> model = new HashMap<>(Map.of(
+                "chrome", pages.chrome(PageMeta.hidden(title)),
                 "message", message,
-                "refusal", refusal.name(),
+                "refusal", refused instanceof ActionRefusedException action ? action.code() : refused.kind().name(),
                 "login", login));
+        if (!(refused instanceof ActionRefusedException)) {
+            model.put("title", title);
+        }
+        ModelAndView page = new ModelAndView("site/refused", model);
         page.setStatus(status);
         return page;
     }
 
-    @ExceptionHandler(ArticleNotFoundException.class)
-    Object articleNotFound(HttpServletRequest request) {
-        return isApi(request) ? problem(HttpStatus.NOT_FOUND, "api.problem.articleNotFound", null)
-                : errors.page(HttpStatus.NOT_FOUND);
-    }
-
-    @ExceptionHandler(PageNotFoundException.class)
-    Object pageNotFound(HttpServletRequest request) {
-        // Under /api/ the only listings that can be missing are sections.
-        return isApi(request) ? problem(HttpStatus.NOT_FOUND, "api.problem.sectionNotFound", null)
-                : errors.page(HttpStatus.NOT_FOUND);
-    }
-
+    /** A path variable or parameter of the wrong type ({@code ?page=abc}): 400, naming the parameter for apps. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object unreadableParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return isApi(request) ? problem(HttpStatus.BAD_REQUEST, "api.problem.badParameter", e.getName())
-                : errors.page(HttpStatus.BAD_REQUEST);
-    }
-
-    @ExceptionHandler(BadParameterException.class)
-    Object badParameter(BadParameterException e, HttpServletRequest request) {
-        return isApi(request) ? problem(HttpStatus.BAD_REQUEST, "api.problem.badParameter", e.parameter())
-                : errors.page(HttpStatus.BAD_REQUEST);
+        if (!isApi(request)) {
+            return errors.page(HttpStatus.BAD_REQUEST);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                pages.msg().get("api.problem.badParameter.detail"));
+        problem.setTitle(pages.msg().get("api.problem.badParameter.title"));
+        problem.setProperty("parameter", e.getName());
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith("/api/");
-    }
-
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String key, String parameter) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, pages.msg().get(key + ".detail"));
-        problem.setTitle(pages.msg().get(key + ".title"));
-        if (parameter != null) {
-            problem.setProperty("parameter", parameter);
-        }
-        return problem(status, problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, ProblemDetail problem) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
