@@ -46,6 +46,23 @@ public record ArticleContent(
         related = related == null ? List.of() : List.copyOf(related);
     }
 
+    /**
+     * The article's readable text, the one text every analysis of the article reads: the
+     * headline, the lead and the body ({@link Body#plainText()}), each starting on a line of
+     * its own. The subheadline, bylines and keywords are not part of it.
+     */
+    public String plainText() {
+        return plainText(headline, lead, body.plainText());
+    }
+
+    /**
+     * {@link #plainText()} from its parts, for holders of an article's text that keep them
+     * apart (the search index stores the headline, the lead and the body's text separately).
+     */
+    public static String plainText(String headline, String lead, String bodyText) {
+        return headline + "\n" + lead + "\n" + bodyText;
+    }
+
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("An article needs a " + what);

@@ -25,6 +25,14 @@ public record Body(List<Block> blocks) {
 
     /** The body as running text, blocks separated by blank lines. */
     public String plainText() {
+        return plainText(blocks);
+    }
+
+    /**
+     * Some blocks as running text, the way {@link #plainText()} joins a whole body: for parts
+     * of one (the {@link #opening}, the body without its figures). No blocks make no text.
+     */
+    public static String plainText(List<Block> blocks) {
         StringBuilder text = new StringBuilder();
         for (Block block : blocks) {
             if (!text.isEmpty()) {

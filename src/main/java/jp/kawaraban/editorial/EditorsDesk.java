@@ -243,7 +243,7 @@ public class EditorsDesk {
         Set<String> chosen = Set.copyOf(manuscript.keywordList());
         List<String> keywords = Keywords.extract(manuscript.headline(), manuscript.lead() + "\n\n" + body, 12).stream()
                 .map(k -> k.term()).filter(term -> !chosen.contains(term)).limit(8).toList();
-        String text = manuscript.headline() + "\n" + manuscript.lead() + "\n" + body;
+        String text = ArticleContent.plainText(manuscript.headline(), manuscript.lead(), body);
         MentionFinder finder = entities.finder();
         Map<String, Entity> mentioned = new LinkedHashMap<>();
         for (Mention mention : finder.find(text)) {
@@ -373,10 +373,11 @@ public class EditorsDesk {
         }
     }
 
+    /** The body's text as {@link Body#plainText()} joins it, less figure captions; unreadable markup as typed. */
     private static String plainBody(String markup) {
         try {
-            return String.join("\n\n", ArticleMarkup.parse(markup, file -> file).blocks().stream()
-                    .filter(block -> !(block instanceof Block.Figure)).map(Block::plainText).toList());
+            return Body.plainText(ArticleMarkup.parse(markup, file -> file).blocks().stream()
+                    .filter(block -> !(block instanceof Block.Figure)).toList());
         } catch (IllegalArgumentException unreadable) {
             return markup;
         }

@@ -2,11 +2,13 @@ package jp.kawaraban.search;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.search.internal.AnalysisAnnouncer;
 import jp.kawaraban.search.internal.ArticleIndexer;
 import jp.kawaraban.search.internal.EntityRepository;
 import jp.kawaraban.search.internal.RecommendationLists;
@@ -21,6 +23,11 @@ import org.springframework.stereotype.Service;
  * being served, receives live changes meanwhile, and replaces it only when complete, so the
  * site searches the old index until then. Runs by itself when the index is empty but
  * articles exist (a new installation of search, a deleted index directory).
+ *
+ * <p>Every article analysed is announced ({@link ArticleAnalysed}, one transaction per batch),
+ * so what other modules keep of the analysis (My News tags) is rewritten with the index, and
+ * a rebuild mends both. Announcements go out batch by batch, before the new index is served:
+ * a rebuild that fails still leaves what it found in the articles it got to, which was right.
  */
 @Service
 public class IndexRebuilds {
@@ -33,16 +40,18 @@ public class IndexRebuilds {
     private final ArticleIndexer indexer;
     private final EntityRepository entities;
     private final RecommendationLists recommendations;
+    private final AnalysisAnnouncer announcer;
     private final Clock clock;
     private volatile Progress progress = new Progress(false, 0, 0, null, null, null);
 
     IndexRebuilds(ArticleCatalog catalog, SearchIndex index, ArticleIndexer indexer, EntityRepository entities,
-                  RecommendationLists recommendations, Clock clock) {
+                  RecommendationLists recommendations, AnalysisAnnouncer announcer, Clock clock) {
         this.catalog = catalog;
         this.index = index;
         this.indexer = indexer;
         this.entities = entities;
         this.recommendations = recommendations;
+        this.announcer = announcer;
         this.clock = clock;
     }
 
@@ -75,13 +84,20 @@ public class IndexRebuilds {
         long done = 0;
         try {
             ArticleId after = null;
-            List<Article> batch;
-            while (!(batch = catalog.publishedAfter(after, BATCH)).isEmpty()) {
+            while (true) {
+                Instant readAt = clock.instant();
+                List<Article> batch = catalog.publishedAfter(after, BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<ArticleAnalysed> announcements = new ArrayList<>(batch.size());
                 for (Article article : batch) {
-                    ArticleIndexer.Analysed analysed = indexer.analyse(article);
+                    ArticleIndexer.Analysed analysed = indexer.analyse(article, readAt);
                     rebuild.add(analysed.indexed());
                     entities.replaceEvents(article.id().value(), analysed.events());
+                    announcements.add(analysed.announcement());
                 }
+                announcer.announce(announcements);
                 done += batch.size();
                 after = batch.getLast().id();
                 progress = new Progress(true, done, Math.max(done, progress.total()), progress.startedAt(), null, null);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
 
 /**
@@ -24,5 +25,10 @@ public record IndexedArticle(ArticleId id, String headline, String lead, String 
     public IndexedArticle {
         entityIds = List.copyOf(entityIds);
         keywords = List.copyOf(keywords);
+    }
+
+    /** The article's readable text, as {@link ArticleContent#plainText()} makes it. */
+    public String plainText() {
+        return ArticleContent.plainText(headline, lead, body);
     }
 }

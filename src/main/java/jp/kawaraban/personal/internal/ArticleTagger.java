@@ -2,77 +2,99 @@ package jp.kawaraban.personal.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
-import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
-import jp.kawaraban.article.ArticleId;
-import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.personal.Follows;
-import jp.kawaraban.search.Entities;
+import jp.kawaraban.search.ArticleAnalysed;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records each published article's tags (series code, editors' keywords, entities found by
- * any spelling variant) for My News, and keeps saved articles in step: a withdrawn article's
- * tags go (it leaves every feed) and its saved copies become notices. Runs after the article's
- * transaction commits, through the event publication registry, so nothing is missed.
+ * Records each published article's tags for My News — its series code, the editors' keywords
+ * and the entities search found in it under any spelling — from search's
+ * {@link ArticleAnalysed}, so My News files an article exactly as the index does, and an index
+ * rebuild rewrites both (decision 0008, revised). Keeps saved articles in step too: a withdrawn
+ * article's tags go (it leaves every feed) and its saved copies become notices; an updated
+ * one's saved copies show its new headline. Runs after the publishers' commits, through the
+ * event publication registry, so nothing is missed.
+ *
+ * <p>A rebuild announces every article of the archive within minutes. The events wait as
+ * parked virtual threads, holding no database connection: the listener opens its short
+ * transaction (two statements) only once one of {@link #WRITERS} slots is free, so tagging
+ * never takes more of the connection pool than that from the site.
  */
 @Component
 class ArticleTagger {
 
+    /** Tag writes at a time on this node. */
+    static final int WRITERS = 2;
+
     private final ArticleCatalog catalog;
-    private final Entities entities;
     private final FeedRepository feed;
     private final PersonalRepository repository;
+    private final TransactionTemplate transaction;
+    private final Semaphore writers = new Semaphore(WRITERS);
 
-    ArticleTagger(ArticleCatalog catalog, Entities entities, FeedRepository feed, PersonalRepository repository) {
+    ArticleTagger(ArticleCatalog catalog, FeedRepository feed, PersonalRepository repository,
+                  PlatformTransactionManager transactions) {
         this.catalog = catalog;
-        this.entities = entities;
         this.feed = feed;
         this.repository = repository;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @ApplicationModuleListener
-    void on(ArticlePublished published) {
-        retag(published.articleId());
-    }
-
-    @ApplicationModuleListener
-    void on(ArticleUpdated updated) {
-        retag(updated.articleId()).ifPresent(article -> repository.headlineChanged(article.id().value(), article.headline()));
-    }
-
-    @ApplicationModuleListener
-    void on(ArticleWithdrawn withdrawn) {
-        feed.dropTags(withdrawn.articleId().value());
-        repository.articleWithdrawn(withdrawn.articleId().value(), withdrawn.withdrawnAt());
-    }
-
-    /** Tags the article as it is now, or drops its tags when it is no longer published. */
-    java.util.Optional<Article> retag(ArticleId id) {
-        var article = catalog.find(id.value());
-        article.ifPresentOrElse(this::tag, () -> feed.dropTags(id.value()));
-        return article;
-    }
-
-    /** Writes the article's tags as they are now. */
-    void tag(Article article) {
-        var content = article.content();
-        Set<FeedRepository.Tag> tags = new LinkedHashSet<>();
-        if (content.seriesCode() != null) {
-            tags.add(new FeedRepository.Tag("SERIES", content.seriesCode()));
+    /**
+     * Not an {@code @ApplicationModuleListener}: that would open the transaction, and take a
+     * connection, before waiting for a slot.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(ArticleAnalysed analysed) {
+        try {
+            writers.acquire();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped before tagging " + analysed.articleId().value(), stopping);
         }
-        for (String keyword : content.keywords()) {
+        try {
+            transaction.executeWithoutResult(status -> tag(analysed));
+        } finally {
+            writers.release();
+        }
+    }
+
+    /** Writes the article's tags as the analysis found them (see {@link FeedRepository#replaceTags}). */
+    boolean tag(ArticleAnalysed analysed) {
+        Set<FeedRepository.Tag> tags = new LinkedHashSet<>();
+        if (analysed.seriesCode() != null) {
+            tags.add(new FeedRepository.Tag("SERIES", analysed.seriesCode()));
+        }
+        for (String keyword : analysed.keywords()) {
             String normalised = Follows.normaliseKeyword(keyword);
             if (!normalised.isEmpty()) {
                 tags.add(new FeedRepository.Tag("KEYWORD", normalised));
             }
         }
-        String text = content.headline() + "\n" + content.lead() + "\n" + content.body().plainText();
-        entities.finder().find(text).forEach(mention -> tags.add(new FeedRepository.Tag("ENTITY", mention.entityId())));
-        feed.replaceTags(article.id().value(), article.publishedAt(), tags);
+        analysed.entityIds().forEach(entityId -> tags.add(new FeedRepository.Tag("ENTITY", entityId)));
+        return feed.replaceTags(analysed.articleId().value(), analysed.analysedAt(), analysed.publishedAt(), tags);
+    }
+
+    @ApplicationModuleListener
+    void on(ArticleUpdated updated) {
+        catalog.find(updated.articleId().value())
+                .ifPresent(article -> repository.headlineChanged(article.id().value(), article.headline()));
+    }
+
+    @ApplicationModuleListener
+    void on(ArticleWithdrawn withdrawn) {
+        feed.withdraw(withdrawn.articleId().value(), withdrawn.withdrawnAt());
+        repository.articleWithdrawn(withdrawn.articleId().value(), withdrawn.withdrawnAt());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import jp.kawaraban.member.MemberId;
@@ -100,20 +101,54 @@ public class FeedRepository {
                 .list();
     }
 
-    /** The article's tags as they are now, replacing earlier ones. */
-    public void replaceTags(String articleId, Instant publishedAt, Collection<Tag> tags) {
-        dropTags(articleId);
-        Timestamp published = Timestamp.from(publishedAt);
-        for (Tag tag : tags) {
-            jdbc.sql("""
-                            insert into personal_article_tag (article_id, kind, value, published_at)
-                            values (?, ?, ?, ?) on conflict do nothing""")
-                    .params(articleId, tag.kind(), tag.value(), published)
-                    .update();
+    /**
+     * The article's tags as an analysis of {@code analysedAt} found them, replacing every
+     * earlier one: applying the same analysis again leaves the same rows, and an analysis older
+     * than the one applied last, or any analysis of a withdrawn article, changes nothing. Two
+     * statements in the caller's transaction: the first claims the article's row in
+     * {@code personal_article_analysis} (a concurrent write of the same article waits for this
+     * one to commit, then sees its tags), the second rewrites the tags in one go.
+     *
+     * @return whether the tags were written
+     */
+    public boolean replaceTags(String articleId, Instant analysedAt, Instant publishedAt, Collection<Tag> tags) {
+        boolean newest = jdbc.sql("""
+                        insert into personal_article_analysis (article_id, analysed_at) values (?, ?)
+                        on conflict (article_id) do update set analysed_at = excluded.analysed_at
+                        where personal_article_analysis.withdrawn_at is null
+                          and personal_article_analysis.analysed_at <= excluded.analysed_at""")
+                .params(articleId, Timestamp.from(analysedAt)).update() > 0;
+        if (!newest) {
+            return false;
         }
+        List<Tag> distinct = List.copyOf(new LinkedHashSet<>(tags));
+        jdbc.sql("""
+                        with tag as (
+                            select distinct kind, value from unnest(cast(:kinds as text[]), cast(:values as text[])) as t(kind, value)
+                        ),
+                        stale as (
+                            delete from personal_article_tag t
+                            where t.article_id = :article and (t.kind, t.value) not in (select kind, value from tag)
+                        )
+                        insert into personal_article_tag (article_id, kind, value, published_at)
+                        select :article, kind, value, :published from tag
+                        on conflict (article_id, kind, value) do update set published_at = excluded.published_at
+                        where personal_article_tag.published_at <> excluded.published_at""")
+                .param("article", articleId)
+                .param("kinds", distinct.stream().map(Tag::kind).toArray(String[]::new))
+                .param("values", distinct.stream().map(Tag::value).toArray(String[]::new))
+                .param("published", Timestamp.from(publishedAt))
+                .update();
+        return true;
     }
 
-    public void dropTags(String articleId) {
+    /** A withdrawn article loses its tags, and no analysis delivered later gives them back. */
+    public void withdraw(String articleId, Instant withdrawnAt) {
+        Timestamp at = Timestamp.from(withdrawnAt);
+        jdbc.sql("""
+                        insert into personal_article_analysis (article_id, analysed_at, withdrawn_at) values (?, ?, ?)
+                        on conflict (article_id) do update set withdrawn_at = excluded.withdrawn_at""")
+                .params(articleId, at, at).update();
         jdbc.sql("delete from personal_article_tag where article_id = ?").param(articleId).update();
     }
 
@@ -124,10 +159,10 @@ public class FeedRepository {
     }
 
     /**
-     * Articles tagged with entity {@code fromId} are tagged with {@code intoId} instead (an
-     * article already tagged with both keeps one tag).
+     * Articles tagged with one thing are tagged with another instead, once (an entity merged
+     * into another, a renamed keyword): at once, so My News misses nothing until the articles'
+     * next analysis says the same.
      */
-    /** Articles tagged with one thing are tagged with another instead (once). */
     public void renameTags(String kind, String from, String into) {
         jdbc.sql("""
                         insert into personal_article_tag (article_id, kind, value, published_at)
@@ -136,16 +171,6 @@ public class FeedRepository {
                         on conflict do nothing""")
                 .params(into, kind, from).update();
         jdbc.sql("delete from personal_article_tag where kind = ? and value = ?").params(kind, from).update();
-    }
-
-    /** The articles carrying one tag, in no particular order. */
-    public List<String> articlesTagged(String kind, String value) {
-        return jdbc.sql("select article_id from personal_article_tag where kind = ? and value = ?")
-                .params(kind, value).query(String.class).list();
-    }
-
-    public long countTaggedArticles() {
-        return jdbc.sql("select count(distinct article_id) from personal_article_tag").query(Long.class).single();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -55,10 +55,9 @@ public class PersonalRepository {
     }
 
     /**
-     * Members following entity {@code fromId} follow {@code intoId} instead, since the date
-     * they followed the first; a member who followed both keeps one follow.
+     * Follows of one thing become follows of another, since the date they followed the first; a
+     * member who followed both keeps one.
      */
-    /** Follows of one thing become follows of another; a member who followed both keeps one. */
     public void moveFollows(String kind, String from, String into, String intoLabel) {
         jdbc.sql("""
                         insert into personal_follow (member_id, kind, value, label, followed_at)
@@ -232,14 +231,6 @@ public class PersonalRepository {
         for (String table : List.of("personal_follow", "personal_read", "personal_saved_article", "personal_saved_figure")) {
             jdbc.sql("delete from " + table + " where member_id = ?").param(member.value()).update();
         }
-    }
-
-    public boolean backfillDone() {
-        return jdbc.sql("select count(*) from personal_backfill").query(Integer.class).single() > 0;
-    }
-
-    public void markBackfillDone(Instant at) {
-        jdbc.sql("insert into personal_backfill (done_at) values (?)").param(Timestamp.from(at)).update();
     }
 
     /** A LIKE pattern matching {@code text} anywhere, with LIKE's wildcards taken literally; '' for no filter. */

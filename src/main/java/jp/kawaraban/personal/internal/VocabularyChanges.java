@@ -1,9 +1,5 @@
 package jp.kawaraban.personal.internal;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
-import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.EntitiesMerged;
@@ -13,24 +9,26 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps follows and article tags in step with the entity vocabulary and the keywords the editors maintain.
- * A merge moves follows and tags from the merged entity to the one it became, so members
- * keep following it and My News keeps the articles. New names are looked for in the newest
- * published articles ({@link Entities#REVISITED_ARTICLES}), so an article written with the
- * new alias reaches the entity's followers; articles found by a removed name are tagged again.
- * Each reaction is one transaction after the desk's commit, under the event publication registry.
+ * Keeps follows in step with the entity vocabulary and the keywords the editors maintain. A
+ * merge moves follows from the merged entity to the one it became, so members keep following
+ * it; a renamed keyword moves its follows the same way; follows of a renamed entity show its
+ * name as it is now. Each reaction is one transaction after the desk's commit, under the event
+ * publication registry.
+ *
+ * <p>Articles' tags are search's analyses ({@link ArticleTagger}): search analyses the
+ * articles concerned again and announces them. A merge or a rename also moves the tags at once,
+ * in the same transaction as the follows, so between the desk's commit and the last of those
+ * announcements no follower misses an article that had the old entity or keyword.
  */
 @Component
 class VocabularyChanges {
 
     private final Entities entities;
-    private final ArticleTagger tagger;
     private final FeedRepository feed;
     private final PersonalRepository repository;
 
-    VocabularyChanges(Entities entities, ArticleTagger tagger, FeedRepository feed, PersonalRepository repository) {
+    VocabularyChanges(Entities entities, FeedRepository feed, PersonalRepository repository) {
         this.entities = entities;
-        this.tagger = tagger;
         this.feed = feed;
         this.repository = repository;
     }
@@ -49,14 +47,9 @@ class VocabularyChanges {
         feed.renameTags("KEYWORD", renamed.from(), renamed.to());
     }
 
+    /** Follows show the entity's name as it is now; the articles naming it are search's to revisit. */
     @ApplicationModuleListener
     void on(EntityNamesChanged changed) {
         repository.relabelEntityFollows(changed.entityId(), changed.canonicalName());
-        Set<ArticleId> articles = new LinkedHashSet<>(
-                entities.articlesNaming(changed.addedNames(), Entities.REVISITED_ARTICLES));
-        if (!changed.removedNames().isEmpty()) {
-            feed.articlesTagged("ENTITY", changed.entityId()).forEach(id -> articles.add(new ArticleId(id)));
-        }
-        articles.forEach(tagger::retag);
     }
 }

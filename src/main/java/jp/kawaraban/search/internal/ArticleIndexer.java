@@ -1,5 +1,7 @@
 package jp.kawaraban.search.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,12 +11,14 @@ import java.util.Set;
 
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.EntityEvent;
 import jp.kawaraban.search.IndexedArticle;
@@ -37,6 +41,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * indexing queries the index many times to refresh recommendation lists, and each SQL write
  * here is short and stands alone, so holding a connection and locks throughout only made
  * concurrent indexings wait for each other.
+ *
+ * <p>Each time the index takes in an article, {@link ArticleAnalysed} says what was found in it
+ * (decision 0008, revised): other modules file the article by that instead of analysing it
+ * again. A withdrawal is announced by {@code ArticleWithdrawn} itself.
  */
 @Component
 public class ArticleIndexer {
@@ -49,16 +57,20 @@ public class ArticleIndexer {
     private final Entities entities;
     private final EntityRepository repository;
     private final RecommendationLists recommendations;
+    private final AnalysisAnnouncer announcer;
+    private final Clock clock;
     private final int previewCharacters;
 
     ArticleIndexer(ArticleCatalog catalog, SearchIndex index, Entities entities, EntityRepository repository,
-                   RecommendationLists recommendations,
+                   RecommendationLists recommendations, AnalysisAnnouncer announcer, Clock clock,
                    @Value("${kawaraban.site.preview-characters:200}") int previewCharacters) {
         this.catalog = catalog;
         this.index = index;
         this.entities = entities;
         this.repository = repository;
         this.recommendations = recommendations;
+        this.announcer = announcer;
+        this.clock = clock;
         this.previewCharacters = previewCharacters;
     }
 
@@ -88,14 +100,16 @@ public class ArticleIndexer {
     }
 
     /**
-     * Indexes the article as it is now, or removes it when it is no longer published; then
-     * brings the recommendation lists around it up to date.
+     * Indexes the article as it is now and announces what was found in it, or removes it when
+     * it is no longer published; then brings the recommendation lists around it up to date.
      */
     public void reindex(ArticleId id) {
+        Instant readAt = clock.instant();
         catalog.find(id.value()).ifPresentOrElse(article -> {
-            Analysed analysed = analyse(article);
+            Analysed analysed = analyse(article, readAt);
             index.index(analysed.indexed());
             repository.replaceEvents(id.value(), analysed.events());
+            announcer.announce(analysed.announcement());
             recommendations.refreshAround(analysed.indexed());
         }, () -> remove(id));
     }
@@ -103,22 +117,25 @@ public class ArticleIndexer {
     /**
      * Finds the article's entity mentions again, after the vocabulary changed, and re-indexes
      * it when they differ from the indexed ones. Only the article's own recommendation list is
-     * computed again (its neighbours' lists name entities by id and stay valid enough).
+     * computed again (its neighbours' lists name entities by id and stay valid enough). A
+     * re-indexed article is announced like any other.
      *
      * @return whether the article was re-indexed
      */
     public boolean refreshMentions(ArticleId id) {
+        Instant readAt = clock.instant();
         var article = catalog.find(id.value());
         if (article.isEmpty()) {
             return false;
         }
-        Analysed analysed = analyse(article.get());
+        Analysed analysed = analyse(article.get(), readAt);
         List<String> indexedEntities = index.find(id).map(IndexedArticle::entityIds).orElse(null);
         if (analysed.indexed().entityIds().equals(indexedEntities)) {
             return false;
         }
         index.index(analysed.indexed());
         repository.replaceEvents(id.value(), analysed.events());
+        announcer.announce(analysed.announcement());
         recommendations.compute(analysed.indexed());
         return true;
     }
@@ -129,25 +146,37 @@ public class ArticleIndexer {
         recommendations.forget(id);
     }
 
-    /** The article's indexed form and its dated events. */
-    public record Analysed(IndexedArticle indexed, List<EntityEvent> events) {
+    /**
+     * The article's indexed form, its dated events, and the announcement of both once they are
+     * stored.
+     */
+    public record Analysed(IndexedArticle indexed, List<EntityEvent> events, ArticleAnalysed announcement) {
     }
 
-    public Analysed analyse(Article article) {
+    /**
+     * Analyses the article's text ({@link ArticleContent#plainText()}) once for everything the
+     * index and the announcement need.
+     *
+     * @param readAt when the article was read from the catalog
+     */
+    public Analysed analyse(Article article, Instant readAt) {
         var content = article.content();
         String body = content.body().plainText();
-        String all = content.headline() + "\n" + content.lead() + "\n" + body;
+        String all = content.plainText();
         List<Mention> mentions = entities.finder().find(all);
         Set<String> entityIds = new LinkedHashSet<>();
         mentions.forEach(mention -> entityIds.add(mention.entityId()));
         Set<String> keywords = new LinkedHashSet<>(content.keywords());
+        // Keyword extraction weighs the headline apart: it takes the rest of the text alone.
         Keywords.extract(content.headline(), content.lead() + "\n" + body, EXTRACTED_KEYWORDS)
                 .forEach(keyword -> keywords.add(keyword.term()));
-        String preview = new Body(content.body().opening(previewCharacters)).plainText();
+        String preview = Body.plainText(content.body().opening(previewCharacters));
         IndexedArticle indexed = new IndexedArticle(article.id(), content.headline(), content.lead(), body, preview,
                 article.section().code(), content.seriesCode(), content.accessLevel(), article.publishedAt(),
                 List.copyOf(entityIds), List.copyOf(keywords), null);
-        return new Analysed(indexed, events(all, article, mentions));
+        ArticleAnalysed announcement = new ArticleAnalysed(article.id(), readAt, article.publishedAt(),
+                content.seriesCode(), content.keywords(), indexed.entityIds());
+        return new Analysed(indexed, events(all, article, mentions), announcement);
     }
 
     /** Sentences that name an entity and a date become events on that entity's timeline. */

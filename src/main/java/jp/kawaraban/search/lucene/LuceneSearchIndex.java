@@ -184,7 +184,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
         doc.add(new TextField(LEAD, article.lead(), Field.Store.YES));
         doc.add(new Field(BODY, article.body(), BODY_TYPE));
-        String all = article.headline() + "\n" + article.lead() + "\n" + article.body();
+        String all = article.plainText();
         doc.add(new TextField(BIGRAMS, all, Field.Store.NO));
         doc.add(new TextField(NUMBERS, all, Field.Store.NO));
         doc.add(new StoredField(PREVIEW, article.preview()));
@@ -314,8 +314,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             // lowered precision@5 (0.825 → 0.759 with them at 1.5); they still give the reasons.
             // The article's own words find the candidates: the 80 heaviest seen in at least 5
             // articles, unboosted (settings chosen on the benchmark, docs/benchmarks.md).
-            WordVector source = WordVector.of(searcher.getIndexReader(), words, BODY,
-                    article.headline() + "\n" + article.lead() + "\n" + article.body());
+            WordVector source = WordVector.of(searcher.getIndexReader(), words, BODY, article.plainText());
             for (String term : source.telling(QUERY_TERMS, MIN_DOC_FREQ)) {
                 like.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
             }

@@ -258,7 +258,11 @@ public final class PageReader {
         }
     }
 
-    /** The original address identifies a page; without one, its headline and text do. */
+    /**
+     * The original address identifies a page; without one, its headline and text do. Not
+     * {@code ArticleContent.plainText()}: the hash is stored with every import before, so this
+     * text must stay exactly as it is.
+     */
     private static String sourceKey(URI url, String headline, List<Block> blocks) {
         if (url != null) {
             return "import:" + url;
