@@ -10,6 +10,8 @@ import jp.kawaraban.access.ActionAccess;
 import jp.kawaraban.access.ActionRefusedException;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
+import jp.kawaraban.access.RequiresAccess;
+import jp.kawaraban.platform.Refusal;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,31 @@ class RefusalsTest {
                 throw new ActionRefusedException(access.refusal());
             }
             return Map.of("done", action.name());
+        }
+
+        /** Declared as the real endpoints declare it: access checks before the handler runs. */
+        @RequiresAccess(Action.FOLLOW)
+        @GetMapping({"/test-required", "/api/v1/test-required"})
+        Map<String, String> required() {
+            return Map.of("done", "FOLLOW");
+        }
+
+        /** Any module's refusal that its controller does not show itself. */
+        @GetMapping({"/test-refusals/{kind}", "/api/v1/test-refusals/{kind}"})
+        Map<String, String> refuse(@PathVariable Refusal.Kind kind) {
+            throw new Clash(kind);
+        }
+    }
+
+    static class Clash extends Refusal {
+
+        Clash(Kind kind) {
+            super(kind, "editor.problem.wrongStatus", "公開中");
+        }
+
+        @Override
+        public String code() {
+            return "clash";
         }
     }
 
@@ -96,6 +123,36 @@ class RefusalsTest {
         assertThat(trial.get("/test-actions/FOLLOW").statusCode()).isEqualTo(200);
         var expert = WebSession.loggedIn(port, "expert@example.com", DEMO_PASSWORD);
         assertThat(expert.get("/api/v1/test-actions/WRITE_COMMENTARY").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void handlersDeclaringTheirActionAreCheckedBeforeTheyRun() {
+        var anonymous = new WebSession(port);
+        Document page = page(anonymous.get("/test-required"), 403);
+        assertThat(page.selectFirst(".refusal-message").text()).isEqualTo("この機能を使うにはログインが必要です。");
+        var free = WebSession.loggedIn(port, "free@example.com", DEMO_PASSWORD);
+        assertThat(problem(free.get("/api/v1/test-required", "application/json"), 403).get("refusal").asString())
+                .isEqualTo("PAID_ONLY");
+        var trial = WebSession.loggedIn(port, "trial@example.com", DEMO_PASSWORD);
+        assertThat(trial.get("/api/v1/test-required").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anyModulesRefusalIsAnsweredWithItsReasonOnPagesAndInTheApi() {
+        var anonymous = new WebSession(port);
+        Document page = page(anonymous.get("/test-refusals/CONFLICT"), 409);
+        assertThat(page.selectFirst("h1").text()).isEqualTo("ほかの変更と重なりました");
+        assertThat(page.selectFirst(".refusal-message").text()).isEqualTo("この記事は今「公開中」のため、その操作はできません。");
+
+        JsonNode problem = problem(anonymous.get("/api/v1/test-refusals/INVALID", "application/json"), 400);
+        assertThat(problem.get("title").asString()).isEqualTo("入力の内容を確かめてください");
+        assertThat(problem.get("detail").asString()).isEqualTo("この記事は今「公開中」のため、その操作はできません。");
+        assertThat(problem.get("error").asString()).isEqualTo("clash");
+
+        Document missing = page(anonymous.get("/test-refusals/NOT_FOUND"), 404);
+        assertThat(missing.selectFirst(".error-status").text()).isEqualTo("404");
+        assertThat(problem(anonymous.get("/api/v1/test-refusals/TOO_LARGE", "application/json"), 413)
+                .get("error").asString()).isEqualTo("clash");
     }
 
     private static Document page(HttpResponse<String> answer, int status) {
