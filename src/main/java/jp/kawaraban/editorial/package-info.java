@@ -7,9 +7,11 @@
  *
  * <p>Its pages live in {@code editorial.web}: the desk under {@code /editor} (articles and
  * their revisions, imports, figures, sections, series, entities, keywords, the audit log;
- * editors only, by the security chain), the multipart limits of uploads, and the operator's
- * {@code /operator/import} for the {@code import} command. Templates are in
- * {@code src/main/jte/editorial}.
+ * editors only, by the security chain), the multipart limits of uploads, the operator's
+ * {@code /operator/import} for the {@code import} command, and the newsletter desk's
+ * email-unlock switch ({@code newsletter}'s {@link jp.kawaraban.newsletter.EmailUnlockMarking}),
+ * made through {@link jp.kawaraban.editorial.EditorsDesk} so that it is audited. Templates are
+ * in {@code src/main/jte/editorial}.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"article", "member", "newsletter", "platform", "search", "text"})

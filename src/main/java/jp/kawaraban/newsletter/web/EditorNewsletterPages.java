@@ -13,6 +13,7 @@ import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.newsletter.EmailUnlockMarking;
 import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.newsletter.Issue;
 import jp.kawaraban.newsletter.Issues;
@@ -55,11 +56,13 @@ class EditorNewsletterPages {
     private final Messages messages;
     private final java.time.Clock clock;
     private final EmailUnlocks unlocks;
+    private final EmailUnlockMarking unlockMarking;
 
     EditorNewsletterPages(Issues issues, Newsletters newsletters, ArticleCatalog catalog, Search search, Messages messages,
-                          java.time.Clock clock, EmailUnlocks unlocks) {
+                          java.time.Clock clock, EmailUnlocks unlocks, EmailUnlockMarking unlockMarking) {
         this.clock = clock;
         this.unlocks = unlocks;
+        this.unlockMarking = unlockMarking;
         this.issues = issues;
         this.newsletters = newsletters;
         this.catalog = catalog;
@@ -82,11 +85,15 @@ class EditorNewsletterPages {
         return new ModelAndView("redirect:/editor/newsletters/issues/" + created.id());
     }
 
-    /** Marks an article as one readers may open in full by email (or takes the mark away). */
+    /**
+     * Marks an article as one readers may open in full by email (or takes the mark away),
+     * through the editors' desk, which records it in the audit log.
+     */
     @PostMapping("/editor/newsletters/unlock")
-    ModelAndView unlockable(CsrfToken csrf, @RequestParam(defaultValue = "") String article,
+    ModelAndView unlockable(CsrfToken csrf, @AuthenticationPrincipal MemberPrincipal editor,
+                            @RequestParam(defaultValue = "") String article,
                             @RequestParam(defaultValue = "true") boolean eligible) {
-        if (!unlocks.setEligible(article, eligible)) {
+        if (!unlockMarking.setEligible(article, eligible, editor)) {
             return list(csrf, msg("editor.newsletter.error.BAD_ARTICLE"), true, HttpStatus.BAD_REQUEST);
         }
         return list(csrf, msg(eligible ? "editor.newsletter.unlock.marked" : "editor.newsletter.unlock.unmarked"), false,
