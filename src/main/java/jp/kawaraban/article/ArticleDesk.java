@@ -202,6 +202,7 @@ public class ArticleDesk {
 
     public void saveSection(Section section, int position) {
         repository.saveSection(section, position);
+        events.publishEvent(new SectionsChanged(section, position));
     }
 
     public void saveSeries(Series series) {

@@ -60,7 +60,10 @@ public class EmailUnlocks {
         return repository.isEligible(article.value());
     }
 
-    /** Editors mark or unmark an article; unknown articles are refused. */
+    /**
+     * Marks or unmarks an article; unknown articles are refused. Editors' changes come here
+     * through the editors' desk ({@code EditorsDesk.setEmailUnlock}), which audits them.
+     */
     @Transactional
     public boolean setEligible(String article, boolean eligible) {
         if (article == null || !ArticleId.isWellFormed(article.strip()) || catalog.find(article.strip()).isEmpty()) {

@@ -4,4 +4,5 @@
  * their delivery through an outbox, bounces and suppression, and the email unlock of
  * eligible articles. Decides nothing about who may read what: that is {@code access}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "search"})
 package jp.kawaraban.newsletter;

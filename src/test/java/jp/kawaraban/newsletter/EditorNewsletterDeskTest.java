@@ -63,6 +63,28 @@ class EditorNewsletterDeskTest {
     }
 
     @Test
+    void anEmailUnlockMarkedAtTheNewsletterDeskIsInTheAuditLog() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        HttpResponse<String> marked = editor.submit("/editor/newsletters", "/editor/newsletters/unlock",
+                Map.of("article", ARTICLE, "eligible", "true"));
+        assertThat(marked.statusCode()).isEqualTo(200);
+        assertThat(marked.body()).contains("対象に加えました。");
+        HttpResponse<String> unmarked = editor.submit("/editor/newsletters", "/editor/newsletters/unlock",
+                Map.of("article", ARTICLE, "eligible", "false"));
+        assertThat(unmarked.statusCode()).isEqualTo(200);
+        assertThat(unmarked.body()).contains("対象から外しました。");
+        HttpResponse<String> unknown = editor.submit("/editor/newsletters", "/editor/newsletters/unlock",
+                Map.of("article", "nope", "eligible", "true"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("記事IDが正しくないか");
+
+        Document audit = editor.page("/editor/audit?subject=article:" + ARTICLE);
+        assertThat(audit.select("tr.audit-entry").eachAttr("data-action")).as("newest first")
+                .startsWith("article.unlockOff", "article.unlockOn");
+        assertThat(audit.selectFirst("tr.audit-entry .audit-actor").text()).isEqualTo("編集 太郎");
+    }
+
+    @Test
     void readersCannotReachTheDesk() {
         assertThat(new WebSession(port).get("/editor/newsletters").statusCode()).isEqualTo(302);
         var paid = WebSession.loggedIn(port, "paid@example.com", KawarabanTest.DEMO_PASSWORD);

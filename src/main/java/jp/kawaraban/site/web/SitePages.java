@@ -12,6 +12,7 @@ import jp.kawaraban.access.Trials;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
@@ -24,6 +25,7 @@ import jp.kawaraban.site.SiteProperties;
 import jp.kawaraban.site.TopicPageExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Builds what every page shares (layout data) and the article page's view. */
 @Component
@@ -90,11 +92,12 @@ class SitePages {
     }
 
     /**
-     * Reads the sections again on the next page: called after an editor changed them, so the
-     * navigation shows the change at once on this node (other nodes within the cache time,
-     * as pages a CDN holds do).
+     * Reads the sections again on the next page once an editor's change to them is committed,
+     * so the navigation shows it at once on this node (other nodes within the cache time, as
+     * pages a CDN holds do).
      */
-    void forgetSections() {
+    @TransactionalEventListener
+    void forgetSections(SectionsChanged changed) {
         sections = null;
     }
 

@@ -1,0 +1,21 @@
+package jp.kawaraban.newsletter.web;
+
+import java.util.List;
+
+import jp.kawaraban.newsletter.DeliveryCounts;
+import jp.kawaraban.newsletter.Issue;
+import jp.kawaraban.newsletter.Newsletter;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * The editor's page for one issue: picks and lines (five rows, filled or empty), articles to
+ * pick from (latest, or a search), delivery counts, and the schedule field's suggestion.
+ */
+public record EditorIssueView(Issue issue, Newsletter newsletter, List<Issue.Item> rows, DeliveryCounts counts,
+                              List<Choice> choices, String query, String suggestedTime, String scheduledAt,
+                              String notice, boolean error, CsrfToken csrf) {
+
+    /** An article the editor may pick. */
+    public record Choice(String id, String headline, String level, String published) {
+    }
+}
