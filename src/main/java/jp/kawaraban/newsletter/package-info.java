@@ -3,5 +3,11 @@
  * unsubscribe (one click, RFC 8058) and the manage page reached by a signed link, issues and
  * their delivery through an outbox, bounces and suppression, and the email unlock of
  * eligible articles. Decides nothing about who may read what: that is {@code access}.
+ * <p>
+ * Its reader pages ({@code newsletter.web}): {@code /newsletters} and each newsletter's page
+ * with the sign-up form, the confirmation, unsubscribe, manage and unlock pages reached from
+ * mails, the form of the sign-up box at the end of an article, the newsletter section of the
+ * member's account page, the bounce webhook and the email unlock cookie.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform"})
 package jp.kawaraban.newsletter;
