@@ -3,5 +3,11 @@
  * "remember this device", password reset, change of email, export and deletion, roles.
  * Sessions live in PostgreSQL (Spring Session JDBC) so any node serves any member. Decides
  * nothing about what a member may read: that is {@code access}.
+ * <p>
+ * Its pages ({@code member.web}): log-in, sign-up and its verification, password reset, and
+ * the member's own page {@code /my/account} with devices, change of email, export and
+ * deletion. Other modules add their sections to that page (the plan, newsletters) through
+ * {@link jp.kawaraban.member.AccountPageExtension}, so {@code member} depends on none of them.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package jp.kawaraban.member;

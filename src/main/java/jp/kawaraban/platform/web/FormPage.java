@@ -6,7 +6,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * A small page with one form (log-in, sign-up, password reset, confirmations) or, without
- * fields, a notice. One template renders them all, so they look and behave alike.
+ * fields, a notice. One template renders them all ({@link FormPages}), so they look and behave alike.
  *
  * @param notice   a message shown above the form, or null
  * @param error    whether the notice reports a problem (shown as an alert)

@@ -29,7 +29,7 @@ class NewsletterBoxPart implements ArticlePageExtension {
         if (MemberPrincipal.current().isPresent()) {
             return ArticlePageParts.NONE; // members manage newsletters from their account
         }
-        return ArticlePageParts.of(ArticlePageParts.Slot.OFFERS, fragments.of("site/tag/newsletterBox",
+        return ArticlePageParts.of(ArticlePageParts.Slot.OFFERS, fragments.of("newsletter/tag/newsletterBox",
                 Map.of("msg", msg, "articleId", page.article().id().value())));
     }
 }

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.billing.web;
 
 import java.util.List;
 import jp.kawaraban.access.Campaign;

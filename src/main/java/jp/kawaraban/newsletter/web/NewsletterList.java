@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.newsletter.web;
 
 import jp.kawaraban.newsletter.AddressSubscriptions;
 import org.springframework.security.web.csrf.CsrfToken;

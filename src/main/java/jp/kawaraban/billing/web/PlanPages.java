@@ -1,10 +1,9 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.billing.web;
 
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Membership;
 import jp.kawaraban.access.Plan;
@@ -15,8 +14,11 @@ import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.FormPages;
 import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.PublicUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,23 +42,25 @@ class PlanPages {
     private final Billing billing;
     private final DemoCheckouts demoCheckouts;
     private final Accounts accounts;
-    private final SitePages pages;
-    private final AccountPages forms;
+    private final Messages msg;
+    private final FormPages forms;
+    private final PublicUrls urls;
 
     PlanPages(Trials trials, Entitlements entitlements, Billing billing, DemoCheckouts demoCheckouts,
-              Accounts accounts, SitePages pages, AccountPages forms) {
+              Accounts accounts, Messages msg, FormPages forms, PublicUrls urls) {
         this.trials = trials;
         this.entitlements = entitlements;
         this.billing = billing;
         this.demoCheckouts = demoCheckouts;
         this.accounts = accounts;
-        this.pages = pages;
+        this.msg = msg;
         this.forms = forms;
+        this.urls = urls;
     }
 
     @GetMapping("/plans")
     ModelAndView plans(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf) {
-        String notice = request.getParameter("canceled") != null ? pages.msg().get("plans.canceled") : null;
+        String notice = request.getParameter("canceled") != null ? msg.get("plans.canceled") : null;
         return page(principal, csrf, notice, false, HttpStatus.OK);
     }
 
@@ -66,10 +70,10 @@ class PlanPages {
         Trials.Outcome outcome = trials.start(principal.id(), campaign);
         if (outcome == Trials.Outcome.STARTED) {
             var trial = entitlements.membership(principal.id()).subscription();
-            return page(principal, csrf, pages.msg().get("plans.trial.STARTED",
+            return page(principal, csrf, msg.get("plans.trial.STARTED",
                     JapaneseDates.readable(trial.trialEndsAt())), false, HttpStatus.OK);
         }
-        return page(principal, csrf, pages.msg().get("plans.trial." + outcome.name()), true,
+        return page(principal, csrf, msg.get("plans.trial." + outcome.name()), true,
                 outcome == Trials.Outcome.UNKNOWN_CAMPAIGN ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT);
     }
 
@@ -78,14 +82,14 @@ class PlanPages {
                           @RequestParam(defaultValue = "") String plan) {
         var chosen = Plan.parse(plan).filter(Plan::isPaid);
         if (chosen.isEmpty()) {
-            return page(principal, csrf, pages.msg().get("error.badRequest.body"), true, HttpStatus.BAD_REQUEST);
+            return page(principal, csrf, msg.get("error.badRequest.body"), true, HttpStatus.BAD_REQUEST);
         }
         try {
             var member = accounts.find(principal.id()).orElseThrow();
             return new ModelAndView("redirect:" + billing.startCheckout(member, chosen.get()));
         } catch (RuntimeException failed) {
             log.warn("Checkout could not start for {}: {}", principal.id(), failed.toString());
-            return page(principal, csrf, pages.msg().get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
+            return page(principal, csrf, msg.get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
@@ -96,30 +100,30 @@ class PlanPages {
                     .orElseGet(() -> new ModelAndView("redirect:/plans"));
         } catch (RuntimeException failed) {
             log.warn("Customer portal failed for {}: {}", principal.id(), failed.toString());
-            return page(principal, csrf, pages.msg().get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
+            return page(principal, csrf, msg.get("plans.failed"), true, HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
     @GetMapping("/billing/demo/{id}")
     ModelAndView demoCheckout(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf, @PathVariable String id) {
         if (principal == null) {
-            return new ModelAndView("redirect:/login?next=/billing/demo/" + jp.kawaraban.platform.web.PublicUrls.encodePath(id));
+            return new ModelAndView("redirect:/login?next=/billing/demo/" + PublicUrls.encodePath(id));
         }
         var plan = demoCheckouts.pending(id, principal.id());
         if (plan.isEmpty()) {
-            return forms.notice("billing.demo.title", pages.msg().get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
+            return forms.notice("billing.demo.title", msg.get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
         }
-        String price = pages.msg().get("plans." + plan.get().name() + ".price", String.format("%,d", plan.get().priceYen()));
-        return forms.form(new FormPage(pages.msg().get("billing.demo.title"), pages.msg().get("billing.demo.intro"),
-                pages.msg().get("plans." + plan.get().name()) + "：" + price, false, "/billing/demo/" + id, List.of(),
-                pages.msg().get("billing.demo.submit"), List.of(new Link("/plans?canceled", pages.msg().get("plans.title"))),
+        String price = msg.get("plans." + plan.get().name() + ".price", String.format("%,d", plan.get().priceYen()));
+        return forms.show(new FormPage(msg.get("billing.demo.title"), msg.get("billing.demo.intro"),
+                msg.get("plans." + plan.get().name()) + "：" + price, false, "/billing/demo/" + id, List.of(),
+                msg.get("billing.demo.submit"), List.of(new Link("/plans?canceled", msg.get("plans.title"))),
                 csrf), HttpStatus.OK);
     }
 
     @PostMapping("/billing/demo/{id}")
     ModelAndView completeDemoCheckout(@AuthenticationPrincipal MemberPrincipal principal, @PathVariable String id) {
         if (principal == null || !demoCheckouts.complete(id, principal.id())) {
-            return forms.notice("billing.demo.title", pages.msg().get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
+            return forms.notice("billing.demo.title", msg.get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
         }
         return new ModelAndView("redirect:/my/account?paid");
     }
@@ -128,9 +132,9 @@ class PlanPages {
         Membership membership = principal == null ? null : entitlements.membership(principal.id());
         var view = new PlansView(List.of(Plan.values()), trials.openCampaigns(), membership, notice, error,
                 principal == null ? null : csrf);
-        ModelAndView page = new ModelAndView("site/plans", Map.of(
-                "meta", PageMeta.website(pages.msg().get("plans.title"), pages.msg().get("plans.intro"),
-                        pages.site().url("/plans")),
+        ModelAndView page = new ModelAndView("billing/plans", Map.of(
+                "meta", PageMeta.website(msg.get("plans.title"), msg.get("plans.intro"),
+                        urls.url("/plans")),
                 "plans", view));
         page.setStatus(status);
         return page;

@@ -1,19 +1,23 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.member.web;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import jp.kawaraban.access.Entitlements;
-import jp.kawaraban.access.Membership;
+import jp.kawaraban.member.AccountPageExtension;
 import jp.kawaraban.member.Accounts;
-import jp.kawaraban.member.Device;
 import jp.kawaraban.member.LinkPurpose;
 import jp.kawaraban.member.Member;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.mail.MailNotSentException;
+import jp.kawaraban.platform.web.FormPages;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,25 +31,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The member's own page: plan, trial and renewal, the month's allowance, logged-in devices,
- * change of email, data export and deletion. Everything under {@code /my/} needs a log-in.
+ * The member's own page: logged-in devices, change of email, data export and deletion, and
+ * the sections other modules add (the plan, newsletters) through {@link AccountPageExtension}.
+ * Everything under {@code /my/} needs a log-in.
  */
 @Controller
 class MyAccountPages {
 
     private final Accounts accounts;
-    private final Entitlements entitlements;
-    private final SitePages pages;
-    private final AccountPages forms;
-    private final NewsletterPages newsletters;
+    private final Messages msg;
+    private final FormPages forms;
+    private final AccountPages accountPages;
+    private final List<AccountPageExtension> extensions;
 
-    MyAccountPages(Accounts accounts, Entitlements entitlements, SitePages pages, AccountPages forms,
-                   NewsletterPages newsletters) {
-        this.newsletters = newsletters;
+    MyAccountPages(Accounts accounts, Messages msg, FormPages forms, AccountPages accountPages,
+                   ObjectProvider<AccountPageExtension> extensions) {
         this.accounts = accounts;
-        this.entitlements = entitlements;
-        this.pages = pages;
+        this.msg = msg;
         this.forms = forms;
+        this.accountPages = accountPages;
+        this.extensions = extensions.orderedStream().toList();
     }
 
     @GetMapping("/my/account")
@@ -53,7 +58,7 @@ class MyAccountPages {
         String notice = null;
         for (String done : List.of("paid", "deviceDone", "changeEmailSent", "emailChanged")) {
             if (request.getParameter(done) != null) {
-                notice = pages.msg().get("account.page." + done);
+                notice = msg.get("account.page." + done);
             }
         }
         return page(principal, request, csrf, notice, false, HttpStatus.OK);
@@ -81,10 +86,10 @@ class MyAccountPages {
             if (outcome == Accounts.Outcome.OK) {
                 return new ModelAndView("redirect:/my/account?changeEmailSent");
             }
-            return page(principal, request, csrf, pages.msg().get("account.error." + outcome.name()), true,
+            return page(principal, request, csrf, msg.get("account.error." + outcome.name()), true,
                     AccountPages.status(outcome));
         } catch (MailNotSentException failed) {
-            return page(principal, request, csrf, pages.msg().get("account.error.mail"), true, HttpStatus.SERVICE_UNAVAILABLE);
+            return page(principal, request, csrf, msg.get("account.error.mail"), true, HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
@@ -92,10 +97,10 @@ class MyAccountPages {
     @GetMapping("/my/account/email/confirm")
     ModelAndView confirmEmailPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
         if (!accounts.linkIsUsable(token, LinkPurpose.CHANGE_EMAIL)) {
-            return forms.notice("account.page.changeEmail", pages.msg().get("account.error.INVALID_LINK"), true,
+            return forms.notice("account.page.changeEmail", msg.get("account.error.INVALID_LINK"), true,
                     HttpStatus.BAD_REQUEST);
         }
-        return forms.confirm("account.page.changeEmail", "account.verify.prompt", "/my/account/email/confirm", token,
+        return accountPages.confirm("account.page.changeEmail", "account.verify.prompt", "/my/account/email/confirm", token,
                 "account.verify.submit", csrf);
     }
 
@@ -105,7 +110,7 @@ class MyAccountPages {
         if (outcome == Accounts.Outcome.OK) {
             return new ModelAndView("redirect:/my/account?emailChanged");
         }
-        return forms.notice("account.page.changeEmail", pages.msg().get("account.error." + outcome.name()), true,
+        return forms.notice("account.page.changeEmail", msg.get("account.error." + outcome.name()), true,
                 HttpStatus.BAD_REQUEST);
     }
 
@@ -122,7 +127,7 @@ class MyAccountPages {
                         @RequestParam(defaultValue = "") String password) {
         Accounts.Outcome outcome = accounts.delete(principal.id(), password);
         if (outcome != Accounts.Outcome.OK) {
-            return page(principal, request, csrf, pages.msg().get("account.error." + outcome.name()), true,
+            return page(principal, request, csrf, msg.get("account.error." + outcome.name()), true,
                     HttpStatus.BAD_REQUEST);
         }
         HttpSession session = request.getSession(false);
@@ -130,20 +135,32 @@ class MyAccountPages {
             session.invalidate();
         }
         org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        return forms.notice("account.page.delete", pages.msg().get("account.deleted"), false);
+        return forms.notice("account.page.delete", msg.get("account.deleted"), false);
     }
 
     private ModelAndView page(MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf, String notice,
                               boolean error, HttpStatus status) {
         Member member = accounts.find(principal.id()).orElseThrow();
         HttpSession session = request.getSession(false);
-        var view = new AccountView(member, entitlements.membership(member.id()),
-                accounts.devices(member.id(), session == null ? null : session.getId()), notice, error, csrf);
-        ModelAndView page = new ModelAndView("site/myAccount", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("account.page.title")),
-                "account", view,
-                "newsletters", newsletters.accountSection(principal, request, csrf)));
+        var view = new AccountView(member, accounts.devices(member.id(), session == null ? null : session.getId()),
+                notice, error, csrf, sections(principal, request, csrf));
+        ModelAndView page = new ModelAndView("member/myAccount", Map.of(
+                "meta", PageMeta.hidden(msg.get("account.page.title")),
+                "account", view));
         page.setStatus(status);
         return page;
+    }
+
+    /** Each other module's section of the page, by slot, in the extensions' order. */
+    private Map<AccountPageExtension.Slot, List<Content>> sections(MemberPrincipal principal, HttpServletRequest request,
+                                                                    CsrfToken csrf) {
+        Map<AccountPageExtension.Slot, List<Content>> sections = new EnumMap<>(AccountPageExtension.Slot.class);
+        for (AccountPageExtension extension : extensions) {
+            Content section = extension.section(principal, request, csrf);
+            if (section != null) {
+                sections.computeIfAbsent(extension.slot(), slot -> new ArrayList<>()).add(section);
+            }
+        }
+        return sections;
     }
 }

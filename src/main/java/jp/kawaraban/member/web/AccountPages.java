@@ -1,8 +1,7 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.member.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.member.Accounts;
@@ -11,7 +10,8 @@ import jp.kawaraban.platform.mail.MailNotSentException;
 import jp.kawaraban.platform.web.FormPage.Field;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
-import jp.kawaraban.platform.web.PageMeta;
+import jp.kawaraban.platform.web.FormPages;
+import jp.kawaraban.platform.web.Messages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -28,11 +28,13 @@ import org.springframework.web.servlet.ModelAndView;
 class AccountPages {
 
     private final Accounts accounts;
-    private final SitePages pages;
+    private final FormPages forms;
+    private final Messages msg;
 
-    AccountPages(Accounts accounts, SitePages pages) {
+    AccountPages(Accounts accounts, FormPages forms, Messages msg) {
         this.accounts = accounts;
-        this.pages = pages;
+        this.forms = forms;
+        this.msg = msg;
     }
 
     @GetMapping("/login")
@@ -52,7 +54,7 @@ class AccountPages {
         if (next != null && next.startsWith("/") && !next.startsWith("//")) {
             fields.add(Field.hidden("next", next));
         }
-        return form(new FormPage(msg("account.login.title"), null, notice, error, "/login", fields,
+        return forms.show(new FormPage(msg("account.login.title"), null, notice, error, "/login", fields,
                 msg("account.login.submit"),
                 List.of(new Link("/signup", msg("account.login.noAccount")),
                         new Link("/password/forgot", msg("account.login.forgot"))), csrf), HttpStatus.OK);
@@ -73,7 +75,7 @@ class AccountPages {
             return signUp(csrf, msg("account.error.mail"), email, name, HttpStatus.SERVICE_UNAVAILABLE);
         }
         if (outcome == Accounts.Outcome.OK) {
-            return notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
+            return forms.notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
         }
         return signUp(csrf, msg("account.error." + outcome.name()), email, name, status(outcome));
     }
@@ -83,7 +85,7 @@ class AccountPages {
     }
 
     private ModelAndView signUp(CsrfToken csrf, String error, String email, String name, HttpStatus status) {
-        return form(new FormPage(msg("account.signup.title"), msg("account.signup.intro"), error, error != null,
+        return forms.show(new FormPage(msg("account.signup.title"), msg("account.signup.intro"), error, error != null,
                 "/signup", List.of(
                 new Field("name", msg("account.signup.name"), "text", name, "nickname", null),
                 new Field("email", msg("account.login.email"), "email", email, "email", null),
@@ -99,7 +101,7 @@ class AccountPages {
     @GetMapping("/signup/verify")
     ModelAndView verifyPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
         if (!accounts.linkIsUsable(token, LinkPurpose.VERIFY_EMAIL)) {
-            return notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+            return forms.notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         }
         return confirm("account.verify.title", "account.verify.prompt", "/signup/verify", token, "account.verify.submit", csrf);
     }
@@ -107,9 +109,9 @@ class AccountPages {
     @PostMapping("/signup/verify")
     ModelAndView verify(@RequestParam(defaultValue = "") String token) {
         if (accounts.verifyEmail(token) != Accounts.Outcome.OK) {
-            return notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+            return forms.notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         }
-        return form(FormPage.notice(msg("account.verify.title"), msg("account.verify.done"), false,
+        return forms.show(FormPage.notice(msg("account.verify.title"), msg("account.verify.done"), false,
                 List.of(new Link("/login", msg("nav.login")))), HttpStatus.OK);
     }
 
@@ -127,13 +129,13 @@ class AccountPages {
             return forgot(csrf, msg("account.error.mail"), email, HttpStatus.SERVICE_UNAVAILABLE);
         }
         if (outcome == Accounts.Outcome.OK) {
-            return notice("account.forgot.title", msg("account.forgot.sent"), false);
+            return forms.notice("account.forgot.title", msg("account.forgot.sent"), false);
         }
         return forgot(csrf, msg("account.error." + outcome.name()), email, status(outcome));
     }
 
     private ModelAndView forgot(CsrfToken csrf, String error, String email, HttpStatus status) {
-        return form(new FormPage(msg("account.forgot.title"), msg("account.forgot.intro"), error, error != null,
+        return forms.show(new FormPage(msg("account.forgot.title"), msg("account.forgot.intro"), error, error != null,
                 "/password/forgot", List.of(new Field("email", msg("account.login.email"), "email", email, "email", null)),
                 msg("account.forgot.submit"), List.of(new Link("/login", msg("nav.login"))), csrf), status);
     }
@@ -141,7 +143,7 @@ class AccountPages {
     @GetMapping("/password/reset")
     ModelAndView resetForm(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
         if (!accounts.linkIsUsable(token, LinkPurpose.RESET_PASSWORD)) {
-            return notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+            return forms.notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         }
         return reset(csrf, token, null, HttpStatus.OK);
     }
@@ -150,39 +152,24 @@ class AccountPages {
     ModelAndView reset(CsrfToken csrf, @RequestParam(defaultValue = "") String token,
                        @RequestParam(defaultValue = "") String password) {
         return switch (accounts.resetPassword(token, password)) {
-            case OK -> form(FormPage.notice(msg("account.reset.title"), msg("account.reset.done"), false,
+            case OK -> forms.show(FormPage.notice(msg("account.reset.title"), msg("account.reset.done"), false,
                     List.of(new Link("/login", msg("nav.login")))), HttpStatus.OK);
             case WEAK_PASSWORD -> reset(csrf, token, msg("account.error.WEAK_PASSWORD"), HttpStatus.BAD_REQUEST);
-            default -> notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
+            default -> forms.notice("account.reset.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         };
     }
 
     private ModelAndView reset(CsrfToken csrf, String token, String error, HttpStatus status) {
-        return form(new FormPage(msg("account.reset.title"), null, error, error != null, "/password/reset", List.of(
+        return forms.show(new FormPage(msg("account.reset.title"), null, error, error != null, "/password/reset", List.of(
                 Field.hidden("token", token),
                 new Field("password", msg("account.reset.password"), "password", "", "new-password", null)),
                 msg("account.reset.submit"), List.of(), csrf), status);
     }
 
+    /** One button that uses a mailed link's token: also the account page's change of email. */
     ModelAndView confirm(String titleKey, String promptKey, String action, String token, String submitKey, CsrfToken csrf) {
-        return form(new FormPage(msg(titleKey), msg(promptKey), null, false, action, List.of(Field.hidden("token", token)),
+        return forms.show(new FormPage(msg(titleKey), msg(promptKey), null, false, action, List.of(Field.hidden("token", token)),
                 msg(submitKey), List.of(), csrf), HttpStatus.OK);
-    }
-
-    ModelAndView notice(String titleKey, String text, boolean error) {
-        return notice(titleKey, text, error, HttpStatus.OK);
-    }
-
-    ModelAndView notice(String titleKey, String text, boolean error, HttpStatus status) {
-        return form(FormPage.notice(msg(titleKey), text, error, List.of(new Link("/", msg("error.home")))), status);
-    }
-
-    ModelAndView form(FormPage page, HttpStatus status) {
-        ModelAndView view = new ModelAndView("site/form", Map.of(
-                "meta", PageMeta.hidden(page.title()),
-                "page", page));
-        view.setStatus(status);
-        return view;
     }
 
     static HttpStatus status(Accounts.Outcome outcome) {
@@ -194,7 +181,7 @@ class AccountPages {
     }
 
     private String msg(String key, Object... args) {
-        return pages.msg().get(key, args);
+        return msg.get(key, args);
     }
 
 }

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.newsletter.web;
 
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,11 @@ import jp.kawaraban.newsletter.SignUp;
 import jp.kawaraban.newsletter.SignUpOutcome;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.FormPages;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
+import jp.kawaraban.platform.web.PublicUrls;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -34,7 +37,8 @@ import org.springframework.web.servlet.ModelAndView;
  * The reader's newsletter pages: the list with the sign-up form, one newsletter, the box the
  * article page loads on a click (htmx: the article page stays cacheable, token- and session-free), the
  * confirmation page, one-click unsubscribe (RFC 8058) and the manage page reached from any
- * message by a signed link, and the section of the account page.
+ * message by a signed link, and the buttons of the account page's newsletter section
+ * ({@link AccountNewsletterSection}).
  */
 @Controller
 class NewsletterPages {
@@ -44,16 +48,18 @@ class NewsletterPages {
     private final Newsletters newsletters;
     private final EmailUnlocks unlocks;
     private final ArticleCatalog catalog;
-    private final SitePages pages;
-    private final AccountPages forms;
+    private final Messages msg;
+    private final FormPages forms;
+    private final PublicUrls urls;
 
-    NewsletterPages(Newsletters newsletters, EmailUnlocks unlocks, ArticleCatalog catalog, SitePages pages,
-                    AccountPages forms) {
+    NewsletterPages(Newsletters newsletters, EmailUnlocks unlocks, ArticleCatalog catalog, Messages msg,
+                    FormPages forms, PublicUrls urls) {
         this.newsletters = newsletters;
         this.unlocks = unlocks;
         this.catalog = catalog;
-        this.pages = pages;
+        this.msg = msg;
         this.forms = forms;
+        this.urls = urls;
     }
 
     @GetMapping("/newsletters")
@@ -127,7 +133,7 @@ class NewsletterPages {
         if (pending.isEmpty()) {
             return forms.notice("newsletter.confirm.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
-        return forms.form(new FormPage(msg("newsletter.confirm.title"), msg("newsletter.confirm.prompt", names(pending.get())),
+        return forms.show(new FormPage(msg("newsletter.confirm.title"), msg("newsletter.confirm.prompt", names(pending.get())),
                 null, false, "/newsletters/confirm", List.of(FormPage.Field.hidden("token", token)),
                 msg("newsletter.confirm.submit"), List.of(), csrf), HttpStatus.OK);
     }
@@ -138,7 +144,7 @@ class NewsletterPages {
         if (confirmed.isEmpty()) {
             return forms.notice("newsletter.confirm.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
-        return forms.form(FormPage.notice(msg("newsletter.confirm.title"), msg("newsletter.confirm.done", names(confirmed.get())),
+        return forms.show(FormPage.notice(msg("newsletter.confirm.title"), msg("newsletter.confirm.done", names(confirmed.get())),
                 false, List.of(new Link("/", msg("error.home")))), HttpStatus.OK);
     }
 
@@ -149,7 +155,7 @@ class NewsletterPages {
         if (target.isEmpty()) {
             return forms.notice("newsletter.unsubscribe.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
-        return forms.form(new FormPage(msg("newsletter.unsubscribe.title"),
+        return forms.show(new FormPage(msg("newsletter.unsubscribe.title"),
                 msg("newsletter.unsubscribe.prompt", target.get().newsletter().name(), target.get().email()), null, false,
                 "/newsletters/unsubscribe", List.of(FormPage.Field.hidden("token", token)),
                 msg("newsletter.unsubscribe.submit"), List.of(), csrf), HttpStatus.OK);
@@ -165,7 +171,7 @@ class NewsletterPages {
         if (target.isEmpty()) {
             return forms.notice("newsletter.unsubscribe.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
-        return forms.form(FormPage.notice(msg("newsletter.unsubscribe.title"),
+        return forms.show(FormPage.notice(msg("newsletter.unsubscribe.title"),
                 msg("newsletter.unsubscribe.done", target.get().newsletter().name()), false,
                 List.of(new Link(newsletters.manageUrl(target.get().email()), msg("newsletter.manage.link")))), HttpStatus.OK);
     }
@@ -197,15 +203,6 @@ class NewsletterPages {
                 + "#newsletters";
     }
 
-    /** The account page's newsletter section (see {@code MyAccountPages}). */
-    NewsletterList accountSection(MemberPrincipal member, HttpServletRequest request, CsrfToken csrf) {
-        String answer = request.getParameter("newsletter");
-        String notice = answer != null && answer.matches("[A-Z_]{1,30}") ? msg("newsletter.answer." + answer) : null;
-        boolean error = notice != null && !List.of("SENT", "ALREADY_SUBSCRIBED", "STOPPED").contains(answer);
-        return new NewsletterList(newsletters.subscriptionsOf(member.email()), "/my/account/newsletters", null,
-                notice, error, csrf);
-    }
-
     private record Change(String key, String notice, boolean error, HttpStatus status) {
     }
 
@@ -232,7 +229,7 @@ class NewsletterPages {
         if (subscriptions.isEmpty()) {
             return forms.notice("newsletter.manage.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
-        ModelAndView view = new ModelAndView("site/newsletterManage", Map.of(
+        ModelAndView view = new ModelAndView("newsletter/newsletterManage", Map.of(
                 "meta", PageMeta.hidden(msg("newsletter.manage.title")),
                 "list", new NewsletterList(subscriptions.get(), "/newsletters/manage", token, notice, error, csrf)));
         view.setStatus(status);
@@ -243,8 +240,8 @@ class NewsletterPages {
         String title = focus == null ? msg("newsletter.page.title") : focus.name();
         String path = focus == null ? "/newsletters" : "/newsletters/" + focus.code();
         var meta = PageMeta.website(title, focus == null ? msg("newsletter.page.intro") : focus.description(),
-                pages.site().url(path));
-        ModelAndView view = new ModelAndView("site/newsletters", Map.of(
+                urls.url(path));
+        ModelAndView view = new ModelAndView("newsletter/newsletters", Map.of(
                 "meta", meta,
                 "view", new NewslettersView(newsletters.all(), focus, form)));
         view.setStatus(status);
@@ -252,7 +249,7 @@ class NewsletterPages {
     }
 
     private ModelAndView fragment(NewsletterForm form, HttpStatus status) {
-        ModelAndView view = new ModelAndView("site/newsletterBoxForm", Map.of("msg", pages.msg(), "form", form));
+        ModelAndView view = new ModelAndView("newsletter/newsletterBoxForm", Map.of("msg", msg, "form", form));
         view.setStatus(status);
         return view;
     }
@@ -280,7 +277,7 @@ class NewsletterPages {
             return forms.notice("newsletter.unlock.title", msg("newsletter.error.link"), true, HttpStatus.BAD_REQUEST);
         }
         String headline = catalog.find(target.get().value()).map(a -> a.headline()).orElse("");
-        return forms.form(new FormPage(msg("newsletter.unlock.title"), msg("newsletter.unlock.prompt", headline), null, false,
+        return forms.show(new FormPage(msg("newsletter.unlock.title"), msg("newsletter.unlock.prompt", headline), null, false,
                 "/newsletters/unlock", List.of(FormPage.Field.hidden("token", token)), msg("newsletter.unlock.submit"),
                 List.of(), csrf), HttpStatus.OK);
     }
@@ -317,6 +314,6 @@ class NewsletterPages {
     }
 
     private String msg(String key, Object... args) {
-        return pages.msg().get(key, args);
+        return msg.get(key, args);
     }
 }

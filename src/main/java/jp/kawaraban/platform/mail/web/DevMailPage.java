@@ -1,9 +1,10 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.platform.mail.web;
 
 import java.util.Map;
 
 import jp.kawaraban.platform.DemoMode;
 import jp.kawaraban.platform.mail.LocalMailbox;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,12 +22,12 @@ import org.springframework.web.servlet.ModelAndView;
 class DevMailPage {
 
     private final LocalMailbox mailbox;
-    private final SitePages pages;
+    private final Messages msg;
     private final DemoMode demoMode;
 
-    DevMailPage(LocalMailbox mailbox, SitePages pages, DemoMode demoMode) {
+    DevMailPage(LocalMailbox mailbox, Messages msg, DemoMode demoMode) {
         this.mailbox = mailbox;
-        this.pages = pages;
+        this.msg = msg;
         this.demoMode = demoMode;
     }
 
@@ -35,8 +36,8 @@ class DevMailPage {
         if (!demoMode.enabled()) {
             throw new PageNotFoundException("/dev/mail outside demo mode");
         }
-        return new ModelAndView("site/devMail", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("devmail.title")),
+        return new ModelAndView("platform/devMail", Map.of(
+                "meta", PageMeta.hidden(msg.get("devmail.title")),
                 "mails", mailbox.latest()));
     }
 }
