@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.newsletter.web;
 
 import java.util.Map;
 
