@@ -3,6 +3,7 @@ package jp.kawaraban.site.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.site.PublicCaching;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * header, full text of paid articles): those are never stored by anyone.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicPageCaching implements WebMvcConfigurer {
+class PublicPageCaching implements WebMvcConfigurer, PublicCaching {
 
     private final SiteProperties site;
 
@@ -30,6 +31,16 @@ class PublicPageCaching implements WebMvcConfigurer {
     static CacheControl forThisReader(SiteProperties site) {
         return MemberPrincipal.current().isPresent() || ReadableText.personalised() ? CacheControl.noStore().cachePrivate()
                 : site.publicCache();
+    }
+
+    @Override
+    public CacheControl forThisReader() {
+        return forThisReader(site);
+    }
+
+    @Override
+    public CacheControl forEveryone() {
+        return site.publicCache();
     }
 
     @Override

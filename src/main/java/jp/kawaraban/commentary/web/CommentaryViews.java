@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import java.util.List;
 
@@ -11,7 +11,11 @@ import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.CommentaryText;
 import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PublicUrls;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,9 +54,11 @@ class CommentaryViews {
                 .map(c -> item(c, null, reader.member(), true)).toList()
                 : List.of();
         CommentaryItem mine = canWrite ? items.stream().filter(CommentaryItem::mine).findFirst().orElse(null) : null;
-        String login = "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath("/articles/" + article.id().value());
-        return new CommentaryBlock(article.id().value(), count, readable, items, canWrite, mine, login,
-                SitePages.visitor().csrf(), commentaries.properties().maxCharacters());
+        String login = "/login?next=" + PublicUrls.encodePath("/articles/" + article.id().value());
+        // Only a member's form needs the token; asking for an anonymous reader's would open a session.
+        CsrfToken csrf = MemberPrincipal.current().isPresent() ? CurrentRequest.csrfToken() : null;
+        return new CommentaryBlock(article.id().value(), count, readable, items, canWrite, mine, login, csrf,
+                commentaries.properties().maxCharacters());
     }
 
     /**

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import jp.kawaraban.article.PageOf;
 import org.springframework.security.web.csrf.CsrfToken;

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import java.util.Map;
 
@@ -28,6 +28,6 @@ class CommentaryPart implements ArticlePageExtension {
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
         return ArticlePageParts.of(ArticlePageParts.Slot.COMMENTARY,
-                fragments.of("site/tag/commentary", Map.of("msg", msg, "block", views.block(page.article()))));
+                fragments.of("commentary/tag/commentary", Map.of("msg", msg, "block", views.block(page.article()))));
     }
 }

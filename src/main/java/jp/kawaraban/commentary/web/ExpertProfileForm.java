@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import org.springframework.security.web.csrf.CsrfToken;
 

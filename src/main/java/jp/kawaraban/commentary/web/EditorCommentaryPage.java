@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import java.util.Map;
 
@@ -6,6 +6,7 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.CommentaryException;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,19 +28,19 @@ class EditorCommentaryPage {
 
     private final Commentaries commentaries;
     private final CommentaryViews views;
-    private final SitePages pages;
+    private final Messages msg;
 
-    EditorCommentaryPage(Commentaries commentaries, CommentaryViews views, SitePages pages) {
+    EditorCommentaryPage(Commentaries commentaries, CommentaryViews views, Messages msg) {
         this.commentaries = commentaries;
         this.views = views;
-        this.pages = pages;
+        this.msg = msg;
     }
 
     @GetMapping("/editor/commentary")
     ModelAndView list(@AuthenticationPrincipal MemberPrincipal editor, CsrfToken csrf,
                       @RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String done) {
         String notice = done == null || !(done.equals("hidden") || done.equals("shown")) ? null
-                : pages.msg().get("commentary.editor." + done);
+                : msg.get("commentary.editor." + done);
         return page(editor, page, notice, false, null, csrf, HttpStatus.OK);
     }
 
@@ -50,7 +51,7 @@ class EditorCommentaryPage {
             commentaries.hide(CommentaryPages.commentaryId(id), editor.id(), reason);
             return new ModelAndView("redirect:/editor/commentary?done=hidden&page=" + Math.max(1, page));
         } catch (CommentaryException refused) {
-            return page(editor, page, pages.msg().get(refused.messageKey(), commentaries.properties().maxCharacters()),
+            return page(editor, page, msg.get(refused.messageKey(), commentaries.properties().maxCharacters()),
                     true, id, csrf, CommentaryPages.status(refused.problem()));
         }
     }
@@ -62,7 +63,7 @@ class EditorCommentaryPage {
             commentaries.unhide(CommentaryPages.commentaryId(id));
             return new ModelAndView("redirect:/editor/commentary?done=shown&page=" + Math.max(1, page));
         } catch (CommentaryException refused) {
-            return page(editor, page, pages.msg().get(refused.messageKey(), commentaries.properties().maxCharacters()),
+            return page(editor, page, msg.get(refused.messageKey(), commentaries.properties().maxCharacters()),
                     true, id, csrf, CommentaryPages.status(refused.problem()));
         }
     }
@@ -73,8 +74,8 @@ class EditorCommentaryPage {
         var items = new PageOf<>(found.items().stream()
                 .map(c -> views.item(c.comment(), c.article(), editor.id(), true)).toList(),
                 found.number(), found.size(), found.total());
-        ModelAndView view = new ModelAndView("site/editorCommentary", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("commentary.editor.title")),
+        ModelAndView view = new ModelAndView("commentary/editorCommentary", Map.of(
+                "meta", PageMeta.hidden(msg.get("commentary.editor.title")),
                 "editor", new EditorCommentaryView(items, notice, error, errorId, csrf)));
         view.setStatus(status);
         return view;

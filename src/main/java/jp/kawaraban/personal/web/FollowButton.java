@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.personal.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.personal.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +10,12 @@ import jp.kawaraban.access.Action;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.Article;
+import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.Fragments;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.ArticlePage;
@@ -21,6 +23,7 @@ import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
 import jp.kawaraban.site.TopicPageExtension;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,22 +56,22 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
     public ArticlePageParts partsFor(ArticlePage page) {
         ArticlePersonal personal = forArticle(page.article());
         ArticlePageParts parts = ArticlePageParts.of(ArticlePageParts.Slot.CONTROLS,
-                fragments.of("site/tag/personalBar", Map.of("msg", msg, "personal", personal)));
+                fragments.of("personal/tag/personalBar", Map.of("msg", msg, "personal", personal)));
         personal.figures().forEach((imageId, button) ->
-                parts.underFigure(imageId, fragments.of("site/tag/saveButton", Map.of("msg", msg, "button", button))));
+                parts.underFigure(imageId, fragments.of("personal/tag/saveButton", Map.of("msg", msg, "button", button))));
         return parts;
     }
 
     @Override
     public Content headingControl(String kind, String value, String path) {
         FollowButton button = forPage(kind, value, path);
-        return button == null ? null : fragments.of("site/tag/followButton", Map.of("msg", msg, "button", button));
+        return button == null ? null : fragments.of("personal/tag/followButton", Map.of("msg", msg, "button", button));
     }
 
     /** The article page's buttons; for a member who has My News, opening the article marks it read. */
     ArticlePersonal forArticle(Article article) {
         Reader reader = Reader.current();
-        Visitor visitor = SitePages.visitor();
+        Viewer viewer = Viewer.current();
         String id = article.id().value();
         String back = "/articles/" + id;
         boolean mayFollow = allowed(reader, Action.FOLLOW);
@@ -79,14 +82,14 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
         }
         Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
         List<FollowButton> followButtons = follows.targetsOf(article).stream()
-                .map(target -> button(target, followed.contains(target.key()), mayFollow, visitor, back)).toList();
+                .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back)).toList();
         SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(reader.member(), id), maySave,
-                visitor.loggedIn(), visitor.csrf(), back);
+                viewer.loggedIn(), viewer.csrf(), back);
         Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(reader.member(), id) : Set.of();
         Map<String, SaveButton> figures = new LinkedHashMap<>();
         article.content().body().figures().forEach(figure -> figures.put(figure.imageId(),
                 new SaveButton(id, figure.imageId(), savedFigures.contains(figure.imageId()), mayKeepFigures,
-                        visitor.loggedIn(), visitor.csrf(), back + "#figure-" + figure.imageId())));
+                        viewer.loggedIn(), viewer.csrf(), back + "#figure-" + figure.imageId())));
         return new ArticlePersonal(followButtons, save, figures);
     }
 
@@ -96,16 +99,35 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
             Reader reader = Reader.current();
             boolean allowed = allowed(reader, Action.FOLLOW);
             boolean following = allowed && follows.followedKeys(reader.member()).contains(target.key());
-            return button(target, following, allowed, SitePages.visitor(), back);
+            return button(target, following, allowed, back);
         }).orElse(null);
     }
 
-    static FollowButton button(FollowTarget target, boolean following, boolean allowed, Visitor visitor, String back) {
+    /** A follow button for this request's reader. */
+    static FollowButton button(FollowTarget target, boolean following, boolean allowed, String back) {
+        return button(target, following, allowed, Viewer.current(), back);
+    }
+
+    private static FollowButton button(FollowTarget target, boolean following, boolean allowed, Viewer viewer,
+                                       String back) {
         return new FollowButton(target.kind().code(), target.value(), target.label(), following, allowed,
-                visitor.loggedIn(), visitor.csrf(), back);
+                viewer.loggedIn(), viewer.csrf(), back);
     }
 
     private boolean allowed(Reader reader, Action action) {
         return !reader.isAnonymous() && entitlements.mayUse(reader, action).allowed();
+    }
+
+    /**
+     * Whether the buttons' reader is logged in and, for a member only, the CSRF token their
+     * forms carry: an anonymous reader's page asks for no token, so it opens no session and
+     * stays cacheable.
+     */
+    private record Viewer(boolean loggedIn, CsrfToken csrf) {
+
+        static Viewer current() {
+            return MemberPrincipal.current().isPresent() ? new Viewer(true, CurrentRequest.csrfToken())
+                    : new Viewer(false, null);
+        }
     }
 }

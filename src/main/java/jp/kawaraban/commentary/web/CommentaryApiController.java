@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import java.util.List;
 
@@ -16,7 +16,8 @@ import jp.kawaraban.commentary.ExpertProfile;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
-import jp.kawaraban.site.SiteProperties;
+import jp.kawaraban.platform.web.PublicUrls;
+import jp.kawaraban.site.PublicCaching;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,15 +42,17 @@ class CommentaryApiController {
     private final Commentaries commentaries;
     private final CommentaryViews views;
     private final ArticleCatalog catalog;
-    private final SiteProperties site;
+    private final PublicUrls urls;
+    private final PublicCaching caching;
     private final Messages msg;
 
     CommentaryApiController(Commentaries commentaries, CommentaryViews views, ArticleCatalog catalog,
-                            SiteProperties site, Messages msg) {
+                            PublicUrls urls, PublicCaching caching, Messages msg) {
         this.commentaries = commentaries;
         this.views = views;
         this.catalog = catalog;
-        this.site = site;
+        this.urls = urls;
+        this.caching = caching;
         this.msg = msg;
     }
 
@@ -100,24 +103,24 @@ class CommentaryApiController {
 
     private ExpertProfileJson profile(ExpertProfile p) {
         return new ExpertProfileJson(p.expert().toString(), p.displayName(), p.title(), p.bio(), p.initials(),
-                site.url("/experts/" + p.expert()));
+                urls.url("/experts/" + p.expert()));
     }
 
     private CommentaryJson json(ExpertComment c, String headline, MemberId viewer, boolean withText) {
         boolean mine = c.writtenBy(viewer);
         return new CommentaryJson(c.id().toString(), c.article().value(), headline,
-                site.url("/articles/" + c.article().value()), profile(c.expert()),
+                urls.url("/articles/" + c.article().value()), profile(c.expert()),
                 withText ? c.text() : null,
                 JapaneseDates.iso(c.createdAt()), c.editedAt() == null ? null : JapaneseDates.iso(c.editedAt()),
                 mine && c.hidden() ? c.hiding().reason() : null);
     }
 
     private String login(String next) {
-        return "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next);
+        return "/login?next=" + PublicUrls.encodePath(next);
     }
 
     private <T> ResponseEntity<T> cached(T body) {
-        return ResponseEntity.ok().cacheControl(PublicPageCaching.forThisReader(site)).varyBy("Cookie").body(body);
+        return ResponseEntity.ok().cacheControl(caching.forThisReader()).varyBy("Cookie").body(body);
     }
 
     /**

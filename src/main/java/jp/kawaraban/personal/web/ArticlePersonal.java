@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.personal.web;
 
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,6 @@ import java.util.Map;
  * save the article; save each figure (by image id).
  */
 public record ArticlePersonal(List<FollowButton> follows, SaveButton save, Map<String, SaveButton> figures) {
-
-    public static final ArticlePersonal NONE = new ArticlePersonal(List.of(), null, Map.of());
 
     public SaveButton figure(String imageId) {
         return figures.get(imageId);

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.personal.web;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +13,8 @@ import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.PersonalInputException;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.platform.web.CurrentRequest;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,13 +40,13 @@ class PersonalPages {
     private final Follows follows;
     private final Saves saves;
     private final MyNews news;
-    private final SitePages pages;
+    private final Messages msg;
 
-    PersonalPages(Follows follows, Saves saves, MyNews news, SitePages pages) {
+    PersonalPages(Follows follows, Saves saves, MyNews news, Messages msg) {
         this.follows = follows;
         this.saves = saves;
         this.news = news;
-        this.pages = pages;
+        this.msg = msg;
     }
 
     // --- buttons
@@ -63,7 +65,7 @@ class PersonalPages {
                         @RequestParam(defaultValue = "") String back) {
         var follow = follows.follow(member.id(), kind, value);
         return answer(request, back, "/my/follows", () -> PersonalButtons.button(
-                new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, SitePages.visitor(), back));
+                new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, back));
     }
 
     @RequiresAccess(Action.FOLLOW)
@@ -73,7 +75,7 @@ class PersonalPages {
                           @RequestParam(defaultValue = "") String back) {
         follows.unfollow(member.id(), kind, value);
         return answer(request, back, "/my/follows", () -> follows.find(kind, value)
-                .map(target -> PersonalButtons.button(target, false, true, SitePages.visitor(), back)).orElse(null));
+                .map(target -> PersonalButtons.button(target, false, true, back)).orElse(null));
     }
 
     @RequiresAccess(Action.SAVE_ARTICLE)
@@ -128,20 +130,19 @@ class PersonalPages {
     @GetMapping("/my/news")
     ModelAndView myNews(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "1") int page) {
         var feed = news.page(member.id(), page, PAGE_SIZE);
-        return page("personal.news.title", "site/myNews", Map.of("news", feed,
+        return page("personal.news.title", "personal/myNews", Map.of("news", feed,
                 "following", follows.follows(member.id()).size()));
     }
 
     @RequiresAccess(Action.FOLLOW)
     @GetMapping("/my/follows")
     ModelAndView myFollows(@AuthenticationPrincipal MemberPrincipal member) {
-        Visitor visitor = SitePages.visitor();
         var buttons = follows.follows(member.id()).stream()
-                .map(f -> PersonalButtons.button(new FollowTarget(f.kind(), f.value(), f.label()), true, true, visitor,
+                .map(f -> PersonalButtons.button(new FollowTarget(f.kind(), f.value(), f.label()), true, true,
                         "/my/follows"))
                 .toList();
-        return page("personal.follows.title", "site/myFollows", Map.of("follows", buttons,
-                "csrf", visitor.csrf()));
+        return page("personal.follows.title", "personal/myFollows", Map.of("follows", buttons,
+                "csrf", CurrentRequest.csrfToken()));
     }
 
     @RequiresAccess(Action.SAVE_ARTICLE)
@@ -149,8 +150,8 @@ class PersonalPages {
     ModelAndView mySaved(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
                          @RequestParam(defaultValue = "1") int page) {
         var saved = saves.savedArticles(member.id(), q, new PageRequest(page, PAGE_SIZE));
-        return page("personal.saved.title", "site/mySaved", Map.of("saved", saved, "q", q.strip(),
-                "path", listPath("/my/saved", q), "csrf", SitePages.visitor().csrf()));
+        return page("personal.saved.title", "personal/mySaved", Map.of("saved", saved, "q", q.strip(),
+                "path", listPath("/my/saved", q), "csrf", CurrentRequest.csrfToken()));
     }
 
     @RequiresAccess(Action.SAVE_FIGURE)
@@ -158,29 +159,28 @@ class PersonalPages {
     ModelAndView myFigures(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(defaultValue = "") String q,
                            @RequestParam(defaultValue = "1") int page) {
         var saved = saves.savedFigures(member.id(), q, new PageRequest(page, PAGE_SIZE));
-        return page("personal.figures.title", "site/myFigures", Map.of("figures", saved, "q", q.strip(),
-                "path", listPath("/my/figures", q), "csrf", SitePages.visitor().csrf()));
+        return page("personal.figures.title", "personal/myFigures", Map.of("figures", saved, "q", q.strip(),
+                "path", listPath("/my/figures", q), "csrf", CurrentRequest.csrfToken()));
     }
 
     /** Unknown series or entity, empty or over-long keyword, no such article or figure: said plainly, nothing stored. */
     @ExceptionHandler(PersonalInputException.class)
     ModelAndView badInput(PersonalInputException e) {
         HttpStatus status = e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-        ModelAndView view = page("personal.error.title", "site/personalNotice",
-                Map.of("message", pages.msg().get(e.messageKey())));
+        ModelAndView view = page("personal.error.title", "personal/personalNotice",
+                Map.of("message", msg.get(e.messageKey())));
         view.setStatus(status);
         return view;
     }
 
     private ModelAndView page(String titleKey, String template, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("meta", PageMeta.hidden(pages.msg().get(titleKey)));
+        all.put("meta", PageMeta.hidden(msg.get(titleKey)));
         return new ModelAndView(template, all);
     }
 
     private SaveButton saveButton(String articleId, String imageId, boolean saved, String back) {
-        Visitor visitor = SitePages.visitor();
-        return new SaveButton(articleId, imageId, saved, true, true, visitor.csrf(), back);
+        return new SaveButton(articleId, imageId, saved, true, true, CurrentRequest.csrfToken(), back);
     }
 
     /** htmx gets the button in its new state; a plain form goes back to where it was (PRG). */
@@ -189,10 +189,10 @@ class PersonalPages {
         if ("true".equals(request.getHeader("HX-Request"))) {
             Object swapped = button.get();
             if (swapped instanceof FollowButton follow) {
-                return new ModelAndView("site/tag/followButton", Map.of("msg", pages.msg(), "button", follow));
+                return new ModelAndView("personal/tag/followButton", Map.of("msg", msg, "button", follow));
             }
             if (swapped instanceof SaveButton save) {
-                return new ModelAndView("site/tag/saveButton", Map.of("msg", pages.msg(), "button", save));
+                return new ModelAndView("personal/tag/saveButton", Map.of("msg", msg, "button", save));
             }
         }
         return new ModelAndView("redirect:" + safeBack(back, fallback));

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.commentary.web;
 
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +18,11 @@ import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.commentary.ExpertProfile;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
-import jp.kawaraban.site.SiteProperties;
+import jp.kawaraban.platform.web.PublicUrls;
+import jp.kawaraban.site.PublicCaching;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,15 +47,18 @@ class CommentaryPages {
     private final Commentaries commentaries;
     private final CommentaryViews views;
     private final ArticleCatalog catalog;
-    private final SitePages pages;
-    private final SiteProperties site;
+    private final Messages msg;
+    private final PublicUrls urls;
+    private final PublicCaching caching;
 
-    CommentaryPages(Commentaries commentaries, CommentaryViews views, ArticleCatalog catalog, SitePages pages, SiteProperties site) {
+    CommentaryPages(Commentaries commentaries, CommentaryViews views, ArticleCatalog catalog, Messages msg,
+                    PublicUrls urls, PublicCaching caching) {
         this.commentaries = commentaries;
         this.views = views;
         this.catalog = catalog;
-        this.pages = pages;
-        this.site = site;
+        this.msg = msg;
+        this.urls = urls;
+        this.caching = caching;
     }
 
     // --- writing ----------------------------------------------------------------------
@@ -101,12 +106,12 @@ class CommentaryPages {
                                    CsrfToken csrf) {
         HttpStatus status = status(refused.problem());
         boolean canRetry = status == HttpStatus.BAD_REQUEST && article.isPresent();
-        var form = new CommentaryFormPage(pages.msg().get(refused.messageKey(), commentaries.properties().maxCharacters()),
+        var form = new CommentaryFormPage(msg.get(refused.messageKey(), commentaries.properties().maxCharacters()),
                 article.map(a -> "/articles/" + a.id().value()).orElse(null),
                 article.map(Article::headline).orElse(null),
                 canRetry ? action : null, draft, commentaries.properties().maxCharacters(), csrf);
-        ModelAndView page = new ModelAndView("site/commentaryForm", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("commentary.form.title")),
+        ModelAndView page = new ModelAndView("commentary/commentaryForm", Map.of(
+                "meta", PageMeta.hidden(msg.get("commentary.form.title")),
                 "form", form));
         page.setStatus(status);
         return page;
@@ -137,7 +142,7 @@ class CommentaryPages {
                              @RequestParam(required = false) String saved) {
         ExpertProfile profile = commentaries.profileOrDefault(principal.id());
         return profilePage(new ExpertProfileForm(principal.id().toString(), profile.displayName(), profile.title(),
-                profile.bio(), profile.initials(), saved == null ? null : pages.msg().get("commentary.profile.saved"),
+                profile.bio(), profile.initials(), saved == null ? null : msg.get("commentary.profile.saved"),
                 false, csrf), HttpStatus.OK);
     }
 
@@ -153,14 +158,14 @@ class CommentaryPages {
             return new ModelAndView("redirect:/my/expert-profile?saved");
         } catch (CommentaryException refused) {
             return profilePage(new ExpertProfileForm(principal.id().toString(), displayName, title, bio, initials,
-                    pages.msg().get(refused.messageKey(), commentaries.properties().maxCharacters()), true, csrf),
+                    msg.get(refused.messageKey(), commentaries.properties().maxCharacters()), true, csrf),
                     status(refused.problem()));
         }
     }
 
     private ModelAndView profilePage(ExpertProfileForm form, HttpStatus status) {
-        ModelAndView page = new ModelAndView("site/expertProfileForm", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("commentary.profile.title")),
+        ModelAndView page = new ModelAndView("commentary/expertProfileForm", Map.of(
+                "meta", PageMeta.hidden(msg.get("commentary.profile.title")),
                 "form", form));
         page.setStatus(status);
         return page;
@@ -191,14 +196,14 @@ class CommentaryPages {
                 .map(c -> views.item(c.comment(), c.article(), reader.member(), readable)).toList(),
                 found.number(), found.size(), found.total());
         String path = "/experts/" + expert;
-        var meta = new PageMeta(pages.msg().get("commentary.expert.pageTitle", profile.displayName()),
+        var meta = new PageMeta(msg.get("commentary.expert.pageTitle", profile.displayName()),
                 profile.title().isEmpty() ? profile.displayName() : profile.title(),
-                site.url(path + (found.number() > 1 ? "?page=" + found.number() : "")), "profile", null, false);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, PublicPageCaching.forThisReader(site).getHeaderValue());
+                urls.url(path + (found.number() > 1 ? "?page=" + found.number() : "")), "profile", null, false);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, caching.forThisReader().getHeaderValue());
         response.addHeader(HttpHeaders.VARY, "Cookie");
-        return new ModelAndView("site/expert", Map.of(
+        return new ModelAndView("commentary/expert", Map.of(
                 "meta", meta,
                 "expert", new ExpertPage(profile, items, readable, own,
-                        "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(path), path)));
+                        "/login?next=" + PublicUrls.encodePath(path), path)));
     }
 }
