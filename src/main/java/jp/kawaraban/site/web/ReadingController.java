@@ -11,6 +11,7 @@ import jp.kawaraban.article.Section;
 import jp.kawaraban.article.Series;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
+import jp.kawaraban.site.TopicControls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,12 @@ class ReadingController {
 
     private final ArticleCatalog catalog;
     private final SitePages pages;
+    private final TopicControls topicControls;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages) {
+    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls) {
         this.catalog = catalog;
         this.pages = pages;
+        this.topicControls = topicControls;
     }
 
     @GetMapping("/")
@@ -60,7 +63,7 @@ class ReadingController {
         Series series = catalog.series(code).orElseThrow(() -> new PageNotFoundException("series " + code));
         String kind = pages.msg().get(series.kind() == Series.Kind.COLUMN ? "listing.column" : "listing.series");
         return listing(new Listing(kind, series.name(), series.description(), catalog.inSeries(code, pageRequest(page)),
-                "/series/" + code), null, pages.topicControls("series", code, "/series/" + code));
+                "/series/" + code), null, topicControls.inHeading("series", code, "/series/" + code));
     }
 
     @GetMapping("/keywords/{name}")
@@ -71,7 +74,7 @@ class ReadingController {
         }
         String path = "/keywords/" + jp.kawaraban.platform.web.PublicUrls.encodePath(name);
         return listing(new Listing(pages.msg().get("listing.keyword"), name, null, articles, path), null,
-                pages.topicControls("keyword", name, path));
+                topicControls.inHeading("keyword", name, path));
     }
 
     @GetMapping("/articles/{id}")

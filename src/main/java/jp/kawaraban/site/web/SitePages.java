@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import gg.jte.Content;
 import jp.kawaraban.access.AccessProperties;
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.ReadingAccess;
@@ -22,7 +21,6 @@ import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
 import jp.kawaraban.site.SiteProperties;
-import jp.kawaraban.site.TopicPageExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -40,14 +38,12 @@ class SitePages {
     private final Trials trials;
     private final AccessProperties accessProperties;
     private final List<ArticlePageExtension> articleExtensions;
-    private final List<TopicPageExtension> topicExtensions;
     private volatile SectionSnapshot sections;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, AccessProperties accessProperties,
-              ObjectProvider<ArticlePageExtension> articleExtensions, ObjectProvider<TopicPageExtension> topicExtensions) {
+              ObjectProvider<ArticlePageExtension> articleExtensions) {
         this.articleExtensions = articleExtensions.orderedStream().toList();
-        this.topicExtensions = topicExtensions.orderedStream().toList();
         this.accessProperties = accessProperties;
         this.readable = readable;
         this.trials = trials;
@@ -129,16 +125,6 @@ class SitePages {
                 catalog.summaries(article.content().related()),
                 withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
                         : ArticlePageParts.NONE);
-    }
-
-    /** The controls other modules put in a topic page's heading (follow), or null for none. */
-    Content topicControls(String kind, String value, String path) {
-        List<Content> controls = topicExtensions.stream().map(e -> e.headingControl(kind, value, path))
-                .filter(java.util.Objects::nonNull).toList();
-        if (controls.isEmpty()) {
-            return null;
-        }
-        return output -> controls.forEach(control -> control.writeTo(output));
     }
 
     private Paywall paywall(Article article, ReadingAccess access) {

@@ -1,8 +1,9 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import java.util.Map;
 
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.search.IndexRebuilds;
 import jp.kawaraban.search.SearchIndex;
@@ -23,19 +24,19 @@ class SearchAdminPage {
     private final IndexRebuilds rebuilds;
     private final SearchIndex index;
     private final ArticleCatalog catalog;
-    private final SitePages pages;
+    private final Messages msg;
 
-    SearchAdminPage(IndexRebuilds rebuilds, SearchIndex index, ArticleCatalog catalog, SitePages pages) {
+    SearchAdminPage(IndexRebuilds rebuilds, SearchIndex index, ArticleCatalog catalog, Messages msg) {
         this.rebuilds = rebuilds;
         this.index = index;
         this.catalog = catalog;
-        this.pages = pages;
+        this.msg = msg;
     }
 
     @GetMapping("/admin/search")
     ModelAndView page(CsrfToken csrf) {
-        return new ModelAndView("site/searchAdmin", Map.of(
-                "meta", PageMeta.hidden(pages.msg().get("admin.search.title")),
+        return new ModelAndView("search/searchAdmin", Map.of(
+                "meta", PageMeta.hidden(msg.get("admin.search.title")),
                 "admin", new SearchAdminView(index.size(), catalog.countPublished(), rebuilds.progress(), csrf)));
     }
 

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import java.util.List;
 

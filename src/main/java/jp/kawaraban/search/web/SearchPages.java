@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +14,15 @@ import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.PageOf;
+import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
+import jp.kawaraban.platform.web.PublicUrls;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
+import jp.kawaraban.site.SiteProperties;
+import jp.kawaraban.site.TopicControls;
 import jp.kawaraban.text.Entity;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,13 +42,20 @@ class SearchPages {
     private final Search search;
     private final Entities entities;
     private final Entitlements entitlements;
-    private final SitePages pages;
+    private final TopicControls topicControls;
+    private final Messages msg;
+    private final PublicUrls urls;
+    private final int pageSize;
 
-    SearchPages(Search search, Entities entities, Entitlements entitlements, SitePages pages) {
+    SearchPages(Search search, Entities entities, Entitlements entitlements, TopicControls topicControls, Messages msg,
+                PublicUrls urls, SiteProperties site) {
         this.search = search;
         this.entities = entities;
         this.entitlements = entitlements;
-        this.pages = pages;
+        this.topicControls = topicControls;
+        this.msg = msg;
+        this.urls = urls;
+        this.pageSize = site.pageSize(); // as many results a page as the site's listings have articles
     }
 
     @GetMapping("/search")
@@ -60,10 +71,10 @@ class SearchPages {
         LocalDate fromDate = date(form.from());
         LocalDate untilDate = date(form.until());
         String notice = (form.from() != null && fromDate == null) || (form.until() != null && untilDate == null)
-                ? pages.msg().get("search.badDate") : null;
+                ? msg.get("search.badDate") : null;
         Search.Results results = search.search(new Search.Request(q, form.section(), form.series(), form.entity(),
                 fromDate, untilDate, "newest".equals(form.order()) ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE,
-                page, pages.site().pageSize()), fullTextLevels());
+                page, pageSize), fullTextLevels());
         if (page > 1 && page > results.pageCount()) {
             throw new PageNotFoundException("search page " + page + " of " + results.pageCount());
         }
@@ -73,9 +84,9 @@ class SearchPages {
                 form.entity(), form.from(), form.until(), form.order()));
         String entityName = entities.find(form.entity()).map(Entity::canonicalName).orElse(null);
         var view = new SearchView(form, results, new PageOf<>(results.results(), results.page(), results.size(),
-                results.total()), path, results.suggestion(), suggestionUrl, notice, pages.sections(), entityName);
-        String title = q.isBlank() ? pages.msg().get("search.title") : pages.msg().get("search.titleFor", q.strip());
-        return new ModelAndView("site/search", Map.of(
+                results.total()), path, results.suggestion(), suggestionUrl, notice, entityName);
+        String title = q.isBlank() ? msg.get("search.title") : msg.get("search.titleFor", q.strip());
+        return new ModelAndView("search/search", Map.of(
                 "meta", PageMeta.hidden(title),
                 "search", view));
     }
@@ -91,16 +102,16 @@ class SearchPages {
             return new ModelAndView(moved);
         }
         Search.Results results = search.search(new Search.Request("", null, null, id, null, null,
-                SearchQuery.Order.NEWEST, page, pages.site().pageSize()), fullTextLevels());
+                SearchQuery.Order.NEWEST, page, pageSize), fullTextLevels());
         if (page > 1 && page > results.pageCount()) {
             throw new PageNotFoundException("entity page " + page);
         }
-        var view = new EntityView(entity, pages.msg().get("entity.kind." + entity.kind().name()),
+        var view = new EntityView(entity, msg.get("entity.kind." + entity.kind().name()),
                 new PageOf<>(results.results(), results.page(), results.size(), results.total()),
                 entities.timeline(id, 50), "/entities/" + id);
-        var meta = PageMeta.website(entity.canonicalName(), entity.description(), pages.site().url("/entities/" + id));
-        return new ModelAndView("site/entity", Map.of("meta", meta, "entity", view,
-                "follow", pages.topicControls("entity", id, "/entities/" + id)));
+        var meta = PageMeta.website(entity.canonicalName(), entity.description(), urls.url("/entities/" + id));
+        return new ModelAndView("search/entity", Map.of("meta", meta, "entity", view,
+                "follow", topicControls.inHeading("entity", id, "/entities/" + id)));
     }
 
     /** The access levels whose whole text this reader may see in snippets. */

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,9 +10,10 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.platform.web.BadParameterException;
 import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.PublicUrls;
 import jp.kawaraban.search.Search;
 import jp.kawaraban.search.SearchQuery;
-import jp.kawaraban.site.SiteProperties;
+import jp.kawaraban.site.PublicCaching;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,16 +27,18 @@ class SearchApiController {
     private final Search search;
     private final SearchPages searchPages;
     private final ArticleCatalog catalog;
-    private final SiteProperties site;
+    private final PublicUrls urls;
+    private final PublicCaching caching;
     private final RecommendationsPart recommendations;
 
-    SearchApiController(Search search, SearchPages searchPages, ArticleCatalog catalog, SiteProperties site,
-                        RecommendationsPart recommendations) {
+    SearchApiController(Search search, SearchPages searchPages, ArticleCatalog catalog, PublicUrls urls,
+                        PublicCaching caching, RecommendationsPart recommendations) {
         this.recommendations = recommendations;
         this.search = search;
         this.searchPages = searchPages;
         this.catalog = catalog;
-        this.site = site;
+        this.urls = urls;
+        this.caching = caching;
     }
 
     record SnippetPartJson(String text, boolean match) {
@@ -67,7 +70,7 @@ class SearchApiController {
                 date(until, "until"), "newest".equals(order) ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE,
                 page, size), searchPages.fullTextLevels());
         return ResponseEntity.ok()
-                .cacheControl(PublicPageCaching.forThisReader(site))
+                .cacheControl(caching.forThisReader())
                 .varyBy("Cookie")
                 .body(new ResultsJson(results.results().stream().map(this::result).toList(), results.page(),
                         results.size(), results.total(), results.suggestion()));
@@ -83,15 +86,15 @@ class SearchApiController {
         var article = catalog.get(id); // 404 for an unknown article
         List<RecommendationJson> body = recommendations.recommended(article.id()).stream().map(item -> {
             ArticleSummary summary = item.summary();
-            return new RecommendationJson(summary.id().value(), site.url("/articles/" + summary.id().value()),
+            return new RecommendationJson(summary.id().value(), urls.url("/articles/" + summary.id().value()),
                     summary.headline(), summary.section().code(), summary.accessLevel().name().toLowerCase(),
                     JapaneseDates.iso(summary.publishedAt()), item.reasons());
         }).toList();
-        return ResponseEntity.ok().cacheControl(site.publicCache()).body(body);
+        return ResponseEntity.ok().cacheControl(caching.forEveryone()).body(body);
     }
 
     private ResultJson result(Search.Result result) {
-        return new ResultJson(result.id().value(), site.url("/articles/" + result.id().value()), result.headline(),
+        return new ResultJson(result.id().value(), urls.url("/articles/" + result.id().value()), result.headline(),
                 result.lead(), result.snippet().parts().stream().map(p -> new SnippetPartJson(p.text(), p.match())).toList(),
                 result.sectionCode(), result.accessLevel().name().toLowerCase(), JapaneseDates.iso(result.publishedAt()));
     }

@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +39,7 @@ class RecommendationsPart implements ArticlePageExtension {
     public ArticlePageParts partsFor(ArticlePage page) {
         List<RecommendedArticle> recommended = recommended(page.article().id());
         return recommended.isEmpty() ? ArticlePageParts.NONE : ArticlePageParts.of(ArticlePageParts.Slot.RECOMMENDATIONS,
-                fragments.of("site/tag/recommended", Map.of("msg", msg, "items", recommended)));
+                fragments.of("search/tag/recommended", Map.of("msg", msg, "items", recommended)));
     }
 
     /** Only articles that still exist and are published: the list was stored when the article was indexed. */

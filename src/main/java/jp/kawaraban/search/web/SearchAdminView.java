@@ -1,4 +1,4 @@
-package jp.kawaraban.site.web;
+package jp.kawaraban.search.web;
 
 import jp.kawaraban.search.IndexRebuilds;
 import org.springframework.security.web.csrf.CsrfToken;

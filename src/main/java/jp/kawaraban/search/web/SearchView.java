@@ -1,9 +1,6 @@
-package jp.kawaraban.site.web;
-
-import java.util.List;
+package jp.kawaraban.search.web;
 
 import jp.kawaraban.article.PageOf;
-import jp.kawaraban.article.Section;
 import jp.kawaraban.search.Search;
 
 /**
@@ -17,8 +14,7 @@ import jp.kawaraban.search.Search;
  * @param path           the search's address without {@code page}, for the pager
  */
 public record SearchView(SearchForm form, Search.Results results, PageOf<Search.Result> resultsPage, String path,
-                         String suggestion, String suggestionUrl, String notice, List<Section> sections,
-                         String entityName) {
+                         String suggestion, String suggestionUrl, String notice, String entityName) {
 
     /** The form's fields as entered (dates as yyyy-MM-dd). */
     public record SearchForm(String q, String section, String series, String entity, String from, String until,
