@@ -8,5 +8,5 @@
  * demo provider's checkout page, the way to the customer portal, the provider's webhook, and
  * the plan section of the member's account page.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "member", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "member", "platform::web"})
 package jp.kawaraban.billing;

@@ -3,4 +3,5 @@
  * reach the site running on the same data directory, or start the application on a loopback port
  * when none runs. Progress goes to stderr, results to stdout.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "platform::operator", "search"})
 package jp.kawaraban.command;

@@ -11,6 +11,5 @@
  * {@code /editor/commentary} where commentary is hidden and shown again, and the read-only JSON
  * API ({@code /api/v1/articles/{id}/commentary}, {@code /api/v1/experts/{id}}).
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "article", "member", "platform", "site"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::web", "site"})
 package jp.kawaraban.commentary;

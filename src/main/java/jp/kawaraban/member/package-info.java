@@ -9,5 +9,5 @@
  * deletion. Other modules add their sections to that page (the plan, newsletters) through
  * {@link jp.kawaraban.member.AccountPageExtension}, so {@code member} depends on none of them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "platform::mail", "platform::operator", "platform::web"})
 package jp.kawaraban.member;

@@ -12,6 +12,5 @@
  * member's pages {@code /my/news}, {@code /my/follows}, {@code /my/saved} and
  * {@code /my/figures}, and the same as JSON under {@code /api/v1/my/**}.
  */
-@org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "article", "member", "platform", "search", "site", "text"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::web", "search", "site", "text"})
 package jp.kawaraban.personal;

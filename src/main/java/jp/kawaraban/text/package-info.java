@@ -4,4 +4,5 @@
  * keywords and date expressions. Used by {@code search} (and by any other index adapter
  * that must analyse text the same way).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package jp.kawaraban.text;
