@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kawaraban.access.internal.AccessRepository;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,9 +29,11 @@ public class Entitlements {
     private final AccessProperties properties;
     private final Clock clock;
     private final ObjectProvider<ArticleUnlock> unlocks;
+    private final Accounts accounts;
 
     Entitlements(AccessRepository repository, AccessProperties properties, Clock clock,
-                 ObjectProvider<ArticleUnlock> unlocks) {
+                 ObjectProvider<ArticleUnlock> unlocks, Accounts accounts) {
+        this.accounts = accounts;
         this.unlocks = unlocks;
         this.repository = repository;
         this.properties = properties;
@@ -106,6 +109,22 @@ public class Entitlements {
             case FOLLOW, SAVE_ARTICLE, SAVE_FIGURE -> reader.isStaff() || hasPaidAccess(reader.member())
                     ? ActionAccess.allow() : ActionAccess.refuse(ActionAccess.Refusal.PAID_ONLY);
         };
+    }
+
+    /**
+     * As {@link #mayUse(Reader, Action)} for a member known only by id, with the roles their
+     * account has now: for facades that act on a member's behalf and check for themselves,
+     * whoever calls them.
+     *
+     * @throws ActionRefusedException when the member may not
+     */
+    public void require(MemberId member, Action action) {
+        Reader reader = member == null ? Reader.anonymous()
+                : accounts.find(member).map(m -> new Reader(m.id(), m.roles())).orElse(Reader.anonymous());
+        ActionAccess access = mayUse(reader, action);
+        if (!access.allowed()) {
+            throw new ActionRefusedException(access.refusal());
+        }
     }
 
     /** Whether the member's subscription or trial gives paid access right now. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jp.kawaraban.access.Action;
+import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Series;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Following series, columns, keywords and entities. Whether the member may follow at all is
- * decided by {@code access} before this is called; this checks only what is followed.
+ * {@code access}'s to say, and asked here whoever calls; this checks what is followed.
  */
 @Service
 public class Follows {
@@ -36,8 +38,11 @@ public class Follows {
     private final ArticleCatalog catalog;
     private final Entities entities;
     private final Clock clock;
+    private final Entitlements entitlements;
 
-    Follows(PersonalRepository repository, FeedRepository feed, ArticleCatalog catalog, Entities entities, Clock clock) {
+    Follows(PersonalRepository repository, FeedRepository feed, ArticleCatalog catalog, Entities entities, Clock clock,
+            Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.repository = repository;
         this.feed = feed;
         this.catalog = catalog;
@@ -49,8 +54,10 @@ public class Follows {
      * Follows what {@code kind} and {@code value} name; following again changes nothing.
      *
      * @throws PersonalInputException unknown kind, series or entity; empty or over-long keyword
+     * @throws jp.kawaraban.access.ActionRefusedException when {@code access} does not let the member follow
      */
     public Follow follow(MemberId member, String kind, String value) {
+        entitlements.require(member, Action.FOLLOW);
         FollowTarget target = target(kind, value);
         if (repository.countFollows(member) >= MAX_FOLLOWS) {
             throw new PersonalInputException("personal.error.tooManyFollows", false);

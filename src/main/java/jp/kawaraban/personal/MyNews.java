@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jp.kawaraban.access.Action;
+import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticleSummary;
@@ -22,8 +24,11 @@ public class MyNews {
     private final PersonalRepository repository;
     private final ArticleCatalog catalog;
     private final Clock clock;
+    private final Entitlements entitlements;
 
-    MyNews(FeedRepository feed, PersonalRepository repository, ArticleCatalog catalog, Clock clock) {
+    MyNews(FeedRepository feed, PersonalRepository repository, ArticleCatalog catalog, Clock clock,
+           Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.feed = feed;
         this.repository = repository;
         this.catalog = catalog;
@@ -32,6 +37,7 @@ public class MyNews {
 
     /** Page {@code number} (1-based) of {@code size} articles. */
     public NewsPage page(MemberId member, int number, int size) {
+        entitlements.require(member, Action.FOLLOW); // My News is what following gives
         int page = Math.max(1, number);
         int perPage = Math.max(1, Math.min(100, size));
         List<FeedRepository.Hit> hits = feed.page(member, (long) (page - 1) * perPage, perPage + 1);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import jp.kawaraban.access.Action;
+import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Block;
@@ -14,8 +16,9 @@ import jp.kawaraban.personal.internal.PersonalRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Saved articles and saved figures. Saving again keeps the first save; whether the member
- * may save at all is decided by {@code access} before this is called.
+ * Saved articles and saved figures. Saving again keeps the first save. Whether the member
+ * may save at all is {@code access}'s to say, and asked here, whoever calls: a refusal is an
+ * {@link jp.kawaraban.access.ActionRefusedException}. Removing a save is always allowed.
  */
 @Service
 public class Saves {
@@ -26,8 +29,10 @@ public class Saves {
     private final PersonalRepository repository;
     private final ArticleCatalog catalog;
     private final Clock clock;
+    private final Entitlements entitlements;
 
-    Saves(PersonalRepository repository, ArticleCatalog catalog, Clock clock) {
+    Saves(PersonalRepository repository, ArticleCatalog catalog, Clock clock, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.repository = repository;
         this.catalog = catalog;
         this.clock = clock;
@@ -35,6 +40,7 @@ public class Saves {
 
     /** @throws PersonalInputException (not found) when no published article has this id */
     public SavedArticle saveArticle(MemberId member, String articleId) {
+        entitlements.require(member, Action.SAVE_ARTICLE);
         Article article = published(articleId);
         repository.saveArticle(member, article.id(), article.headline(), clock.instant());
         return new SavedArticle(article.id().value(), article.headline(), clock.instant(), null);
@@ -56,6 +62,7 @@ public class Saves {
 
     /** @throws PersonalInputException (not found) when the article is not published or has no such figure */
     public SavedFigure saveFigure(MemberId member, String articleId, String imageId) {
+        entitlements.require(member, Action.SAVE_FIGURE);
         Article article = published(articleId);
         Block.Figure figure = article.content().body().figures().stream()
                 .filter(f -> f.imageId().equals(imageId)).findFirst()

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.access.Action;
+import jp.kawaraban.access.ActionAccess;
+import jp.kawaraban.access.ActionRefusedException;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.AccessLevel;
@@ -35,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Follows, My News, saved articles and saved figures over real HTTP, as members see them.
@@ -60,6 +63,8 @@ class PersonalSiteTest {
     Follows follows;
     @Autowired
     Saves saves;
+    @Autowired
+    MyNews myNews;
     @Autowired
     Entitlements entitlements;
     @Autowired
@@ -181,6 +186,19 @@ class PersonalSiteTest {
         assertThat(problem.get("detail").asString()).isEqualTo("フォローするキーワードを入力してください。");
         assertThat(problem(trial.postJson("/api/v1/my/follows", "{\"kind\":\"entity\",\"value\":\"nobody\"}",
                 Map.of("X-CSRF-TOKEN", csrf(trial))), 404).get("error").asString()).isEqualTo("unknownEntity");
+    }
+
+    @Test
+    void theFacadesAskAccessThemselvesWhoeverCallsThem() {
+        Member free = accounts.findByEmail("free@example.com").orElseThrow();
+        int before = follows.follows(free.id()).size();
+        assertThatThrownBy(() -> follows.follow(free.id(), "keyword", "米ロ関係"))
+                .isInstanceOfSatisfying(ActionRefusedException.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(ActionAccess.Refusal.PAID_ONLY));
+        assertThatThrownBy(() -> saves.saveArticle(free.id(), RICE)).isInstanceOf(ActionRefusedException.class);
+        assertThatThrownBy(() -> myNews.page(free.id(), 1, 20)).isInstanceOf(ActionRefusedException.class);
+        assertThat(follows.follows(free.id())).hasSize(before);
+        assertThat(saves.isSaved(free.id(), RICE)).isFalse();
     }
 
     @Test

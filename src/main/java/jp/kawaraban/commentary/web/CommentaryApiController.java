@@ -14,14 +14,12 @@ import jp.kawaraban.commentary.Commentaries;
 import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.commentary.ExpertProfile;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.platform.Refusal;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PublicUrls;
 import jp.kawaraban.site.PublicCaching;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -87,17 +85,16 @@ class CommentaryApiController {
                 found.number(), found.size(), found.total(), readable ? null : login("/experts/" + expert)));
     }
 
-    @ExceptionHandler(UnknownExpertException.class)
-    ProblemDetail unknownExpert() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                msg.get("api.problem.expertNotFound.detail"));
-        problem.setTitle(msg.get("api.problem.expertNotFound.title"));
-        return problem;
-    }
+    /** An expert id that names nobody, or somebody who is no expert: 404 problem details, worded for apps. */
+    static class UnknownExpertException extends Refusal {
 
-    static class UnknownExpertException extends RuntimeException {
         UnknownExpertException() {
-            super("No such expert");
+            super(Kind.NOT_FOUND, "api.problem.expertNotFound.detail");
+        }
+
+        @Override
+        public String titleKey() {
+            return "api.problem.expertNotFound.title";
         }
     }
 

@@ -18,14 +18,11 @@ import jp.kawaraban.personal.SavedArticle;
 import jp.kawaraban.personal.SavedFigure;
 import jp.kawaraban.personal.Saves;
 import jp.kawaraban.platform.web.JapaneseDates;
-import jp.kawaraban.platform.web.Messages;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,13 +52,11 @@ class PersonalApiController {
     private final Follows follows;
     private final Saves saves;
     private final MyNews news;
-    private final Messages msg;
 
-    PersonalApiController(Follows follows, Saves saves, MyNews news, Messages msg) {
+    PersonalApiController(Follows follows, Saves saves, MyNews news) {
         this.follows = follows;
         this.saves = saves;
         this.news = news;
-        this.msg = msg;
     }
 
     record CsrfJson(String headerName, String token) {
@@ -220,13 +215,4 @@ class PersonalApiController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Bad or unknown input: 400 or 404 problem details with the reader's message; nothing stored. */
-    @ExceptionHandler(PersonalInputException.class)
-    ProblemDetail badInput(PersonalInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
-                msg.get(e.messageKey()));
-        problem.setTitle(msg.get("personal.problem.title"));
-        problem.setProperty("error", e.messageKey().substring(e.messageKey().lastIndexOf('.') + 1));
-        return problem;
-    }
-}
+    /** Bad or unknown input: 400 or 404 problem details with the reader's message; nothing stored. */}
