@@ -142,6 +142,13 @@ class SearchSiteTest {
         HttpResponse<String> bad = reader.get("/api/v1/search?q=x&from=yesterday");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("parameter").asString()).isEqualTo("from");
+        for (String[] outOfBounds : new String[][] {{"page=0", "page"}, {"size=101", "size"}, {"size=0", "size"}}) {
+            HttpResponse<String> refused = reader.get("/api/v1/search?q=x&" + outOfBounds[0]);
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode problem = json.readTree(refused.body());
+            assertThat(problem.get("parameter").asString()).isEqualTo(outOfBounds[1]);
+            assertThat(problem.get("detail").asString()).isEqualTo("パラメーターの形式を確かめてください。");
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.platform.web.BadParameterException;
@@ -61,11 +63,8 @@ class SearchApiController {
             @Parameter(description = "yyyy-MM-dd, Japan date") @RequestParam(required = false) String from,
             @Parameter(description = "yyyy-MM-dd, Japan date, included") @RequestParam(required = false) String until,
             @Parameter(description = "relevance or newest") @RequestParam(defaultValue = "relevance") String order,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        if (page < 1 || size < 1 || size > 100) {
-            throw new BadParameterException(page < 1 ? "page" : "size");
-        }
+            @RequestParam(defaultValue = "1") @Min(1) int page,
+            @Parameter(description = "1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Search.Results results = search.search(new Search.Request(q, section, series, entity, date(from, "from"),
                 date(until, "until"), "newest".equals(order) ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE,
                 page, size), searchPages.fullTextLevels());

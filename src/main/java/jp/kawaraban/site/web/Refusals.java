@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.access.ActionRefusedException;
 import jp.kawaraban.platform.Refusal;
+import jp.kawaraban.platform.web.BadParameterException;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PublicUrls;
 import org.springframework.core.Ordered;
@@ -18,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -85,14 +87,21 @@ class Refusals {
     /** A path variable or parameter of the wrong type ({@code ?page=abc}): 400, naming the parameter for apps. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object unreadableParameter(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        if (!isApi(request)) {
-            return errors.page(HttpStatus.BAD_REQUEST);
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                pages.msg().get("api.problem.badParameter.detail"));
-        problem.setTitle(pages.msg().get("api.problem.badParameter.title"));
-        problem.setProperty("parameter", e.getName());
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return isApi(request) ? refused(new BadParameterException(e.getName()), request)
+                : errors.page(HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * A parameter outside its declared bounds ({@code @Min(1) int page}, Bean Validation on
+     * the handler): the same 400 as a hand-made {@link BadParameterException}, naming the first
+     * parameter at fault.
+     */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object parameterOutOfBounds(HandlerMethodValidationException e, HttpServletRequest request) {
+        String parameter = e.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName()).findFirst().orElse("?");
+        return isApi(request) ? refused(new BadParameterException(parameter), request)
+                : errors.page(HttpStatus.BAD_REQUEST);
     }
 
     private static boolean isApi(HttpServletRequest request) {
