@@ -59,7 +59,7 @@ public final class ArticlePageParts {
         return figures.getOrDefault(imageId, List.of());
     }
 
-    /** All parts of {@code others} after this one's, as a new value. */
+    /** The parts of every module, in the order given, as one value for the page. */
     public static ArticlePageParts merged(List<ArticlePageParts> all) {
         ArticlePageParts merged = new ArticlePageParts();
         for (ArticlePageParts parts : all) {
