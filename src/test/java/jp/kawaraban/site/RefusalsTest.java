@@ -12,7 +12,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,15 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How a refused action is answered, on a page and in the JSON API, for each kind of reader.
- * The follow, save and commentary endpoints arrive with their own issue; until then a small
- * controller in this test asks {@link Refusals} exactly as they will.
+ * A small controller in this test asks {@link Refusals} for any action, as the follow, save
+ * and commentary endpoints do; every test application has it
+ * ({@link jp.kawaraban.KawarabanTestConfiguration}), so this test needs no application of its own.
  */
 @KawarabanTest
-@Import(RefusalsTest.Actions.class)
-class RefusalsTest {
+public class RefusalsTest {
 
     @RestController
-    static class Actions {
+    public static class Actions {
 
         private final Refusals refusals;
 
