@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(TestMail.class)
+@ExtendWith({TestMail.class, Waiting.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kawaraban.data-dir=target/test-data/${random.uuid}",
         "kawaraban.demo=true",
