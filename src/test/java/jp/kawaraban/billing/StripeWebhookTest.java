@@ -30,10 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application's endpoint, and their effect on the member's access. Replays and late events
  * change nothing; unsigned ones are refused. The one test application with Stripe as its
  * payment provider instead of the demo one: a second application context (on the same
- * PostgreSQL server, with a database of its own).
+ * PostgreSQL server, with a database of its own), configured as a newspaper taking payments
+ * would be, without the demo edition (which nothing here reads).
  */
 @KawarabanTest
 @TestPropertySource(properties = {
+        "kawaraban.demo=false",
         "kawaraban.billing.stripe.secret-key=sk_test_kawaraban",
         "kawaraban.billing.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
         "kawaraban.billing.stripe.monthly-price=price_monthly",
