@@ -16,6 +16,7 @@ import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
 import jp.kawaraban.search.Entities;
+import jp.kawaraban.search.SearchIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -44,6 +45,8 @@ class VocabularyDeskTest {
     ArticleDesk desk;
     @Autowired
     Entities entities;
+    @Autowired
+    SearchIndex index;
 
     @Test
     void aSectionAddedRenamedAndMovedShowsInTheReadersNavigationAndTheAuditLog() {
@@ -162,6 +165,9 @@ class VocabularyDeskTest {
         ArticleId older = desk.publish(article("旧市街の再建進む " + suffix, "会見で、ズビャヘリの市長は再建の見通しを語った。"));
         ArticleId newer = null;
         try {
+            // and indexed (in the background, after the commit) before the alias is added: the
+            // alias is then looked for in what the index holds, which is the case tested here
+            await().until(() -> index.find(older).isPresent());
             var created = editor.submit("/editor/entities", "/editor/entities", Map.of("id", id, "canonicalName", "ノヴォグラード",
                     "kind", "PLACE", "aliases", "", "description", "検証用の架空の都市。"));
             assertThat(created.statusCode()).isEqualTo(302);
