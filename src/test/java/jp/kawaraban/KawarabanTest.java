@@ -6,6 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
@@ -17,11 +19,14 @@ import org.springframework.test.context.ContextConfiguration;
  * real difference of configuration (the Stripe payment provider) makes a second one. Its
  * other local state lives in a fresh directory under {@code target/}, its mail goes over SMTP
  * to GreenMail ({@link TestMail}), and it has the few test-only beans of
- * {@link KawarabanTestConfiguration} (a movable clock among them).
+ * {@link KawarabanTestConfiguration} (a movable clock among them). Classes with this
+ * annotation run one after the other on one thread (classes without it may run beside them,
+ * see {@code junit-platform.properties}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith({TestMail.class, Waiting.class})
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kawaraban.data-dir=target/test-data/${random.uuid}",
         "kawaraban.demo=true",

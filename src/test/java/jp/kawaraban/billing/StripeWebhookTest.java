@@ -18,6 +18,8 @@ import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.Member;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change nothing; unsigned ones are refused. The one test application with Stripe as its
  * payment provider instead of the demo one: a second application context (on the same
  * PostgreSQL server, with a database of its own), configured as a newspaper taking payments
- * would be, without the demo edition (which nothing here reads).
+ * would be, without the demo edition (which nothing here reads). Nothing else uses that
+ * application, so this class may run beside the others ({@code junit-platform.properties}).
  */
 @KawarabanTest
+@Execution(ExecutionMode.CONCURRENT)
 @TestPropertySource(properties = {
         "kawaraban.demo=false",
         "kawaraban.billing.stripe.secret-key=sk_test_kawaraban",
