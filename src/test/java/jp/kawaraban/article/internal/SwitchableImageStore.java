@@ -11,17 +11,21 @@ import jp.kawaraban.article.ArticleImage;
  * ({@link ImageStoreConfiguration}: files under {@code <data-dir>/images}, falling back to the
  * configured store for images kept there before). So the directory store is tested end to
  * end without an application context of its own; that the setting picks it is
- * {@code ImageStoreConfigurationTest}'s.
+ * {@code ImageStoreConfigurationTest}'s. Images written to the directory stay readable after
+ * switching back, so the shared application serves every figure it has listed.
  */
 public final class SwitchableImageStore implements ImageStore {
 
     private final ImageStore configured;
     private final ImageStore directory;
+    private final ImageStore readingBoth;
     private volatile ImageStore current;
 
     public SwitchableImageStore(ImageStore configured, Path dataDir) {
+        DirectoryImageStore files = new DirectoryImageStore(dataDir.resolve("images"));
         this.configured = configured;
-        this.directory = new FallbackImageStore(new DirectoryImageStore(dataDir.resolve("images")), configured);
+        this.directory = new FallbackImageStore(files, configured);
+        this.readingBoth = new FallbackImageStore(configured, files);
         this.current = configured;
     }
 
@@ -42,6 +46,6 @@ public final class SwitchableImageStore implements ImageStore {
 
     @Override
     public Optional<ArticleImage> find(String id) {
-        return current.find(id);
+        return current == configured ? readingBoth.find(id) : current.find(id);
     }
 }
