@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every reading route and API endpoint, as every kind of reader: the status each gets and
  * whether the paid (or members-only) body text is in the answer. Then the leak test: every
- * path a paid article's text could leave by, fetched as each reader not entitled to it.
+ * GET route of the application (found, not listed by hand) with a paid article, its section,
+ * series, keyword and so on in its variables, fetched as each reader not entitled to it.
  */
 @KawarabanTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

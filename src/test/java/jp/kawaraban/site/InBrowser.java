@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What every browser test class shares: one Chromium for the whole test run (each test opens
  * its own profile in it, so nothing carries over), closed when the run ends, and helpers to
  * open a profile and log a demo account in. Without Chromium the class is skipped with a
- * notice, or fails where browser tests are required (CI).
+ * notice, or fails where browser tests are required (CI). Playwright wants one thread: the
+ * browser tests are {@link KawarabanTest} classes, which run one after the other on one.
  */
 @ExtendWith(InBrowser.OneChromium.class)
 abstract class InBrowser {
