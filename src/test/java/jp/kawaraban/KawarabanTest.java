@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith({TestMail.class, Waiting.class})
+@ExtendWith({TestMail.class, Waiting.class, TestDatabase.EarlyStart.class})
 @Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kawaraban.data-dir=target/test-data/${random.uuid}",

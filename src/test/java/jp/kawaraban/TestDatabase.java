@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -37,6 +39,7 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     private static EmbeddedPostgres server;
     private static int contexts;
     private static boolean shutdownHook;
+    private static boolean starting;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -75,6 +78,24 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
                 server = start();
             }
             return server;
+        }
+    }
+
+    /**
+     * Starts the server on another thread as the first application test class begins (registered
+     * by {@link KawarabanTest}), so initdb (a second or so) runs while Spring prepares the context.
+     */
+    public static final class EarlyStart implements BeforeAllCallback {
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            synchronized (LOCK) {
+                if (server != null || starting) {
+                    return;
+                }
+                starting = true;
+            }
+            Thread.ofPlatform().daemon().name("test-postgres-start").start(TestDatabase::server);
         }
     }
 
