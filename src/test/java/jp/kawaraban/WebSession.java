@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
@@ -21,15 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One browser's worth of HTTP for tests: keeps cookies, does not follow redirects (tests
  * look at them), and posts forms with the CSRF token read from the page that holds the form.
+ * Each session is a client of its own, as separate browsers are: its requests come through
+ * the loopback address, which the application trusts as a proxy, saying
+ * {@code X-Forwarded-For: }{@link #clientAddress()} (a fresh address of the benchmarking
+ * range 198.18.0.0/15 for each session). So per-client limits count one test's requests, not
+ * the whole test run's.
  */
 public final class WebSession {
 
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
     private final String base;
+    private final String clientAddress;
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
+        int client = CLIENTS.incrementAndGet();
+        this.clientAddress = "198." + (18 + (client >> 16 & 1)) + "." + (client >> 8 & 0xff) + "." + (client & 0xff);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -85,15 +96,22 @@ public final class WebSession {
         return base;
     }
 
+    /** The address the application sees this session's requests come from. */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
     /** A link from a mail (built on the configured public address) on this test's server. */
     public String local(String link) {
         return link.replaceFirst("^https?://[^/]+", "");
     }
 
-    /** Sends any request with this session's cookies (PUT, DELETE, extra headers). */
+    /** Sends any request with this session's cookies and client address (PUT, DELETE, extra headers). */
     public HttpResponse<String> send(HttpRequest request) {
+        HttpRequest fromClient = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("X-Forwarded-For"))
+                .header("X-Forwarded-For", clientAddress).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(fromClient, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,30 +13,33 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jp.kawaraban.KawarabanTest;
-import jp.kawaraban.TestMail;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.Member;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stripe webhooks end to end: signed payloads built here, posted to the running
  * application's endpoint, and their effect on the member's access. Replays and late events
- * change nothing; unsigned ones are refused.
+ * change nothing; unsigned ones are refused. The one test application with Stripe as its
+ * payment provider instead of the demo one: a second application context (on the same
+ * PostgreSQL server, with a database of its own), configured as a newspaper taking payments
+ * would be, without the demo edition (which nothing here reads). Nothing else uses that
+ * application, so this class may run beside the others ({@code junit-platform.properties}).
  */
-@ExtendWith(TestMail.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "kawaraban.data-dir=target/test-data/${random.uuid}",
-        "kawaraban.demo=true",
-        "KAWARABAN_DEMO_PASSWORD=" + KawarabanTest.DEMO_PASSWORD,
+@KawarabanTest
+@Execution(ExecutionMode.CONCURRENT)
+@TestPropertySource(properties = {
+        "kawaraban.demo=false",
         "kawaraban.billing.stripe.secret-key=sk_test_kawaraban",
         "kawaraban.billing.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
         "kawaraban.billing.stripe.monthly-price=price_monthly",

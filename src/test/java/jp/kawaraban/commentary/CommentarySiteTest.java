@@ -1,6 +1,7 @@
 package jp.kawaraban.commentary;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Experts' commentary over real HTTP, as experts, members, editors and anonymous readers see
@@ -375,11 +377,9 @@ class CommentarySiteTest {
 
         HttpResponse<String> deleted = expert.submit("/my/account", "/my/account/delete", Map.of("password", DEMO_PASSWORD));
         assertThat(deleted.statusCode()).isEqualTo(200);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (free.get("/articles/" + RICE).body().contains(phrase) && System.nanoTime() < deadline) {
-            Thread.sleep(100); // the deletion reaches commentary through an event, after the account's commit
-        }
-        assertThat(free.get("/articles/" + RICE).body()).doesNotContain(phrase);
+        // the deletion reaches commentary through an event, after the account's commit
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(free.get("/articles/" + RICE).body()).doesNotContain(phrase));
         assertThat(free.get(expertPage).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("SELECT count(*) FROM commentary WHERE id = ?").param(UUID.fromString(id))
                 .query(Integer.class).single()).isZero();

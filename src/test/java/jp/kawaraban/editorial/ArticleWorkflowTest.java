@@ -3,7 +3,7 @@ package jp.kawaraban.editorial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.TestClock;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
@@ -38,6 +39,8 @@ class ArticleWorkflowTest {
     EditorsDesk desk;
     @Autowired
     jp.kawaraban.newsletter.EmailUnlocks unlocks;
+    @Autowired
+    TestClock clock;
 
     private Map<String, String> manuscript(String headline) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -157,18 +160,18 @@ class ArticleWorkflowTest {
     }
 
     @Test
-    void aScheduledArticlePublishesItselfWhenItsTimeComes() throws Exception {
+    void aScheduledArticlePublishesItselfWhenItsTimeComes() {
         var reader = new WebSession(port);
         AuditLog.Actor actor = new AuditLog.Actor("test", "試験 編集者");
         Manuscript text = new Manuscript("予約された記事の見出し", "", "予約のリード。", "予約の本文。", "試験 記者", "society", "",
                 "", AccessLevel.FREE, false, "", "", "");
         ArticleId id = desk.create(text, actor);
         int version = desk.article(id).version();
-        desk.schedule(id, text, Instant.now().plusMillis(800), version, actor);
+        desk.schedule(id, text, clock.instant().plusMillis(800), version, actor);
         assertThat(desk.publishDue()).doesNotContain(id);
         assertThat(reader.get("/articles/" + id.value()).statusCode()).isEqualTo(404);
 
-        Thread.sleep(1000);
+        clock.advance(Duration.ofSeconds(1)); // instead of waiting for the time to come
         assertThat(desk.publishDue()).contains(id);
         assertThat(desk.article(id).status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(reader.page("/articles/" + id.value()).select("h1.headline").text()).isEqualTo("予約された記事の見出し");

@@ -10,23 +10,27 @@ import java.util.stream.Stream;
 
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
+import jp.kawaraban.article.internal.ImageStore;
+import jp.kawaraban.article.internal.SwitchableImageStore;
 import jp.kawaraban.platform.PlatformProperties;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code kawaraban.article.images.store=directory}: uploads become files under
  * {@code <data-dir>/images}, readers get them at the same addresses, images stored in the
- * database before keep working, and a refused upload leaves no file.
+ * database before keep working, and a refused upload leaves no file. The test application's
+ * image store is switched to what that setting makes for each test here
+ * ({@link SwitchableImageStore}); that the setting makes it is {@code ImageStoreConfigurationTest}'s.
  */
 @KawarabanTest
-@TestPropertySource(properties = "kawaraban.article.images.store=directory")
 class FiguresInDirectoryTest {
 
     @LocalServerPort
@@ -35,6 +39,18 @@ class FiguresInDirectoryTest {
     PlatformProperties platform;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ImageStore images;
+
+    @BeforeEach
+    void directoryStore() {
+        ((SwitchableImageStore) images).useDirectory();
+    }
+
+    @AfterEach
+    void configuredStore() {
+        ((SwitchableImageStore) images).useConfigured();
+    }
 
     @Test
     void anUploadIsAFileUnderTheDataDirectoryAndServedAsBefore() throws Exception {

@@ -1,12 +1,9 @@
 package jp.kawaraban.editorial;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
@@ -26,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Keywords at the desk: renaming one renames it in every article, merging into an existing
@@ -68,12 +66,12 @@ class KeywordDeskTest {
                 .contains("/articles/" + first.value(), "/articles/" + both.value());
         assertThat(reader.page("/articles/" + first.value()).select("nav.keywords a").eachText()).contains(kept).doesNotContain(old);
 
-        eventually(() -> paid.page("/my/follows").select("li.follow").eachAttr("data-follow").contains("keyword:" + kept));
+        await().until(() -> paid.page("/my/follows").select("li.follow").eachAttr("data-follow").contains("keyword:" + kept));
         assertThat(paid.page("/my/follows").select("li.follow").eachAttr("data-follow")).doesNotContain("keyword:" + old);
-        eventually(() -> paid.page("/my/news").select("li.news-item[data-article-id='" + first.value() + "']").size() == 1);
+        await().until(() -> paid.page("/my/news").select("li.news-item[data-article-id='" + first.value() + "']").size() == 1);
         // the index holds the editors' keywords (with extracted ones) as exact terms, which recommendations share
         for (ArticleId id : List.of(first, both)) {
-            eventually(() -> {
+            await().until(() -> {
                 List<String> indexed = index.find(id).map(IndexedArticle::keywords).orElse(List.of());
                 return indexed.contains(kept) && !indexed.contains(old);
             });
@@ -116,20 +114,5 @@ class KeywordDeskTest {
 
     private static String query(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void eventually(BooleanSupplier check) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (!check.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 20 seconds");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

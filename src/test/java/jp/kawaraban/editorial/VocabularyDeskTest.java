@@ -1,13 +1,11 @@
 package jp.kawaraban.editorial;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
@@ -18,6 +16,7 @@ import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
 import jp.kawaraban.search.Entities;
+import jp.kawaraban.search.SearchIndex;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sections, series, columns and entities managed at the desk over real HTTP, checked where
@@ -45,6 +45,8 @@ class VocabularyDeskTest {
     ArticleDesk desk;
     @Autowired
     Entities entities;
+    @Autowired
+    SearchIndex index;
 
     @Test
     void aSectionAddedRenamedAndMovedShowsInTheReadersNavigationAndTheAuditLog() {
@@ -163,6 +165,9 @@ class VocabularyDeskTest {
         ArticleId older = desk.publish(article("旧市街の再建進む " + suffix, "会見で、ズビャヘリの市長は再建の見通しを語った。"));
         ArticleId newer = null;
         try {
+            // and indexed (in the background, after the commit) before the alias is added: the
+            // alias is then looked for in what the index holds, which is the case tested here
+            await().until(() -> index.find(older).isPresent());
             var created = editor.submit("/editor/entities", "/editor/entities", Map.of("id", id, "canonicalName", "ノヴォグラード",
                     "kind", "PLACE", "aliases", "", "description", "検証用の架空の都市。"));
             assertThat(created.statusCode()).isEqualTo(302);
@@ -175,11 +180,11 @@ class VocabularyDeskTest {
             assertThat(editor.page("/editor/entities/" + id).select("li.alias").eachAttr("data-alias")).containsExactly("ズビャヘリ");
             assertThat(reader.page("/entities/" + id).selectFirst(".aliases").text()).contains("ズビャヘリ");
             // The article published before the alias is found again in the background.
-            eventually(() -> articleLinks(reader, id).contains(older.value()) ? true : null);
+            await().until(() -> articleLinks(reader, id).contains(older.value()));
 
             newer = desk.publish(article("ズビャヘリで祭り " + suffix, "ズビャヘリの旧市街で祭りが開かれた。"));
             ArticleId published = newer;
-            eventually(() -> articleLinks(reader, id).contains(published.value()) ? true : null);
+            await().until(() -> articleLinks(reader, id).contains(published.value()));
 
             Document audit = editor.page("/editor/audit?subject=entity:" + id);
             assertThat(audit.select("tr.audit-entry").eachAttr("data-action")).containsExactly("entity.alias.add", "entity.create");
@@ -251,7 +256,7 @@ class VocabularyDeskTest {
         var trial = WebSession.loggedIn(port, "trial@example.com", DEMO_PASSWORD);
         try {
             var reader = new WebSession(port);
-            eventually(() -> articleLinks(reader, from).contains(article.value()) ? true : null);
+            await().until(() -> articleLinks(reader, from).contains(article.value()));
             assertThat(articleLinks(reader, into)).doesNotContain(article.value());
             follow(paid, from);
             follow(trial, from);
@@ -268,7 +273,7 @@ class VocabularyDeskTest {
                     .isEqualTo("統合先「no-such-entity」は見つかりませんでした。一覧から選び直してください。");
             assertThat(entities.find(from)).isPresent();
 
-            eventually(() -> timeline(reader, into).size() == 1 && timeline(reader, from).size() == 2 ? true : null);
+            await().until(() -> timeline(reader, into).size() == 1 && timeline(reader, from).size() == 2);
 
             var merged = editor.submit(path, path + "/merge", Map.of("into", into, "confirm", "yes"));
             assertThat(merged.statusCode()).isEqualTo(302);
@@ -279,7 +284,7 @@ class VocabularyDeskTest {
             // The remaining entity has both names, and its page lists the article that named the other.
             Document intoPage = reader.page("/entities/" + into);
             assertThat(intoPage.selectFirst(".aliases").text()).contains("ソコロフスカヤ");
-            eventually(() -> articleLinks(reader, into).contains(article.value()) ? true : null);
+            await().until(() -> articleLinks(reader, into).contains(article.value()));
             // The merged entity's address leads there for good.
             HttpResponse<String> old = reader.get("/entities/" + from);
             assertThat(old.statusCode()).isEqualTo(301);
@@ -288,13 +293,14 @@ class VocabularyDeskTest {
                     .endsWith("/editor/entities/" + into);
 
             // Its followers follow the remaining one, once, and find the article in My News.
-            eventually(() -> follows(paid).contains("entity:" + into) ? true : null);
+            await().until(() -> follows(paid).contains("entity:" + into));
             assertThat(follows(paid)).doesNotContain("entity:" + from);
-            eventually(() -> follows(trial).contains("entity:" + into) && !follows(trial).contains("entity:" + from) ? true : null);
+            await().until(() -> follows(trial).contains("entity:" + into) && !follows(trial).contains("entity:" + from));
             assertThat(follows(trial)).doesNotHaveDuplicates();
             assertThat(paid.page("/my/follows").selectFirst("li.follow[data-follow=entity:" + into + "]").text())
                     .contains("ナタリア・ソコロフスカヤ");
-            Element item = eventually(() -> paid.page("/my/news").selectFirst("li.news-item[data-article-id='" + article.value() + "']"));
+            Element item = await().until(() -> paid.page("/my/news").selectFirst("li.news-item[data-article-id='" + article.value() + "']"),
+                    Objects::nonNull);
             assertThat(item.select(".news-reason").eachText()).contains("フォロー中: ナタリア・ソコロフスカヤ");
 
             // Recorded on both entities, with the editor's name.
@@ -405,24 +411,5 @@ class VocabularyDeskTest {
 
     private static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static <T> T eventually(Supplier<T> check) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 20 seconds");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -15,15 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * One client (IP address) may sign up only so many different addresses per hour: a machine
- * cannot make the site mail confirmation requests to a long list of strangers. Its own
- * application context, with a limit of three, because every other test's client is 127.0.0.1 too.
+ * cannot make the site mail confirmation requests to a long list of strangers. The test
+ * application's limit is three ({@link KawarabanTest#SIGN_UPS_PER_CLIENT}); each
+ * {@link WebSession} is a client of its own, so other tests' sign-ups do not count here.
  */
 @KawarabanTest
-@TestPropertySource(properties = "kawaraban.newsletter.sign-ups-per-client-per-hour=3")
 class SignUpsPerClientTest {
 
     @LocalServerPort
@@ -35,6 +34,7 @@ class SignUpsPerClientTest {
 
     @Test
     void theFourthDifferentAddressFromOneClientWithinTheHourIsRefusedAndNothingIsStored() {
+        assertThat(KawarabanTest.SIGN_UPS_PER_CLIENT).isEqualTo(3);
         var reader = new WebSession(port);
         List<String> first = List.of(unique(), unique(), unique());
         for (String email : first) {

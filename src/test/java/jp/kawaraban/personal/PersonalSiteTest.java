@@ -3,10 +3,10 @@ package jp.kawaraban.personal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Follows, My News, saved articles and saved figures over real HTTP, as members see them.
@@ -209,7 +210,8 @@ class PersonalSiteTest {
         ArticleId id = desk.publish(content("特使ウィトコフ氏が再訪へ " + marker, "米国のウィトコフ特使が近く再訪する見通しとなった。",
                 List.of()));
         try {
-            Element item = eventually(() -> trial.page("/my/news").selectFirst("li.news-item[data-article-id='" + id.value() + "']"));
+            Element item = await().until(() -> trial.page("/my/news").selectFirst("li.news-item[data-article-id='" + id.value() + "']"),
+                    Objects::nonNull);
             assertThat(item.selectFirst(".summary-headline").text()).contains(marker);
             assertThat(item.select(".news-reason").eachText()).contains("フォロー中: ウィットコフ");
             assertThat(item.selectFirst(".unread-mark").text()).isEqualTo("未読");
@@ -233,8 +235,8 @@ class PersonalSiteTest {
         }
         // Withdrawn articles leave the feed (the paid demo member follows the same entity).
         var paid = WebSession.loggedIn(port, "paid@example.com", DEMO_PASSWORD);
-        eventually(() -> json.readTree(paid.get("/api/v1/my/news?size=100", "application/json").body()).get("items")
-                .valueStream().noneMatch(n -> n.get("id").asString().equals(id.value())) ? Boolean.TRUE : null);
+        await().until(() -> json.readTree(paid.get("/api/v1/my/news?size=100", "application/json").body()).get("items")
+                .valueStream().noneMatch(n -> n.get("id").asString().equals(id.value())));
     }
 
     @Test
@@ -289,7 +291,8 @@ class PersonalSiteTest {
 
             desk.withdraw(id);
             withdrawn = true;
-            Element notice = eventually(() -> trial.page("/my/saved").selectFirst("li.saved-article.withdrawn[data-article-id='" + id.value() + "']"));
+            Element notice = await().until(() -> trial.page("/my/saved").selectFirst("li.saved-article.withdrawn[data-article-id='" + id.value() + "']"),
+                    Objects::nonNull);
             assertThat(notice.selectFirst(".withdrawn-notice").text()).isEqualTo("この記事は取り下げられました");
             assertThat(notice.text()).contains(marker);
             assertThat(notice.select("a[href]")).isEmpty();
@@ -401,8 +404,8 @@ class PersonalSiteTest {
         assertThat(export.get("personal").get("savedFigures").get(0).get("imageId").asString()).isEqualTo(RICE_FIGURE);
 
         assertThat(session.submit("/my/account", "/my/account/delete", Map.of("password", password)).statusCode()).isEqualTo(200);
-        eventually(() -> follows.follows(member.id()).isEmpty() && !saves.isSaved(member.id(), RICE)
-                && saves.savedFigureIds(member.id(), RICE).isEmpty() ? Boolean.TRUE : null);
+        await().until(() -> follows.follows(member.id()).isEmpty() && !saves.isSaved(member.id(), RICE)
+                && saves.savedFigureIds(member.id(), RICE).isEmpty());
     }
 
     // --- helpers
@@ -443,25 +446,5 @@ class PersonalSiteTest {
         assertThat(answer.statusCode()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         return json.readTree(answer.body());
-    }
-
-    /** Events are handled after the commit, on another thread: wait up to 15 seconds. */
-    private static <T> T eventually(Supplier<T> check) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(15));
-        while (true) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            if (Instant.now().isAfter(until)) {
-                throw new AssertionError("not within 15 seconds");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

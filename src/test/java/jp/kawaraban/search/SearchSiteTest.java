@@ -3,6 +3,7 @@ package jp.kawaraban.search;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Search, entity pages and recommendations over real HTTP, on the demo edition indexed by
@@ -48,16 +50,15 @@ class SearchSiteTest {
     ArticleDesk desk;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     private WebSession reader;
 
     @BeforeEach
-    void indexed() throws InterruptedException {
+    void indexed() {
         reader = new WebSession(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (index.size() < catalog.countPublished() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> index.size() >= catalog.countPublished());
         assertThat(index.size()).as("every demo article indexed").isEqualTo(catalog.countPublished());
     }
 
@@ -178,11 +179,11 @@ class SearchSiteTest {
     }
 
     @Test
-    void recommendationListsAreStoredAndFollowNewAndWithdrawnArticles() throws InterruptedException {
+    void recommendationListsAreStoredAndFollowNewAndWithdrawnArticles() {
         String original = json.readTree(reader.get("/api/v1/articles/" + FOUR_POINTS + "/recommendations").body())
                 .get(0).get("id").asString();
         var source = catalog.get(original);
-        Instant beforePublishing = Instant.now();
+        Instant beforePublishing = clock.instant(); // the application's time, which tests may have moved
         // A partner's copy of that article, filed an hour later under its own headline.
         var content = source.content();
         ArticleId copy = desk.publish(ArticleId.derivedFrom("test:partner-copy"), "test:partner-copy",
@@ -191,7 +192,7 @@ class SearchSiteTest {
                 source.publishedAt().plus(Duration.ofHours(1)));
         try {
             String copyId = copy.value();
-            await(() -> index.find(copy).isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> index.find(copy).isPresent());
             List<String> recommended = ids(reader.get("/api/v1/articles/" + copyId + "/recommendations"));
             assertThat(recommended).hasSize(5).doesNotContain(copyId, original); // the story it copies is itself
             // Every article the copy recommends (the page's five and the spares) had its own list
@@ -200,13 +201,13 @@ class SearchSiteTest {
                     .param(copyId).query(String.class).list();
             assertThat(neighbours).containsAll(recommended);
             for (String neighbour : neighbours) {
-                await(() -> jdbc.sql("SELECT computed_at FROM search_recommendation WHERE article_id = ?")
+                await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT computed_at FROM search_recommendation WHERE article_id = ?")
                         .param(neighbour).query(Instant.class).optional()
                         .filter(computed -> !computed.isBefore(beforePublishing)).isPresent());
             }
 
             desk.withdraw(copy);
-            await(() -> listsNaming(copyId) == 0 && !storedList(copyId));
+            await().atMost(Duration.ofSeconds(30)).until(() -> listsNaming(copyId) == 0 && !storedList(copyId));
             for (String neighbour : recommended) {
                 assertThat(ids(reader.get("/api/v1/articles/" + neighbour + "/recommendations")))
                         .hasSize(5).doesNotContain(copyId);
@@ -240,16 +241,8 @@ class SearchSiteTest {
         return ids;
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     @Test
-    void administratorsRebuildTheIndexWhileSearchKeepsWorking() throws InterruptedException {
+    void administratorsRebuildTheIndexWhileSearchKeepsWorking() {
         var editor = WebSession.loggedIn(port, "editor@example.com", jp.kawaraban.KawarabanTest.DEMO_PASSWORD);
         assertThat(editor.get("/admin/search").statusCode()).isEqualTo(403);
         var admin = WebSession.loggedIn(port, "admin@example.com", jp.kawaraban.KawarabanTest.DEMO_PASSWORD);
@@ -257,17 +250,14 @@ class SearchSiteTest {
                 .contains("インデックス：" + catalog.countPublished() + " 本");
         assertThat(admin.submit("/admin/search", "/admin/search/rebuild", java.util.Map.of()).statusCode()).isEqualTo(302);
         assertThat(reader.page("/search?q=" + encode("リヤド")).select(".result")).as("searching during the rebuild").isNotEmpty();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (admin.page("/admin/search").selectFirst("progress") != null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.page("/admin/search").selectFirst("progress") == null);
         assertThat(admin.page("/admin/search").selectFirst(".notice").text()).contains("インデックスを作り直しました");
         assertThat(index.size()).isEqualTo(catalog.countPublished());
         assertThat(reader.page("/search?q=" + encode("リヤド")).select(".result")).isNotEmpty();
         // The stored recommendation lists are stale now: still shown, and made again in the background.
         assertThat(staleList(FOUR_POINTS)).as("marked stale by the rebuild").isTrue();
         assertThat(reader.page("/articles/" + FOUR_POINTS).select(".recommended .recommendation")).hasSize(5);
-        await(() -> storedList(FOUR_POINTS) && !staleList(FOUR_POINTS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedList(FOUR_POINTS) && !staleList(FOUR_POINTS));
     }
 
     private static String encode(String text) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,11 +14,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import jp.kawaraban.KawarabanTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * also refreshes {@code docs/images/article-page.png} for the README (off by default, so a test
  * run never changes a tracked file).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kawaraban.demo=true")
+@KawarabanTest
 class ArticleInBrowserTest extends InBrowser {
 
     private static final Path README_IMAGE = Paths.get("docs", "images", "article-page.png");
@@ -44,14 +41,6 @@ class ArticleInBrowserTest extends InBrowser {
 
     @LocalServerPort
     int port;
-
-    /** A fresh database directory under {@code target/} for every run. */
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) throws IOException {
-        Path parent = Files.createDirectories(Paths.get("target", "test-data"));
-        Path dir = Files.createTempDirectory(parent, "browser-");
-        registry.add("kawaraban.data-dir", dir::toString);
-    }
 
     @Test
     void articlePageSharesCopiesAndPrints() {

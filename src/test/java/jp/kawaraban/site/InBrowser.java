@@ -10,32 +10,44 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jp.kawaraban.KawarabanTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What every browser test class shares: one Chromium for the class, closed after it, and
- * helpers to open a profile and log a demo account in. Without
- * Chromium the class is skipped with a notice, or fails where browser tests are required (CI).
+ * What every browser test class shares: one Chromium for the whole test run (each test opens
+ * its own profile in it, so nothing carries over), closed when the run ends, and helpers to
+ * open a profile and log a demo account in. Without Chromium the class is skipped with a
+ * notice, or fails where browser tests are required (CI). Playwright wants one thread: the
+ * browser tests are {@link KawarabanTest} classes, which run one after the other on one.
  */
+@ExtendWith(InBrowser.OneChromium.class)
 abstract class InBrowser {
 
-    static Playwright playwright;
     static Browser browser;
 
-    /** Runs before the application starts, so a missing browser skips without starting it. */
-    @BeforeAll
-    static void launchBrowser() {
-        Path executable = Chromium.require();
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright, executable);
-    }
+    /**
+     * Runs before the application starts, so a missing browser skips without starting it.
+     * Starting Playwright's driver and Chromium takes a second or two; once per run is enough.
+     */
+    static final class OneChromium implements BeforeAllCallback {
 
-    @AfterAll
-    static void closeBrowser() {
-        if (playwright != null) {
-            playwright.close(); // closes the browser too
-            playwright = null;
+        private record Running(Playwright playwright, Browser browser) implements AutoCloseable {
+            @Override
+            public void close() {
+                playwright.close(); // closes the browser too
+            }
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            Path executable = Chromium.require();
+            Running running = context.getRoot().getStore(ExtensionContext.Namespace.create(OneChromium.class))
+                    .computeIfAbsent(Running.class, key -> {
+                        Playwright playwright = Chromium.playwright();
+                        return new Running(playwright, Chromium.launch(playwright, executable));
+                    }, Running.class);
+            browser = running.browser();
         }
     }
 

@@ -2,8 +2,10 @@ package jp.kawaraban.site;
 
 import java.net.URI;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -152,22 +155,8 @@ class MembershipInBrowserTest extends InBrowser {
 
     /** The verification link from the newest mail, waiting a little for it to arrive. */
     private static String verificationLink(String email) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            try {
-                return TestMail.link(email, "/signup/verify");
-            } catch (AssertionError notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for mail to " + email, e);
-            }
-        }
+        return await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(AssertionError.class)
+                .until(() -> TestMail.link(email, "/signup/verify"), Objects::nonNull);
     }
 
 }

@@ -1,5 +1,6 @@
 package jp.kawaraban.site;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -67,10 +69,11 @@ class PersonalInBrowserTest extends InBrowser {
                     "ロシアのラヴロフ外相が記者会見を開いた。", new Body(List.of(new Block.Paragraph("ロシアのラヴロフ外相が記者会見を開いた。"))),
                     List.of("テスト 記者"), "world", null, List.of(), AccessLevel.FREE, null, false, List.of()));
             Locator item = page.locator("li.news-item[data-article-id='" + published.value() + "']");
-            for (int i = 0; i < 50 && item.count() == 0; i++) {
-                page.waitForTimeout(200);
+            // Tagged in the background after the commit; Playwright is asked from this thread only.
+            await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
                 Chromium.assertOk(page.navigate("/my/news"), "/my/news");
-            }
+                return item.count() > 0;
+            });
             assertThat(item.locator(".summary-headline")).containsText(marker);
             assertThat(item.locator(".news-reason")).containsText(new String[] {"フォロー中: ラブロフ"});
             assertThat(item.locator(".unread-mark")).hasText("未読");

@@ -17,7 +17,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,14 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How a refused action is answered, on a page and in the JSON API, for each kind of reader.
  * A small controller in this test refuses whichever action its path names, as
- * {@code @RequiresAccess} does for the real endpoints, so every refusal is seen on both paths.
+ * {@code @RequiresAccess} does for the real endpoints, so every refusal is seen on both paths;
+ * every test application has it ({@link jp.kawaraban.KawarabanTestConfiguration}), so this
+ * test needs no application of its own.
  */
 @KawarabanTest
-@Import(RefusalsTest.Actions.class)
-class RefusalsTest {
+public class RefusalsTest {
 
     @RestController
-    static class Actions {
+    public static class Actions {
 
         private final Entitlements entitlements;
 
@@ -56,13 +56,13 @@ class RefusalsTest {
 
         /** Declared as the real endpoints declare it: access checks before the handler runs. */
         @RequiresAccess(Action.FOLLOW)
-        @GetMapping({"/test-required", "/api/v1/test-required"})
+        @GetMapping({"/test-actions/declared", "/api/v1/test-actions/declared"})
         Map<String, String> required() {
             return Map.of("done", "FOLLOW");
         }
 
         /** Any module's refusal that its controller does not show itself. */
-        @GetMapping({"/test-refusals/{kind}", "/api/v1/test-refusals/{kind}"})
+        @GetMapping({"/test-actions/refusals/{kind}", "/api/v1/test-actions/refusals/{kind}"})
         Map<String, String> refuse(@PathVariable Refusal.Kind kind) {
             throw new Clash(kind);
         }
@@ -128,30 +128,30 @@ class RefusalsTest {
     @Test
     void handlersDeclaringTheirActionAreCheckedBeforeTheyRun() {
         var anonymous = new WebSession(port);
-        Document page = page(anonymous.get("/test-required"), 403);
+        Document page = page(anonymous.get("/test-actions/declared"), 403);
         assertThat(page.selectFirst(".refusal-message").text()).isEqualTo("この機能を使うにはログインが必要です。");
         var free = WebSession.loggedIn(port, "free@example.com", DEMO_PASSWORD);
-        assertThat(problem(free.get("/api/v1/test-required", "application/json"), 403).get("refusal").asString())
+        assertThat(problem(free.get("/api/v1/test-actions/declared", "application/json"), 403).get("refusal").asString())
                 .isEqualTo("PAID_ONLY");
         var trial = WebSession.loggedIn(port, "trial@example.com", DEMO_PASSWORD);
-        assertThat(trial.get("/api/v1/test-required").statusCode()).isEqualTo(200);
+        assertThat(trial.get("/api/v1/test-actions/declared").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anyModulesRefusalIsAnsweredWithItsReasonOnPagesAndInTheApi() {
         var anonymous = new WebSession(port);
-        Document page = page(anonymous.get("/test-refusals/CONFLICT"), 409);
+        Document page = page(anonymous.get("/test-actions/refusals/CONFLICT"), 409);
         assertThat(page.selectFirst("h1").text()).isEqualTo("ほかの変更と重なりました");
         assertThat(page.selectFirst(".refusal-message").text()).isEqualTo("この記事は今「公開中」のため、その操作はできません。");
 
-        JsonNode problem = problem(anonymous.get("/api/v1/test-refusals/INVALID", "application/json"), 400);
+        JsonNode problem = problem(anonymous.get("/api/v1/test-actions/refusals/INVALID", "application/json"), 400);
         assertThat(problem.get("title").asString()).isEqualTo("入力の内容を確かめてください");
         assertThat(problem.get("detail").asString()).isEqualTo("この記事は今「公開中」のため、その操作はできません。");
         assertThat(problem.get("error").asString()).isEqualTo("clash");
 
-        Document missing = page(anonymous.get("/test-refusals/NOT_FOUND"), 404);
+        Document missing = page(anonymous.get("/test-actions/refusals/NOT_FOUND"), 404);
         assertThat(missing.selectFirst(".error-status").text()).isEqualTo("404");
-        assertThat(problem(anonymous.get("/api/v1/test-refusals/TOO_LARGE", "application/json"), 413)
+        assertThat(problem(anonymous.get("/api/v1/test-actions/refusals/TOO_LARGE", "application/json"), 413)
                 .get("error").asString()).isEqualTo("clash");
     }
 
