@@ -16,6 +16,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import jp.kawaraban.KawarabanTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,8 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screenshots in {@code target/screenshots/}. With {@code -Dkawaraban.readme-screenshot=true} it
  * also refreshes {@code docs/images/article-page.png} for the README (off by default, so a test
  * run never changes a tracked file).
+ * It only reads demo articles as an anonymous reader, so it may run beside the other
+ * application tests ({@code junit-platform.properties}).
  */
 @KawarabanTest
+@Execution(ExecutionMode.CONCURRENT)
 class ArticleInBrowserTest extends InBrowser {
 
     private static final Path README_IMAGE = Paths.get("docs", "images", "article-page.png");

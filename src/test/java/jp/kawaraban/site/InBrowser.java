@@ -13,16 +13,21 @@ import jp.kawaraban.KawarabanTest;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What every browser test class shares: one Chromium for the whole test run (each test opens
  * its own profile in it, so nothing carries over), closed when the run ends, and helpers to
  * open a profile and log a demo account in. Without Chromium the class is skipped with a
- * notice, or fails where browser tests are required (CI). Playwright wants one thread: the
- * browser tests are {@link KawarabanTest} classes, which run one after the other on one.
+ * notice, or fails where browser tests are required (CI). Playwright wants one thread at a
+ * time: browser test classes hold the lock {@value #CHROMIUM} while they run (most run one
+ * after the other on one thread anyway, as {@link KawarabanTest} classes).
  */
 @ExtendWith(InBrowser.OneChromium.class)
+@ResourceLock(InBrowser.CHROMIUM)
 abstract class InBrowser {
+
+    static final String CHROMIUM = "chromium";
 
     static Browser browser;
 

@@ -20,6 +20,8 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -35,8 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * (GreenMail), logs in, starts the demo campaign's free trial, reads the whole article, and
  * after logging out meets the paywall again. Skipped when Chromium is not installed (see
  * {@link Chromium}). Leaves screenshots in {@code target/screenshots/}.
+ * It uses only an account of its own, so it may run beside the other application tests
+ * ({@code junit-platform.properties}).
  */
 @KawarabanTest
+@Execution(ExecutionMode.CONCURRENT)
 class MembershipInBrowserTest extends InBrowser {
 
     private static final String PAID_ARTICLE = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
