@@ -25,6 +25,8 @@ import jp.kawaraban.site.SiteProperties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,8 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whether the paid (or members-only) body text is in the answer. Then the leak test: every
  * GET route of the application (found, not listed by hand) with a paid article, its section,
  * series, keyword and so on in its variables, fetched as each reader not entitled to it.
+ * It reads demo articles and changes only members of its own, so it may run beside the other
+ * application tests ({@code junit-platform.properties}).
  */
 @KawarabanTest
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
