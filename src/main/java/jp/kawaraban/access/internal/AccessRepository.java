@@ -16,6 +16,7 @@ import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.member.MemberId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Campaigns, subscriptions with their audit trail, trials taken and the paid-article meter. */
 @Repository
@@ -143,7 +144,15 @@ public class AccessRepository {
      *
      * @return whether the article now counts (newly or already)
      */
+    @Transactional
     public boolean open(MemberId member, String month, String articleId, int allowance, Instant at) {
+        // One member's month at a time: without the lock, requests opening different articles at
+        // the same moment (five tabs restored at once) each count the month's rows before any of
+        // them has inserted, and all get in. The count below runs after the lock is held, in a
+        // statement of its own, so it sees what the previous holder committed.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("access_meter:" + member.value() + ":" + month)
+                .query((rs, n) -> 0).list();
         jdbc.sql("""
                         INSERT INTO access_meter (member_id, month, article_id, opened_at)
                         SELECT ?, ?, ?, ? WHERE (SELECT count(*) FROM access_meter WHERE member_id = ? AND month = ?) < ?
