@@ -60,27 +60,15 @@ public class Entitlements {
     }
 
     /**
-     * As {@link #toRead(Reader, ArticleId, AccessLevel)}, for a browser that proved an email
-     * unlock of one article ({@code newsletter} checks the signed cookie and the article's
-     * eligibility): that article, and only that one, is read in full without using an allowance.
-     *
-     * @param emailUnlocked the article the browser's unlock names, or null
-     */
-    public ReadingAccess toRead(Reader reader, ArticleId article, AccessLevel level, ArticleId emailUnlocked) {
-        if (article.equals(emailUnlocked) && !level.isFree()) {
-            return ReadingAccess.unlocked();
-        }
-        return toRead(reader, article, level);
-    }
-
-    /**
      * As {@link #toRead(Reader, ArticleId, AccessLevel)} for the reader of the current request,
      * whose browser may carry an unlock of this article ({@link ArticleUnlock}, checked by the
      * module that issued it): that article is then read in full without using an allowance.
      */
     public ReadingAccess toReadHere(Reader reader, ArticleId article, AccessLevel level) {
-        boolean unlocked = !level.isFree() && unlocks.orderedStream().anyMatch(unlock -> unlock.unlocksHere(article));
-        return toRead(reader, article, level, unlocked ? article : null);
+        if (!level.isFree() && unlocks.orderedStream().anyMatch(unlock -> unlock.unlocksHere(article))) {
+            return ReadingAccess.unlocked(); // that article, and only that one, without an allowance
+        }
+        return toRead(reader, article, level);
     }
 
     /**

@@ -38,7 +38,7 @@ class ErrorPages implements ErrorViewResolver {
         };
         var msg = pages.msg();
         ModelAndView view = new ModelAndView("site/error", Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(msg.get("error." + kind + ".title"))),
+                "meta", PageMeta.hidden(msg.get("error." + kind + ".title")),
                 "status", status.value(),
                 "kind", kind));
         view.setStatus(status);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the layout's data ({@code chrome}: wording, the publication's name, the section
  * navigation, who is looking) into the model of every page, whichever module's controller or
- * exception handler made it. A controller only says what its page is — a {@link PageMeta} as
+ * exception handler made it (the site's own error and refusal pages too). A controller only says what its page is — a {@link PageMeta} as
  * {@code meta}, and for the reading pages the {@code currentSection} to highlight — and needs
  * nothing from {@code site}; the templates take {@code chrome} as they always did.
  */

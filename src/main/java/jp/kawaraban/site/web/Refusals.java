@@ -72,7 +72,7 @@ class Refusals {
             return errors.page(status); // a dead link: the 404 page and the way home
         }
         Map<String, Object> model = new HashMap<>(Map.of(
-                "chrome", pages.chrome(PageMeta.hidden(title)),
+                "meta", PageMeta.hidden(title),
                 "message", message,
                 "refusal", refused instanceof ActionRefusedException action ? action.code() : refused.kind().name(),
                 "login", login));

@@ -54,10 +54,6 @@ class SitePages {
         this.structuredData = structuredData;
     }
 
-    Chrome chrome(PageMeta meta) {
-        return chrome(meta, null);
-    }
-
     Chrome chrome(PageMeta meta, String currentSection) {
         return new Chrome(msg, site.name(), sections(), meta, currentSection, visitor());
     }
