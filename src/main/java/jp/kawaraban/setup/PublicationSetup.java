@@ -75,15 +75,9 @@ public class PublicationSetup {
     /** Checks {@code request} and stores it all, or nothing (a {@link SetupRefusal} says why). */
     @Transactional
     public Member setUp(Request request) {
+        check(request);
         String name = Inputs.name(request.name());
         String baseUrl = Inputs.baseUrl(request.baseUrl());
-        if (!Accounts.plausibleEmail(request.adminEmail())) {
-            throw SetupRefusal.invalid("adminEmail", "setup.error.adminEmail");
-        }
-        if (!Accounts.strongEnough(request.adminPassword())) {
-            throw SetupRefusal.invalid("adminPassword", "setup.error.adminPassword", Accounts.MIN_PASSWORD_LENGTH,
-                    Accounts.MAX_PASSWORD_LENGTH);
-        }
         Map<String, String> sections = sections(request.sections());
         String postalAddress = request.postalAddress() == null || request.postalAddress().isBlank() ? null
                 : Inputs.postalAddress(request.postalAddress());
@@ -115,6 +109,26 @@ public class PublicationSetup {
         audit.record(actor, "setup", "settings:publication", msg.get("setup.audit.done", name, baseUrl, admin.email(),
                 String.join("、", sections.values())));
         return admin;
+    }
+
+    /**
+     * The checks of the input alone, without the database: what the {@code setup} command
+     * runs before it starts anything. Throws the {@link SetupRefusal} of the first field at fault.
+     */
+    public static void check(Request request) {
+        Inputs.name(request.name());
+        Inputs.baseUrl(request.baseUrl());
+        if (!Accounts.plausibleEmail(request.adminEmail())) {
+            throw SetupRefusal.invalid("adminEmail", "setup.error.adminEmail");
+        }
+        if (!Accounts.strongEnough(request.adminPassword())) {
+            throw SetupRefusal.invalid("adminPassword", "setup.error.adminPassword", Accounts.MIN_PASSWORD_LENGTH,
+                    Accounts.MAX_PASSWORD_LENGTH);
+        }
+        sections(request.sections());
+        if (request.postalAddress() != null && !request.postalAddress().isBlank()) {
+            Inputs.postalAddress(request.postalAddress());
+        }
     }
 
     /** The sections asked for, code to name, in order; refused unless each is well formed and the codes differ. */

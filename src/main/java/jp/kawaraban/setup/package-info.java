@@ -10,6 +10,6 @@
  * machine, or with the one-time code in the log), {@code /admin} and {@code /admin/settings}
  * (administrators only, by the security chain), and the operator's {@code /operator/setup}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "editorial", "member", "newsletter", "platform",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "editorial", "member", "newsletter", "platform",
         "platform::settings", "platform::web", "site"})
 package jp.kawaraban.setup;
