@@ -58,6 +58,6 @@ final class Inputs {
         } catch (NumberFormatException notANumber) {
             // the same answer as out of range
         }
-        throw SetupRefusal.invalid(field, "setup.error." + field, max);
+        throw SetupRefusal.invalid(field, "setup.error." + field, String.valueOf(max)); // "2000", not "2,000"
     }
 }

@@ -77,8 +77,9 @@ class FirstStartTest {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws InterruptedException {
         if (site != null) {
+            OperatorSite.settle(site, java.time.Duration.ofMinutes(1)); // indexing and tagging of what the tests published
             site.close();
         }
     }
@@ -243,7 +244,7 @@ class FirstStartTest {
                 "/admin/settings");
         Document home = admin.page("/");
         assertThat(home.selectFirst("header a.brand").text()).isEqualTo("東都新聞デジタル");
-        assertThat(home.selectFirst("link[rel=alternate]").attr("title")).isEqualTo("東都新聞デジタル");
+        assertThat(home.selectFirst("link[rel=alternate][type=application/rss+xml]").attr("title")).isEqualTo("東都新聞デジタル");
         assertThat(new Local().get("/sitemap.xml").body()).contains("<loc>https://news.toto.example/</loc>");
         assertThat(admin.page("/editor/audit").text()).contains("セットアップ: 名前「東都新聞デジタル」");
     }
