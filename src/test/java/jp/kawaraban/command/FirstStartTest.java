@@ -269,7 +269,6 @@ class FirstStartTest {
     @Order(7)
     void settingsChangeTheNextPageWithoutARestartAndBadValuesStoreNothing() throws Exception {
         ArticleId paid = publish(AccessLevel.PAID, "有料記事その一", 1);
-        ArticleId secondPaid = publish(AccessLevel.PAID, "有料記事その二", 2);
         var reader = new WebSession(port);
         assertThat(paragraphsShown(reader.page("/articles/" + paid.value()))).isEqualTo(7);
 
@@ -294,17 +293,28 @@ class FirstStartTest {
         assertThat(paragraphsShown(reader.page("/articles/" + paid.value()))).as("nothing stored").isEqualTo(7);
 
         HttpResponse<String> saved = admin.submit("/admin/settings", "/admin/settings",
-                settings(Map.of("previewCharacters", "40", "freeMonthlyPaidArticles", "2")));
+                settings(Map.of("previewCharacters", "40")));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(paragraphsShown(reader.page("/articles/" + paid.value()))).as("the next page").isEqualTo(2);
         assertThat(admin.page("/editor/audit").text()).contains("有料・会員限定記事で誰でも読める冒頭の文字数:「200」→「40」");
+    }
+
+    @Test
+    @Order(8)
+    void aLargerAllowanceLetsAFreeMemberOpenMorePaidArticlesAtOnce() {
+        var admin = WebSession.loggedIn(port, ADMIN, PASSWORD);
+        HttpResponse<String> saved = admin.submit("/admin/settings", "/admin/settings",
+                settings(Map.of("previewCharacters", "40", "freeMonthlyPaidArticles", "2")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        ArticleId paid = publish(AccessLevel.PAID, "有料記事その四", 4);
+        ArticleId secondPaid = publish(AccessLevel.PAID, "有料記事その五", 5);
 
         // A free member now opens two paid articles in a month, not one.
         site.getBean(Accounts.class).createVerified("free-reader@toto.example", PASSWORD, "読者", java.util.Set.of());
         var member = WebSession.loggedIn(port, "free-reader@toto.example", PASSWORD);
         assertThat(member.page("/articles/" + paid.value()).select(".paywall")).isEmpty();
         assertThat(member.page("/articles/" + secondPaid.value()).select(".paywall")).isEmpty();
-        ArticleId third = publish(AccessLevel.PAID, "有料記事その三", 3);
+        ArticleId third = publish(AccessLevel.PAID, "有料記事その六", 6);
         assertThat(member.page("/articles/" + third.value()).select(".paywall")).isNotEmpty();
     }
 
