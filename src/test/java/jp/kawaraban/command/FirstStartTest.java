@@ -46,6 +46,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A newspaper's first day, on an installation nobody has set up: an application of its own
@@ -316,6 +317,19 @@ class FirstStartTest {
         assertThat(member.page("/articles/" + secondPaid.value()).select(".paywall")).isEmpty();
         ArticleId third = publish(AccessLevel.PAID, "有料記事その六", 6);
         assertThat(member.page("/articles/" + third.value()).select(".paywall")).isNotEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void aSetUpSiteWithoutAPublicAddressRefusesToStartSayingWhy() throws IOException {
+        // As if it had been set up otherwise and started without kawaraban.site.base-url.
+        site.getBean(JdbcClient.class).sql("DELETE FROM platform_setting WHERE name = 'publication.base-url'").update();
+        Path otherNode = Files.createTempDirectory(Path.of("target"), "first-start-node");
+        assertThatThrownBy(() -> OperatorSite.start(KawarabanApplication.class, otherNode, List.of(
+                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--kawaraban.demo=false")).close())
+                .hasStackTraceContaining("Set kawaraban.site.base-url")
+                .hasStackTraceContaining("公開アドレス（kawaraban.site.base-url）が設定されていないため起動しません。");
     }
 
     private Map<String, String> settings(Map<String, String> changes) {
