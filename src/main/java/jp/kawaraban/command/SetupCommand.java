@@ -98,10 +98,10 @@ final class SetupCommand {
                     value(options, "--base-url", "公開アドレス (public address, e.g. https://news.example.jp): "),
                     value(options, "--admin-email", "管理者のメールアドレス (administrator's email): "),
                     password(),
-                    options.getOrDefault("--sections", console == null ? "" : ask(
-                            "最初のセクション (sections; Enter for " + PublicationSetup.starterList() + "): ")),
-                    options.getOrDefault("--postal-address", console == null ? "" : ask(
-                            "メールマガジンに記載する住所 (postal address for newsletters; Enter to set it later): ")));
+                    optional(options, "--sections",
+                            "最初のセクション (sections; Enter for " + PublicationSetup.starterList() + "): "),
+                    optional(options, "--postal-address",
+                            "メールマガジンに記載する住所 (postal address for newsletters; Enter to set it later): "));
         } catch (MissingInput missing) {
             return usage(missing.getMessage());
         }
@@ -185,6 +185,15 @@ final class SetupCommand {
             throw new MissingInput("Give " + option + "=… (there is no terminal to ask on).");
         }
         return ask(prompt);
+    }
+
+    /** An option that may stay empty: given, else asked on the terminal, else empty. */
+    private String optional(Map<String, String> options, String option, String prompt) {
+        String given = options.get(option);
+        if (given != null) {
+            return given;
+        }
+        return console == null ? "" : ask(prompt);
     }
 
     private String ask(String prompt) {
