@@ -9,7 +9,8 @@ public final class OperatorCommands {
 
     private static final Map<String, String> COMMANDS = new java.util.TreeMap<>(Map.of(
             RebuildSearchCommand.NAME, "re-create the search index from the database, with a progress bar",
-            ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE...), one JSON line per file"));
+            ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE...), one JSON line per file",
+            SetupCommand.NAME, "first start: the paper's name and address, the first administrator, starter sections"));
 
     private OperatorCommands() {
     }
@@ -26,6 +27,8 @@ public final class OperatorCommands {
                     .run(rest, application);
             case ImportCommand.NAME -> new ImportCommand(DataDirectory.from(rest, System.getenv()), out, err)
                     .run(rest, application);
+            case SetupCommand.NAME -> new SetupCommand(DataDirectory.from(rest, System.getenv()), out, err, System.getenv(),
+                    System.console()).run(rest, application);
             default -> {
                 out.println("usage: java -jar kawaraban.jar [COMMAND] [--data-dir=DIR]");
                 out.println("  (no command)     serve the site");

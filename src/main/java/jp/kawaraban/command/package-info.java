@@ -3,5 +3,5 @@
  * reach the site running on the same data directory, or start the application on a loopback port
  * when none runs. Progress goes to stderr, results to stdout.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "platform::operator", "search"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "member", "platform", "platform::operator", "search", "setup"})
 package jp.kawaraban.command;

@@ -1,5 +1,7 @@
 package jp.kawaraban.editorial;
 
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,11 @@ public class PartnerPages {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    private final Settings settings;
+
     PartnerPages(ArticleCatalog catalog, ArticleDesk desk, AuditLog audit, ImportProperties properties,
-                 MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
+                 MessageSource messages, Clock clock, PlatformTransactionManager transactionManager, Settings settings) {
+        this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.catalog = catalog;
         this.desk = desk;
@@ -49,7 +54,7 @@ public class PartnerPages {
 
     /** Reads a page without storing anything; what the desk shows for review. */
     public ImportedPage read(String fileName, byte[] bytes) {
-        return new PageReader(catalog.sections(), properties.defaultSection(), properties.maxBytes().toBytes())
+        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()), properties.maxBytes().toBytes())
                 .read(fileName, bytes);
     }
 

@@ -270,6 +270,16 @@ public class Accounts {
         return member;
     }
 
+    /** Whether any account is an administrator: setup is offered only while none is. */
+    public boolean hasAdministrator() {
+        return repository.anyWithRole(Role.ADMIN);
+    }
+
+    /** Whether an address is one an account could have (the same test as sign-up's). */
+    public static boolean plausibleEmail(String email) {
+        return Emails.isPlausible(email);
+    }
+
     public static boolean strongEnough(String password) {
         return password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= MAX_PASSWORD_LENGTH
                 && !password.isBlank();

@@ -82,7 +82,7 @@ class IssueDeliveryTest {
             assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
             assertThat(text).contains("物価の動きを押さえる一本", "/articles/" + FREE_ARTICLE, "/articles/" + PAID_ARTICLE,
                     properties.postalAddress(), email, "有料会員限定");
-            assertThat(html).contains("href=\"http://localhost:8080/articles/" + PAID_ARTICLE + "\"", properties.postalAddress());
+            assertThat(html).contains("href=\"http://localhost:" + port + "/articles/" + PAID_ARTICLE + "\"", properties.postalAddress());
             for (String paidParagraph : paidBodyBeyondLead()) {
                 assertThat(text).doesNotContain(paidParagraph);
                 assertThat(html).doesNotContain(paidParagraph);

@@ -55,6 +55,11 @@ public class MemberRepository {
                 .update() == 1;
     }
 
+    public boolean anyWithRole(Role role) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_account WHERE ? = ANY(roles))").param(role.name())
+                .query(Boolean.class).single();
+    }
+
     public void markVerified(MemberId id, Instant at) {
         jdbc.sql("UPDATE member_account SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?")
                 .params(timestamp(at), id.value()).update();
