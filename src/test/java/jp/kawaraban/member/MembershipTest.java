@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Accounts over real HTTP: sign-up with the mailed link (GreenMail), log-in, throttling,
+ * Accounts over real HTTP: sign-up with the mailed link (GreenMail), log-in (its throttle: LogInThrottleTest),
  * password reset, change of email, devices, export and deletion — and the bad inputs.
  */
 @KawarabanTest
@@ -101,18 +101,6 @@ class MembershipTest {
         assertThat(unknown).isEqualTo(wrong).endsWith("/login?failed");
         assertThat(reader.page("/login?failed").selectFirst(".notice").text())
                 .isEqualTo("メールアドレスまたはパスワードが正しくありません。");
-    }
-
-    @Test
-    void anAccountUnderRepeatedFailedLogInsWaitsEvenWithTheRightPassword() {
-        Member member = verifiedMember();
-        var attacker = new WebSession(port);
-        for (int i = 0; i < 5; i++) {
-            attacker.submit("/login", "/login", Map.of("email", member.email(), "password", "guess-number-" + i));
-        }
-        HttpResponse<String> blocked = attacker.submit("/login", "/login", Map.of("email", member.email(), "password", PASSWORD));
-        assertThat(blocked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?throttled"));
-        assertThat(attacker.page("/login?throttled").selectFirst(".notice").text()).contains("しばらく受け付けを止めています");
     }
 
     @Test

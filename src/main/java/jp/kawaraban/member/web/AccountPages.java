@@ -41,11 +41,15 @@ class AccountPages {
     ModelAndView login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String next) {
         String notice = null;
         boolean error = true;
-        for (String reason : List.of("failed", "unverified", "throttled", "loggedOut")) {
+        for (String reason : List.of("failed", "unverified", "loggedOut")) {
             if (request.getParameter(reason) != null) {
                 notice = msg("account.login." + reason);
                 error = !reason.equals("loggedOut");
             }
+        }
+        String wait = request.getParameter("wait");
+        if (wait != null && wait.matches("[0-9]{1,6}")) {
+            notice = msg("account.login.wait", waitInWords(Integer.parseInt(wait)));
         }
         List<Field> fields = new ArrayList<>(List.of(
                 new Field("email", msg("account.login.email"), "email", "", "username", null),
@@ -178,6 +182,17 @@ class AccountPages {
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_REQUEST;
         };
+    }
+
+    /** "30秒", "2分", "1時間": rounded up, so the reader is not turned away again. */
+    private String waitInWords(int seconds) {
+        if (seconds < 60) {
+            return msg("account.login.wait.seconds", Math.max(1, seconds));
+        }
+        if (seconds < 3600) {
+            return msg("account.login.wait.minutes", (seconds + 59) / 60);
+        }
+        return msg("account.login.wait.hours", (seconds + 3599) / 3600);
     }
 
     private String msg(String key, Object... args) {

@@ -1,0 +1,15 @@
+-- Failed log-ins, counted three ways: per account and client address together (the pair),
+-- per client address, and per account. A pair or an address that keeps failing waits a
+-- growing time before its next attempt is checked; nothing locks an account (decision 0021).
+-- The key is a SHA-256 hash of what is counted, so the table holds no addresses in clear.
+-- In the database so that every node sees the same counts.
+CREATE TABLE member_login_failure (
+    key         TEXT PRIMARY KEY,
+    failures    INT NOT NULL,
+    last_at     TIMESTAMPTZ NOT NULL,
+    wait_until  TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX member_login_failure_last_at_idx ON member_login_failure (last_at);
+
+-- Log-ins are no longer counted in member_attempt (sign-ups and resets still are).
+DELETE FROM member_attempt WHERE bucket LIKE 'LOGIN:%';
