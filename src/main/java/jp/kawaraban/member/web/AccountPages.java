@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.LinkPurpose;
-import jp.kawaraban.platform.mail.MailNotSentException;
 import jp.kawaraban.platform.web.FormPage.Field;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
@@ -72,12 +71,7 @@ class AccountPages {
     @PostMapping("/signup")
     ModelAndView signUp(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email,
                         @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String name) {
-        Accounts.Outcome outcome;
-        try {
-            outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
-        } catch (MailNotSentException failed) {
-            return signUp(csrf, msg("account.error.mail"), email, name, HttpStatus.SERVICE_UNAVAILABLE);
-        }
+        Accounts.Outcome outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
         if (outcome == Accounts.Outcome.OK) {
             return forms.notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
         }
@@ -126,12 +120,7 @@ class AccountPages {
 
     @PostMapping("/password/forgot")
     ModelAndView forgot(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email) {
-        Accounts.Outcome outcome;
-        try {
-            outcome = accounts.requestPasswordReset(email, request.getRemoteAddr());
-        } catch (MailNotSentException failed) {
-            return forgot(csrf, msg("account.error.mail"), email, HttpStatus.SERVICE_UNAVAILABLE);
-        }
+        Accounts.Outcome outcome = accounts.requestPasswordReset(email, request.getRemoteAddr());
         if (outcome == Accounts.Outcome.OK) {
             return forms.notice("account.forgot.title", msg("account.forgot.sent"), false);
         }
