@@ -128,12 +128,65 @@ public class MemberRepository {
                 .params(bucket, timestamp(since)).query(Integer.class).single();
     }
 
-    public void clearAttempts(String bucket) {
-        jdbc.sql("DELETE FROM member_attempt WHERE bucket = ?").param(bucket).update();
-    }
-
     public void forgetAttemptsBefore(Instant before) {
         jdbc.sql("DELETE FROM member_attempt WHERE at < ?").param(timestamp(before)).update();
+    }
+
+    // --- failed log-ins ----------------------------------------------------------------
+
+    /** One count of failed log-ins: how many, the last one, and until when the next attempt waits. */
+    public record LoginFailures(int failures, Instant lastAt, Instant waitUntil) {
+    }
+
+    Optional<LoginFailures> loginFailures(String key) {
+        return jdbc.sql("SELECT failures, last_at, wait_until FROM member_login_failure WHERE key = ?").param(key)
+                .query(MemberRepository::loginFailures).optional();
+    }
+
+    /**
+     * The count, locked until the transaction ends (created empty when there is none), so that
+     * attempts of one pair are let through one after the other.
+     */
+    LoginFailures lockLoginFailures(String key, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO member_login_failure (key, failures, last_at, wait_until) VALUES (?, 0, ?, ?)
+                        ON CONFLICT (key) DO NOTHING""")
+                .params(key, timestamp(now), timestamp(now)).update();
+        return jdbc.sql("SELECT failures, last_at, wait_until FROM member_login_failure WHERE key = ? FOR UPDATE")
+                .param(key).query(MemberRepository::loginFailures).single();
+    }
+
+    void setLoginFailures(String key, int failures, Instant lastAt, Instant waitUntil) {
+        jdbc.sql("UPDATE member_login_failure SET failures = ?, last_at = ?, wait_until = ? WHERE key = ?")
+                .params(failures, timestamp(lastAt), timestamp(waitUntil), key).update();
+    }
+
+    /** Adds a failure (starting again when the last was before {@code forgetBefore}); @return the count now */
+    int countLoginFailure(String key, Instant now, Instant forgetBefore) {
+        return jdbc.sql("""
+                        INSERT INTO member_login_failure AS f (key, failures, last_at, wait_until) VALUES (?, 1, ?, ?)
+                        ON CONFLICT (key) DO UPDATE
+                        SET failures = CASE WHEN f.last_at < ? THEN 1 ELSE f.failures + 1 END, last_at = EXCLUDED.last_at
+                        RETURNING failures""")
+                .params(key, timestamp(now), timestamp(now), timestamp(forgetBefore)).query(Integer.class).single();
+    }
+
+    void waitAfterLoginFailure(String key, Instant until) {
+        jdbc.sql("UPDATE member_login_failure SET wait_until = GREATEST(wait_until, ?) WHERE key = ?")
+                .params(timestamp(until), key).update();
+    }
+
+    void forgetLoginFailures(String key) {
+        jdbc.sql("DELETE FROM member_login_failure WHERE key = ?").param(key).update();
+    }
+
+    void forgetLoginFailuresBefore(Instant before, Instant now) {
+        jdbc.sql("DELETE FROM member_login_failure WHERE last_at < ? AND wait_until < ?")
+                .params(timestamp(before), timestamp(now)).update();
+    }
+
+    private static LoginFailures loginFailures(ResultSet rs, int row) throws SQLException {
+        return new LoginFailures(rs.getInt("failures"), instant(rs, "last_at"), instant(rs, "wait_until"));
     }
 
     // --- remember-me tokens -----------------------------------------------------------
