@@ -67,7 +67,7 @@ public class IssueDelivery {
         try {
             prepared.clear();
             int workers = Math.max(1, properties.connections());
-            int claimSize = Math.max(1, properties.batchSize() / workers);
+            int claimSize = claimSize(workers);
             List<java.util.concurrent.Future<Integer>> workersRunning = new ArrayList<>();
             try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < workers; i++) {
@@ -83,6 +83,22 @@ public class IssueDelivery {
         } finally {
             this.running.unlock();
         }
+    }
+
+    /**
+     * Rows one worker claims at a time: its share of the batch, but no more than it sends in half
+     * a lease at its share of the rate. The lease is short, so that rows a killed node held are
+     * free again soon after it died (decision 0020); a claim sent within half of it is not
+     * taken over while its sender is alive and well.
+     */
+    int claimSize(int workers) {
+        int share = Math.max(1, properties.batchSize() / workers);
+        if (properties.messagesPerSecond() <= 0) {
+            return share;
+        }
+        double perWorkerPerSecond = (double) properties.messagesPerSecond() / workers;
+        long withinHalfALease = (long) (perWorkerPerSecond * properties.lease().toMillis() / 2_000.0);
+        return (int) Math.max(1, Math.min(share, withinHalfALease));
     }
 
     /**
