@@ -59,7 +59,7 @@ class DeliveryAfterCrashTest {
     private static final int MESSAGES_PER_SECOND = 20;
     private static final int CONNECTIONS = 4; // the application's default: what may be in flight at a kill
     private static final Duration RESUME_WITHIN = Duration.ofSeconds(60);
-    private static final Duration START_UP = Duration.ofMinutes(3);
+    private static final Duration START_UP = Duration.ofMinutes(5); // a start-up took 110 s on the loaded machine
 
     private final List<Node> nodes = new ArrayList<>();
     private GreenMail mail;
@@ -79,8 +79,10 @@ class DeliveryAfterCrashTest {
         String database = TestDatabase.newDatabase();
         Path work = Files.createDirectories(Path.of("target", "crash-test")).toAbsolutePath();
 
-        // Two nodes on one database, started side by side.
+        // Two nodes on one database, the second started once the first has created the tables
+        // (two Flyways migrating one empty database at the same moment is another story).
         Node a = start("a", freePort(), database, work);
+        a.awaitMigrated();
         Node b = start("b", freePort(), database, work);
         a.awaitUp();
         b.awaitUp();
@@ -190,6 +192,16 @@ class DeliveryAfterCrashTest {
                 }
             });
             return Instant.now();
+        }
+
+        /** Waits until the node's Flyway has migrated the database. */
+        void awaitMigrated() {
+            await("node " + name + " migrated the database (log: " + log + ")").atMost(START_UP)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        assertThat(process.isAlive()).as("node " + name + " is running (log: " + log + ")").isTrue();
+                        String output = Files.readString(log);
+                        return output.contains("Successfully applied") || output.contains("is up to date");
+                    });
         }
 
         /** SIGKILL, as the kernel or an operator's {@code kill -9} would. @return messages received at the kill */
