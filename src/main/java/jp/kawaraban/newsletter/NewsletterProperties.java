@@ -24,8 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unlockLifetime        how long a browser keeps an article it unlocked by email
  * @param connections           SMTP connections used side by side for one delivery run
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
- *                              are sent by the next run once this has passed. Each claim is sized
- *                              to be sent within half of it at the configured rate
+ *                              are sent by the next run once this has passed. A sender renews it
+ *                              on the rows it has not sent yet once half of it has gone
  * @param signUpsPerClientPerHour different addresses one client (IP address) may sign up per hour,
  *                              so one machine cannot send confirmation mails to a long list of strangers
  * @param smtpClient            {@code own}: the newsletter's SMTP client (pipelining, 8bit bodies);
