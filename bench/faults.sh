@@ -125,7 +125,8 @@ seed_issue() { # prefix newsletter subject
 queued() { sql "SELECT count(*) FROM newsletter_outbox WHERE issue_id = $1 AND state = 'QUEUED'"; }
 failed() { sql "SELECT count(*) FROM newsletter_outbox WHERE issue_id = $1 AND state = 'FAILED'"; }
 wait_issue_done() { # issue-id prefix timeout-seconds
-    for ((i = 0; i < $3 * 2; i++)); do
+    local deadline=$(($(date +%s) + $3))
+    while (($(date +%s) < deadline)); do
         [[ $(queued "$1") == 0 ]] && return 0
         sleep 0.5
     done
@@ -215,7 +216,8 @@ T_KILL=$(now)
 kill -9 "$POSTMASTER"
 echo "   killed the postmaster ($POSTMASTER); waiting up to $DB_WAIT s for pages to answer 200"
 T_BACK=
-for ((i = 0; i < DB_WAIT * 2; i++)); do
+DEADLINE=$(($(date +%s) + DB_WAIT))
+while (($(date +%s) < DEADLINE)); do
     sleep 0.5
     # back: the member's page and an article answer 200 three times in a row
     ok=0
