@@ -101,7 +101,7 @@ public class Staff {
         Instant now = clock.instant();
         String token = repository.invite(member.id(), Set.of(role), by.name(), now,
                 now.plus(properties.verifyLinkLifetime()), created);
-        mail.invitation(member.email(), member.displayName(), role.name(), by.name(), token);
+        mail.invitation(member.email(), member.displayName(), role, by.name(), token);
         audit(by, "staff.invite", member, role.name() + " " + member.email());
     }
 

@@ -56,8 +56,8 @@ public class MemberMail {
     }
 
     /** An invitation to the staff: the link sets a password (a new account) or confirms (an existing one). */
-    public void invitation(String to, String name, String roles, String invitedBy, String token) {
-        send(to, "invitation", name, invitedBy, roles, link("/invitation", token));
+    public void invitation(String to, String name, jp.kawaraban.member.Role role, String invitedBy, String token) {
+        send(to, "invitation", name, invitedBy, msg.get("staff.role." + role.name()), link("/invitation", token));
     }
 
     private void send(String to, String kind, Object... args) {
