@@ -62,7 +62,7 @@ class StaffAdministrationTest {
         HttpResponse<String> accepted = invitee.submit(link, "/invitation", Map.of("token", token, "name", "招待 太郎", "password", PASSWORD));
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("招待を受けました");
-        assertThat(invitee.submit(link, "/invitation", Map.of("token", token, "name", "x", "password", PASSWORD)).statusCode())
+        assertThat(invitee.submit("/login", "/invitation", Map.of("token", token, "name", "x", "password", PASSWORD)).statusCode())
                 .as("the link works once").isEqualTo(400);
 
         var editor = WebSession.loggedIn(port, email, PASSWORD);
