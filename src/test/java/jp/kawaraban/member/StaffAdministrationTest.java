@@ -176,6 +176,9 @@ class StaffAdministrationTest {
             assertThat(secondSteppingDown.headers().firstValue("Location").orElseThrow()).endsWith("done=revoked");
             assertThat(secondSession.get("/admin/staff").statusCode()).isEqualTo(403);
         } finally {
+            // Whatever happened above, the demo administrator and the others are administrators again for the next tests.
+            staff.grant(test, demoAdmin.id(), Role.ADMIN);
+            staff.enable(test, demoAdmin.id());
             others.forEach(other -> staff.grant(test, other.id(), Role.ADMIN));
         }
     }
