@@ -56,9 +56,12 @@ public class CustomerDesk {
     }
 
     public Optional<StaffMember> find(MemberId id) {
-        return accounts.find(id).map(account -> new StaffMember(account.member(), staff.disabledAt(id).orElse(null),
-                staff.invitationOf(id).map(StaffRepository.Invitation::roles).orElse(java.util.Set.of()),
-                staff.invitationOf(id).map(StaffRepository.Invitation::expiresAt).orElse(null)));
+        return accounts.find(id).map(account -> {
+            var invitation = staff.invitationOf(id);
+            return new StaffMember(account.member(), staff.disabledAt(id).orElse(null),
+                    invitation.map(StaffRepository.Invitation::roles).orElse(java.util.Set.of()),
+                    invitation.map(StaffRepository.Invitation::expiresAt).orElse(null));
+        });
     }
 
     public List<Device> devices(MemberId id) {

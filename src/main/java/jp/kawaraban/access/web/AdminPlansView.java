@@ -1,6 +1,5 @@
 package jp.kawaraban.access.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,9 +24,5 @@ public record AdminPlansView(List<PlanRow> plans, List<Campaign> campaigns, Stri
     /** The last day of a campaign (its end is the start of the next day, Japan time). */
     public static String lastDay(Campaign campaign) {
         return LocalDate.ofInstant(campaign.endsAt().minusNanos(1), JapaneseDates.TOKYO).toString();
-    }
-
-    public static boolean open(Campaign campaign) {
-        return campaign.isOpen(Instant.now());
     }
 }
