@@ -19,6 +19,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The staff, as administrators manage it: invitations by mail, granting and revoking the
@@ -194,8 +196,9 @@ public class Staff {
             requireAnotherAdministrator(member);
         }
         repository.setDisabled(id, clock.instant());
-        sessions.logOutEverywhere(id);
         accounts.dropRememberedDevices(id);
+        // Once the account is locked for everyone: a log-in racing this change finds it locked, or its session ends here.
+        afterCommit(() -> sessions.logOutEverywhere(id));
         audit(by, "staff.disable", member, null);
     }
 
@@ -227,8 +230,20 @@ public class Staff {
         Member after = new Member(before.id(), before.email(), before.displayName(), roles, before.emailVerifiedAt(),
                 before.createdAt());
         // Logged-in devices get the new roles on their next request; a remembered device reads them at log-in.
-        sessions.replacePrincipal(after.id(), new MemberPrincipal(after, null));
+        // After the commit: sessions are written in transactions of their own, so doing it here would show
+        // roles that might still roll back, and take a second connection while holding the administrators' lock.
+        MemberPrincipal principal = new MemberPrincipal(after, null);
+        afterCommit(() -> sessions.replacePrincipal(after.id(), principal));
         return after;
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     private static void requireStaffRole(Role role) {
