@@ -69,6 +69,10 @@ public class MemberRepository {
         jdbc.sql("UPDATE member_account SET password_hash = ? WHERE id = ?").params(passwordHash, id.value()).update();
     }
 
+    public void updateDisplayName(MemberId id, String displayName) {
+        jdbc.sql("UPDATE member_account SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
+    }
+
     /** @return false when another account has the address */
     public boolean updateEmail(MemberId id, String normalisedEmail, Instant verifiedAt) {
         return jdbc.sql("""
