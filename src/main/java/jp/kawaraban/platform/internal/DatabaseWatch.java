@@ -21,6 +21,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Knows whether the database is down: a request's failure that shows it out of reach (or the
@@ -87,6 +88,15 @@ class DatabaseWatch implements DatabaseStatus {
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
             if (cause instanceof ConnectException) {
                 return Reach.UNREACHABLE;
+            }
+            // A transaction whose connection broke fails again on the rollback ("Connection is
+            // closed"), and that second failure hides the first, which says why.
+            if (cause instanceof TransactionSystemException rollback) {
+                if (rollback.getApplicationException() != null
+                        && reach(rollback.getApplicationException()) == Reach.UNREACHABLE) {
+                    return Reach.UNREACHABLE;
+                }
+                reach = Reach.BUSY; // a commit or rollback that failed: the connection, not the request
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || SERVER_GONE.contains(sql.getSQLState()))) {

@@ -56,6 +56,16 @@ class DatabaseOutagePages extends OncePerRequestFilter implements Ordered {
         this.json = json;
     }
 
+    /**
+     * The error page the container shows after a failure this filter let through passes the
+     * session filter again: it too must not wait long for the database, nor wait at all while it
+     * is known to be down.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     /** Before the session filter, the first one that reads the database. */
     @Override
     public int getOrder() {

@@ -77,13 +77,19 @@ class ExternalDatabaseOutageTest {
     }
 
     @Test
-    void aFailureThatIsNotTheDatabaseIsLeftToTheApplication() throws SQLException {
+    void onlyFailuresToReachTheDatabaseCountAsItBeingDown() {
         assertThat(DatabaseWatch.reach(new IllegalArgumentException("a bad parameter"))).isEqualTo(DatabaseWatch.Reach.FINE);
         assertThat(DatabaseWatch.reach(new SQLException("duplicate key", "23505"))).isEqualTo(DatabaseWatch.Reach.FINE);
         assertThat(DatabaseWatch.reach(new RuntimeException(new SQLException("refused", "08001"))))
                 .isEqualTo(DatabaseWatch.Reach.UNREACHABLE);
         assertThat(DatabaseWatch.reach(new java.sql.SQLTransientConnectionException("pool busy")))
                 .isEqualTo(DatabaseWatch.Reach.BUSY);
+        // The session table's transaction: its connection broke, and the rollback failed too.
+        var rollback = new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException("select",
+                new SQLException("terminating connection due to unexpected postmaster exit", "57P01")));
+        assertThat(DatabaseWatch.reach(rollback)).isEqualTo(DatabaseWatch.Reach.UNREACHABLE);
     }
 
     private EmbeddedPostgres start(int port) throws IOException {
