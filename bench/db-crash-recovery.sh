@@ -22,7 +22,7 @@ cp target/kawaraban.jar "$DATA/kawaraban.jar" # a build running meanwhile may re
 "$JAVA" -jar "$DATA/kawaraban.jar" --kawaraban.data-dir="$DATA" --server.port="$PORT" \
     --management.endpoint.health.probes.enabled=true >"$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"; true' EXIT
 URL="http://localhost:$PORT/"
 # Ready once the start-up steps (the demo edition's loading among them) are done: a crash
 # during those fails the start, as it always has.
