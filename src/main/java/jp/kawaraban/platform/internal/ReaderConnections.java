@@ -2,6 +2,7 @@ package jp.kawaraban.platform.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * the database is out of reach, every request would hang for the whole timeout. So the pool
  * (Spring Boot's or the embedded database's, both Hikari) is wrapped, and a thread that serves
  * a request ({@link DatabaseWatch#reader()}) asks Hikari for a connection with its own deadline.
+ * When that passes only because every connection is busy (Hikari names no failure to connect),
+ * the reader goes on waiting the pool's own timeout: a busy pool is a queue, not an outage.
  */
 @Component
 class ReaderConnections implements BeanPostProcessor {
@@ -44,7 +47,15 @@ class ReaderConnections implements BeanPostProcessor {
             Duration wait = WAIT.get();
             // The pool starts with its first connection; until then (and when closed) Hikari decides.
             if (wait != null && hikari.getHikariPoolMXBean() instanceof HikariPool pool && !hikari.isClosed()) {
-                return pool.getConnection(wait.toMillis());
+                try {
+                    return pool.getConnection(wait.toMillis());
+                } catch (SQLTransientConnectionException timedOut) {
+                    if (timedOut.getCause() != null) {
+                        throw timedOut; // the pool failed to connect meanwhile: the database is out of reach
+                    }
+                    // Every connection is in use and none failed: a queue, not an outage. The
+                    // reader waits its turn as background work does (and as before).
+                }
             }
             return hikari.getConnection();
         }
