@@ -34,6 +34,7 @@ class ErrorPages implements ErrorViewResolver {
             case 403 -> "forbidden";
             case 404 -> "notFound";
             case 413 -> "tooLarge";
+            case 503 -> "unavailable";
             default -> status.is4xxClientError() ? "badRequest" : "serverError";
         };
         var msg = pages.msg();

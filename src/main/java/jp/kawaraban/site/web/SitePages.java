@@ -40,6 +40,8 @@ class SitePages {
     private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
     private volatile SectionSnapshot sections;
+    /** The navigation last read, kept past its expiry for pages that must not ask the database. */
+    private volatile List<Section> lastSections = List.of();
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
@@ -58,6 +60,14 @@ class SitePages {
 
     Chrome chrome(PageMeta meta, String currentSection) {
         return new Chrome(msg, publication.name(), sections(), meta, currentSection, visitor());
+    }
+
+    /**
+     * The layout for a page made while the database is out of reach: the navigation last read
+     * (or none), and nobody looking, since who is looking lives in the session table.
+     */
+    Chrome chromeWithoutDatabase(PageMeta meta) {
+        return new Chrome(msg, site.name(), lastSections, meta, null, Visitor.ANONYMOUS);
     }
 
     /** The member of this request and, for them only, the CSRF token their forms need. */
@@ -80,6 +90,7 @@ class SitePages {
             current = new SectionSnapshot(catalog.sections(), now.plusSeconds(site.cacheSeconds()));
             if (!current.sections().isEmpty()) { // not before the first sections exist
                 sections = current;
+                lastSections = current.sections();
             }
         }
         return current.sections();

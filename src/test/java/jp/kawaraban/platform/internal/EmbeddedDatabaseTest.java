@@ -1,10 +1,11 @@
 package jp.kawaraban.platform.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.kawaraban.platform.PlatformProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The database a newspaper gets by default: no {@code spring.datasource.url}, so the
@@ -43,6 +45,7 @@ class EmbeddedDatabaseTest {
             assertThat(jdbc.sql("select current_database()").query(String.class).single()).isEqualTo("kawaraban");
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show recovery_init_sync_method").query(String.class).single()).isEqualTo("syncfs");
             directory[0] = Path.of(jdbc.sql("show data_directory").query(String.class).single());
             assertThat(directory[0]).isEqualTo(dataDir.resolve("postgres").toRealPath());
             jdbc.sql("create table kept (words text)").update();
@@ -53,13 +56,16 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("is in use by another running Kawaraban");
         });
         assertThat(directory[0].resolve("postmaster.pid")).as("stopped with the application").doesNotExist();
+        // A normal stop is no crash: nothing starts the server again (the watchdog looks every second).
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !Files.exists(directory[0].resolve("postmaster.pid")));
         assertThat(directory[0].resolve("PG_VERSION")).as("its files stay for the next start").exists();
     }
 
     @Test
     void withADatasourceUrlNothingIsEmbedded() {
         runner().withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example:5432/kawaraban")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedPostgres.class)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EmbeddedDatabase.class)
                         .doesNotHaveBean(DataSource.class));
     }
 

@@ -1,0 +1,192 @@
+package jp.kawaraban.platform.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.kawaraban.KawarabanApplication;
+import jp.kawaraban.Waiting;
+import jp.kawaraban.WebSession;
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleDesk;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.article.Body;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded PostgreSQL killed with SIGKILL under a running site: readers get the Japanese
+ * "temporarily unavailable" page (503 with {@code Retry-After}) at once, never a 30-second wait
+ * or a 500, and the site serves pages again by itself, with everything written before the crash.
+ * <p>
+ * Its own application (the shared test application runs on an external database, which the
+ * application did not start and so must not restart): the whole site on an embedded data
+ * directory, as a newspaper runs it by default. To see the outage for certain, the test holds
+ * the server's port after the kill (bound, not listening, so connections are refused), which
+ * keeps the restart waiting, then lets go.
+ */
+@ExtendWith(Waiting.class)
+class DatabaseCrashTest {
+
+    private static final String PASSWORD = "crash-test-password";
+    /** A correctness bound, not a benchmark: the pool's timeout is 2 s, and readers waited 30 s before. */
+    private static final Duration QUICKLY = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext site;
+    static String base;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startTheSite() {
+        site = new SpringApplicationBuilder(KawarabanApplication.class).properties(
+                "kawaraban.data-dir=" + dataDir,
+                "server.port=0",
+                "kawaraban.demo=true",
+                "KAWARABAN_DEMO_PASSWORD=" + PASSWORD).run();
+        base = "http://localhost:" + site.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stopTheSite() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void readersGetTheUnavailablePageQuicklyAndTheSiteComesBackWithItsArticles() throws Exception {
+        String headline = "停電の夜、瓦版は刷り続けた";
+        String id = site.getBean(ArticleDesk.class).publish(new ArticleContent(headline, null, "市内で停電があった。",
+                new Body(List.of(new Block.Paragraph("市内で停電があった。復旧は翌朝だった。"))), List.of("テスト 記者"),
+                "society", null, List.of(), AccessLevel.FREE, null, false, List.of())).value();
+        String article = "/articles/" + id;
+        assertThat(get(article).body()).contains(headline);
+        WebSession member = WebSession.loggedIn(port(), "free@example.com", PASSWORD);
+        assertThat(member.get("/my/account").statusCode()).isEqualTo(200);
+
+        Path postgres = dataDir.resolve("postgres");
+        ProcessHandle postmaster = postmaster(postgres);
+        int databasePort = Integer.parseInt(Files.readAllLines(postgres.resolve("postmaster.pid")).get(3).strip());
+        assertThat(postmaster.destroyForcibly()).as("SIGKILL to the postmaster").isTrue();
+        await().until(() -> gone(postmaster));
+        List<ServerSocket> heldPort = holdPort(databasePort);
+        try {
+            // A member's request needs the session table before any controller runs; the article
+            // page and the API need the articles; health says what it finds.
+            for (int round = 0; round < 3; round++) {
+                assertUnavailablePage(timed(() -> member.get("/my/account")));
+                assertUnavailablePage(timed(() -> get(article)));
+                HttpResponse<String> api = timed(() -> get("/api/v1/articles/" + id));
+                assertThat(api.statusCode()).isEqualTo(503);
+                assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(api.headers().firstValue("Retry-After")).isPresent();
+                assertThat(api.body()).contains("ただいま一時的にご利用いただけません").contains("DATABASE_UNAVAILABLE");
+                assertThat(timed(() -> get("/actuator/health")).statusCode()).isEqualTo(503);
+            }
+            // The page's style sheet still comes, for members too.
+            assertThat(timed(() -> member.get("/css/site.css")).statusCode()).isEqualTo(200);
+        } finally {
+            for (ServerSocket channel : heldPort) {
+                channel.close();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(article).statusCode() == 200);
+        assertThat(get(article).body()).contains(headline);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(member.get("/my/account").statusCode()).as("the member's session survived").isEqualTo(200);
+        assertThat(postmaster(postgres).pid()).as("a new server").isNotEqualTo(postmaster.pid());
+    }
+
+    /** The server's main process, as PostgreSQL names it in its data directory. */
+    private static ProcessHandle postmaster(Path postgres) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(postgres.resolve("postmaster.pid")).getFirst().strip());
+        return ProcessHandle.of(pid).orElseThrow();
+    }
+
+    /** Dead, or a zombie nobody reaps (which the JDK still calls alive). */
+    private static boolean gone(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException e) {
+            return Files.isDirectory(Path.of("/proc")); // gone from /proc, or no /proc to ask
+        }
+    }
+
+    private static void assertUnavailablePage(HttpResponse<String> page) {
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("ただいま一時的にご利用いただけません").contains("class=\"brand\"");
+    }
+
+    /**
+     * Takes the port on every address of localhost, and closes each connection made to it at
+     * once: the server cannot listen there again, and connecting fails straight away, as it does
+     * with nothing listening.
+     */
+    private static List<ServerSocket> holdPort(int port) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        for (InetAddress address : InetAddress.getAllByName("localhost")) {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true); // the dead server's connections may still be closing
+            socket.bind(new InetSocketAddress(address, port));
+            held.add(socket);
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        socket.accept().close();
+                    } catch (IOException e) {
+                        // closed by the test
+                    }
+                }
+            });
+        }
+        return held;
+    }
+
+    private static <T> T timed(ThrowingSupplier<T> request) throws Exception {
+        long start = System.nanoTime();
+        T answer = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered quickly").isLessThan(QUICKLY);
+        return answer;
+    }
+
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+}
