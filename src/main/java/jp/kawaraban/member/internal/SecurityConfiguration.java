@@ -133,6 +133,7 @@ class SecurityConfiguration {
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut")
                         .deleteCookies("KAWARABAN_REMEMBER"))
+                .headers(SecurityHeaders::add)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/billing/webhooks/**", "/newsletters/unsubscribe", "/newsletters/webhooks/**"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
