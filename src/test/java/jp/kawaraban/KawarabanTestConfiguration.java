@@ -6,6 +6,7 @@ import jp.kawaraban.article.internal.ImageStore;
 import jp.kawaraban.article.internal.SwitchableImageStore;
 import jp.kawaraban.platform.PlatformProperties;
 import jp.kawaraban.site.RefusalsTest;
+import jp.kawaraban.site.UnexpectedErrorsTest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -21,10 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * for all of them so they share one application context: a clock tests can move, an image
  * store tests can switch to the directory, the small controller {@link RefusalsTest}
  * asks refusals through (its routes start with {@code /test-actions} and
- * {@code /api/v1/test-actions}), and cheap password hashes.
+ * {@code /api/v1/test-actions}), the failures {@link UnexpectedErrorsTest} provokes (under
+ * {@code /test-failures}), and cheap password hashes.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(RefusalsTest.Actions.class)
+@Import({RefusalsTest.Actions.class, UnexpectedErrorsTest.FailingPage.class,
+        UnexpectedErrorsTest.FailingEverywhere.class})
 public class KawarabanTestConfiguration {
 
     @Bean

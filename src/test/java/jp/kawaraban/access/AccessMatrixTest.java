@@ -152,6 +152,7 @@ class AccessMatrixTest {
             "/operator/",       // operator token API: the bearer token from the data directory or 401 (RebuildSearchCommandTest)
             "/test-actions/",   // RefusalsTest's probe (KawarabanTestConfiguration), not a route of the site
             "/api/v1/test-actions/",
+            "/test-failures/",  // UnexpectedErrorsTest's failing page (KawarabanTestConfiguration)
             "/actuator/",       // health and metrics (own handler mapping)
             "/css/", "/js/", "/webjars/");  // static files (own handler mapping)
 

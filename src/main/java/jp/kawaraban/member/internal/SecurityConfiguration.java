@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +35,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
@@ -61,7 +63,7 @@ class SecurityConfiguration {
                                                      MemberProperties properties) {
         var tokens = new JdbcTokenRepositoryImpl();
         tokens.setDataSource(dataSource);
-        var services = new PersistentTokenBasedRememberMeServices("kawaraban-remember-device", users, tokens);
+        var services = new RememberedDevices("kawaraban-remember-device", users, tokens, JdbcClient.create(dataSource));
         services.setParameter("remember");
         services.setCookieName("KAWARABAN_REMEMBER");
         services.setTokenValiditySeconds((int) properties.rememberDevice().toSeconds());
@@ -130,6 +132,7 @@ class SecurityConfiguration {
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut")
                         .deleteCookies("KAWARABAN_REMEMBER"))
+                .headers(SecurityHeaders::add)
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/billing/webhooks/**", "/newsletters/unsubscribe", "/newsletters/webhooks/**"))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
@@ -204,6 +207,12 @@ class SecurityConfiguration {
             session.setAttribute(DeviceSessions.DEVICE_ATTRIBUTE, agent == null ? ""
                     : agent.substring(0, Math.min(agent.length(), DEVICE_DESCRIPTION_LENGTH)));
             session.setAttribute(DeviceSessions.LOGIN_AT_ATTRIBUTE, Instant.now());
+            // Log-in replaced the CSRF token; make the new one now, so that the pages opened next
+            // all at once (restored tabs) find it stored instead of each making one of its own
+            // that the others overwrite, which would leave all but one tab with forms refused.
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
             String next = safeNext(request.getParameter("next"));
             if (next != null) {
                 clearAuthenticationAttributes(request);
