@@ -1,10 +1,7 @@
 package jp.kawaraban.platform.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -32,55 +29,23 @@ import org.springframework.util.StringUtils;
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-    static final String DATABASE = "kawaraban";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException, SQLException {
-        Path directory = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
-        Files.createDirectories(directory);
-        OrphanedPostgres.claim(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                // Spring stops the database after everything that uses it (destroyMethod);
-                // the library's own JVM hook would race Spring's and cut connections mid-shutdown.
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("timezone", "UTC")
-                // The library starts PostgreSQL for throwaway test databases (fsync off); this
-                // one keeps a newsroom's articles, so every commit reaches the disk.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "100")
-                .start();
-        createDatabaseIfMissing(postgres);
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+        EmbeddedPostgres postgres = EmbeddedServer.start(properties.dataDir());
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
+                EmbeddedServer.postgresDirectory(properties.dataDir()));
         return postgres;
     }
 
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedServer.USER, EmbeddedServer.DATABASE));
+        dataSource.setUsername(EmbeddedServer.USER);
         dataSource.setPoolName("kawaraban-embedded");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-             var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            check.setString(1, DATABASE);
-            try (var rows = check.executeQuery()) {
-                if (rows.next()) {
-                    return;
-                }
-            }
-            try (var create = connection.createStatement()) {
-                create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-            }
-        }
     }
 
     static class NoDatasourceUrl implements Condition {
