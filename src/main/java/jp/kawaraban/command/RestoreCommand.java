@@ -150,7 +150,8 @@ final class RestoreCommand {
                     discard(staging);
                     return 1;
                 }
-                err.println("Restoring the database into " + database.description() + "…");
+                err.println("Restoring the database into " + (external != null ? database.description()
+                        : "a new embedded database for " + dataDir) + "…");
                 ProgressBar rows = new ProgressBar(err, "rows", System.console() != null);
                 long total = backup.manifest().rows();
                 rows.show(0, total);

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.kawaraban.platform.PlatformProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +30,17 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException, SQLException {
-        EmbeddedPostgres postgres = EmbeddedServer.start(properties.dataDir());
-        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(),
+    EmbeddedServer embeddedPostgres(PlatformProperties properties) throws IOException, SQLException {
+        EmbeddedServer postgres = EmbeddedServer.start(properties.dataDir());
+        log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.port(),
                 EmbeddedServer.postgresDirectory(properties.dataDir()));
         return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl(EmbeddedServer.USER, EmbeddedServer.DATABASE));
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setUsername(EmbeddedServer.USER);
         dataSource.setPoolName("kawaraban-embedded");
         dataSource.setMaximumPoolSize(20);

@@ -9,22 +9,46 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * How the embedded PostgreSQL is started on {@code <data-dir>/postgres}: one place for its
- * settings, used by the site ({@link EmbeddedDatabaseConfiguration}) and by operator commands
- * that work on a data directory no site is running on ({@code platform.operator.OperatorDatabase}).
+ * The embedded PostgreSQL on {@code <data-dir>/postgres}, started with the settings below in one
+ * place: by the site ({@link EmbeddedDatabaseConfiguration}) and by operator commands that work
+ * on a data directory no site is running on ({@code platform.operator.OperatorDatabase}).
+ * {@link #close()} stops it and gives the data directory up, so another application in the same
+ * JVM (a command that started the site to rebuild its index, then the site) may claim it next.
  */
-public final class EmbeddedServer {
+public final class EmbeddedServer implements AutoCloseable {
 
     /** The database the application keeps its tables in, on the embedded server. */
     public static final String DATABASE = "kawaraban";
     /** The embedded server's superuser (the library runs initdb with it, local connections trusted). */
     public static final String USER = "postgres";
 
-    private EmbeddedServer() {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        } finally {
+            OrphanedPostgres.release(postgresDirectory(dataDir));
+        }
     }
 
     /** Claims {@code dataDir} for this process and starts PostgreSQL on its {@code postgres} folder. */
-    public static EmbeddedPostgres start(Path dataDir) throws IOException, SQLException {
+    public static EmbeddedServer start(Path dataDir) throws IOException, SQLException {
         Path directory = postgresDirectory(dataDir);
         Files.createDirectories(directory);
         OrphanedPostgres.claim(directory);
@@ -42,18 +66,19 @@ public final class EmbeddedServer {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .start();
-        createDatabaseIfMissing(postgres);
-        return postgres;
+        try {
+            createDatabaseIfMissing(postgres);
+        } catch (SQLException e) {
+            postgres.close();
+            OrphanedPostgres.release(directory);
+            throw e;
+        }
+        return new EmbeddedServer(postgres, dataDir);
     }
 
     /** Whether another process (a running site) holds {@code dataDir}; claims nothing. */
     public static boolean inUse(Path dataDir) throws IOException {
         return OrphanedPostgres.heldElsewhere(postgresDirectory(dataDir));
-    }
-
-    /** Gives {@code dataDir} up again, for a command that started and stopped the server itself. */
-    public static void release(Path dataDir) throws IOException {
-        OrphanedPostgres.release(postgresDirectory(dataDir));
     }
 
     public static Path postgresDirectory(Path dataDir) {

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.kawaraban.platform.internal.EmbeddedServer;
 
 /**
@@ -25,22 +24,19 @@ public final class OperatorDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final String description;
-    private final Path startedOn;
-    private final EmbeddedPostgres started;
+    private final EmbeddedServer started;
 
-    private OperatorDatabase(String url, String user, String password, String description, Path startedOn,
-                             EmbeddedPostgres started) {
+    private OperatorDatabase(String url, String user, String password, String description, EmbeddedServer started) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.description = description;
-        this.startedOn = startedOn;
         this.started = started;
     }
 
     /** An external PostgreSQL, as the site is configured with it. */
     public static OperatorDatabase external(String url, String user, String password) {
-        return new OperatorDatabase(url, user, password, "the PostgreSQL at " + url, null, null);
+        return new OperatorDatabase(url, user, password, "the PostgreSQL at " + url, null);
     }
 
     /** Whether {@code dataDir} holds an embedded database (a site has run on it). */
@@ -61,11 +57,11 @@ public final class OperatorDatabase implements AutoCloseable {
             }
             String port = lines.get(3).strip(); // postmaster.pid: pid, directory, start time, port, …
             return new OperatorDatabase("jdbc:postgresql://localhost:" + port + "/" + EmbeddedServer.DATABASE,
-                    EmbeddedServer.USER, "", "the embedded database of the site running on " + dataDir, null, null);
+                    EmbeddedServer.USER, "", "the embedded database of the site running on " + dataDir, null);
         }
-        EmbeddedPostgres postgres = EmbeddedServer.start(dataDir);
-        return new OperatorDatabase(postgres.getJdbcUrl(EmbeddedServer.USER, EmbeddedServer.DATABASE), EmbeddedServer.USER,
-                "", "the embedded database in " + dataDir + " (no site is running on it)", dataDir, postgres);
+        EmbeddedServer server = EmbeddedServer.start(dataDir);
+        return new OperatorDatabase(server.jdbcUrl(), EmbeddedServer.USER, "",
+                "the embedded database in " + dataDir + " (no site is running on it)", server);
     }
 
     public Connection connect() throws SQLException {
@@ -100,11 +96,7 @@ public final class OperatorDatabase implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (started != null) {
-            try {
-                started.close();
-            } finally {
-                EmbeddedServer.release(startedOn);
-            }
+            started.close();
         }
     }
 }
