@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -137,12 +139,32 @@ final class BackupCommand {
     private List<BackupArchive.StoredFile> copyFiles(ZipOutputStream zip, Set<Path> skipped) throws IOException {
         List<Path> found = new ArrayList<>();
         if (Files.isDirectory(dataDir)) {
-            try (Stream<Path> walk = Files.walk(dataDir)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(path -> !NOT_COPIED.contains(dataDir.relativize(path).getName(0).toString()))
-                        .filter(path -> !skipped.contains(path.toAbsolutePath().normalize()))
-                        .sorted().forEach(found::add);
-            }
+            Files.walkFileTree(dataDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    // Not even walked: the search index changes under our feet while the site runs.
+                    return !dir.equals(dataDir) && NOT_COPIED.contains(dataDir.relativize(dir).getName(0).toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !NOT_COPIED.contains(dataDir.relativize(file).getName(0).toString())
+                            && !skipped.contains(file.toAbsolutePath().normalize())) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                    if (failure instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // removed while we looked (a temporary file)
+                    }
+                    throw failure;
+                }
+            });
+            found.sort(null);
         }
         List<BackupArchive.StoredFile> stored = new ArrayList<>();
         if (found.isEmpty()) {

@@ -111,10 +111,16 @@ final class RebuildSearchCommand {
             if (!rebuilds.start()) {
                 err.println("A rebuild started by itself (the index was empty); following it.");
             }
-            return follow(() -> {
+            int exit = follow(() -> {
                 IndexRebuilds.Progress now = rebuilds.progress();
                 return new Progress(now.running(), now.done(), now.total(), now.error());
             });
+            // What listens to the rebuild (My News tags from each analysed article) finishes before the application stops.
+            OperatorSite.settle(context, Duration.ofMinutes(5));
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 
