@@ -34,6 +34,9 @@ import org.springframework.test.context.ContextConfiguration;
         // Every WebSession is a client of its own (WebSession.CLIENT_ADDRESS); browsers and direct
         // HTTP clients are all 127.0.0.1: a per-address limit this high leaves the per-account one to test.
         "kawaraban.member.attempts-per-address=500",
+        // Tests run the jobs themselves, at the clock they moved to (delivery, trials, scheduled
+        // publication); the scheduler is tested with real processes in DeliveryAfterCrashTest.
+        "db-scheduler.enabled=false",
         // Low, so SignUpsPerClientTest reaches it in the shared application: each WebSession is its own client.
         "kawaraban.newsletter.sign-ups-per-client-per-hour=" + KawarabanTest.SIGN_UPS_PER_CLIENT})
 @ContextConfiguration(initializers = TestDatabase.class)

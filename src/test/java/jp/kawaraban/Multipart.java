@@ -21,6 +21,14 @@ public final class Multipart {
         return this;
     }
 
+    /** A field of exactly these bytes (whatever they are as text). */
+    public Multipart rawField(String name, byte[] value) {
+        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
+        body.writeBytes(value);
+        write("\r\n");
+        return this;
+    }
+
     public Multipart file(String name, String fileName, String contentType, byte[] bytes) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");

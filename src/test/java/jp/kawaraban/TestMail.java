@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.Extension;
 
 /**
@@ -57,14 +58,17 @@ public final class TestMail implements Extension {
         }
     }
 
-    /** The first link to {@code path} in the newest message to an address. */
+    /**
+     * The first link to {@code path} in the newest message to an address, waiting (as
+     * {@link Waiting} says) for such a message: account mails leave after the answer.
+     */
     public static String link(String address, String path) {
-        String text = latestText(address);
-        Matcher link = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+").matcher(text);
-        if (!link.find()) {
-            throw new AssertionError("No link to " + path + " in: " + text);
-        }
-        return link.group();
+        Pattern pattern = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+");
+        return Awaitility.await("a mail to " + address + " with a link to " + path).ignoreExceptions()
+                .until(() -> {
+                    Matcher link = pattern.matcher(latestText(address));
+                    return link.find() ? link.group() : null;
+                }, java.util.Objects::nonNull);
     }
 
     private static String plainText(Part part) throws Exception {

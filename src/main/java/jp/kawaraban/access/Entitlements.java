@@ -12,6 +12,8 @@ import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.Role;
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +32,11 @@ public class Entitlements {
     private final Clock clock;
     private final ObjectProvider<ArticleUnlock> unlocks;
     private final Accounts accounts;
+    private final Settings settings;
 
     Entitlements(AccessRepository repository, AccessProperties properties, Clock clock,
-                 ObjectProvider<ArticleUnlock> unlocks, Accounts accounts) {
+                 ObjectProvider<ArticleUnlock> unlocks, Accounts accounts, Settings settings) {
+        this.settings = settings;
         this.accounts = accounts;
         this.unlocks = unlocks;
         this.repository = repository;
@@ -126,18 +130,27 @@ public class Entitlements {
         Instant now = clock.instant();
         Optional<Subscription> subscription = repository.subscription(member).map(AccessRepository.Stored::subscription);
         boolean paid = subscription.map(s -> s.givesPaidAccess(now)).orElse(false);
-        int left = paid ? -1 : Math.max(0, properties.freeMonthlyPaidArticles() - repository.openedCount(member, month(now)));
-        return new Membership(subscription.orElse(null), paid, left, properties.freeMonthlyPaidArticles());
+        int allowance = monthlyAllowance();
+        int left = paid ? -1 : Math.max(0, allowance - repository.openedCount(member, month(now)));
+        return new Membership(subscription.orElse(null), paid, left, allowance);
     }
 
     private ReadingAccess fromAllowance(MemberId member, ArticleId article) {
         Instant now = clock.instant();
         String month = month(now);
-        int allowance = properties.freeMonthlyPaidArticles();
+        int allowance = monthlyAllowance();
         if (repository.open(member, month, article.value(), allowance, now)) {
             return ReadingAccess.grantedFromAllowance(Math.max(0, allowance - repository.openedCount(member, month)));
         }
         return ReadingAccess.refused(ReadingAccess.Gate.SUBSCRIBE, 0);
+    }
+
+    /**
+     * Paid articles a free member may open in full each month: the runtime setting when an
+     * administrator changed it, else {@code kawaraban.access.free-monthly-paid-articles}.
+     */
+    public int monthlyAllowance() {
+        return settings.number(Setting.FREE_MONTHLY_PAID_ARTICLES, properties.freeMonthlyPaidArticles());
     }
 
     private static String month(Instant now) {

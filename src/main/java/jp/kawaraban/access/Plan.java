@@ -2,23 +2,21 @@ package jp.kawaraban.access;
 
 import java.time.Period;
 
-/** What a member can sign up for. Prices are in yen, tax included. */
+/**
+ * What a member can sign up for, as the code knows it: its billing period. What a paid plan
+ * is called, costs (yen, tax included) and includes is in the database ({@link PlanTerms},
+ * edited at {@code /admin/plans}).
+ */
 public enum Plan {
     /** Free membership: members-only articles, commentary, a small monthly allowance of paid articles. */
-    FREE(0, Period.ZERO),
-    MONTHLY(1_800, Period.ofMonths(1)),
-    YEARLY(18_000, Period.ofYears(1));
+    FREE(Period.ZERO),
+    MONTHLY(Period.ofMonths(1)),
+    YEARLY(Period.ofYears(1));
 
-    private final int priceYen;
     private final Period billingPeriod;
 
-    Plan(int priceYen, Period billingPeriod) {
-        this.priceYen = priceYen;
+    Plan(Period billingPeriod) {
         this.billingPeriod = billingPeriod;
-    }
-
-    public int priceYen() {
-        return priceYen;
     }
 
     public Period billingPeriod() {

@@ -10,10 +10,23 @@ import jp.kawaraban.member.MemberId;
  * @param trialEndsAt   end of a campaign trial, or null
  * @param periodEndsAt  end of the period paid for (renewal or, when canceled, end of access), or null
  * @param paymentOnFile the member added payment, so a trial becomes a paid subscription when it ends
+ * @param priceYen      what the member agreed to pay per period, fixed when they added payment (a
+ *                      later change of the plan's price leaves it alone); null before that
  */
 public record Subscription(MemberId member, Plan plan, SubscriptionState state, String campaignCode,
                            Instant trialEndsAt, Instant periodEndsAt, boolean paymentOnFile, String provider,
-                           String providerRef) {
+                           String providerRef, Integer priceYen) {
+
+    /** Without a price: the ledger fixes it when the subscription is saved ({@link SubscriptionLedger}). */
+    public Subscription(MemberId member, Plan plan, SubscriptionState state, String campaignCode, Instant trialEndsAt,
+                        Instant periodEndsAt, boolean paymentOnFile, String provider, String providerRef) {
+        this(member, plan, state, campaignCode, trialEndsAt, periodEndsAt, paymentOnFile, provider, providerRef, null);
+    }
+
+    public Subscription withPrice(Integer price) {
+        return new Subscription(member, plan, state, campaignCode, trialEndsAt, periodEndsAt, paymentOnFile, provider,
+                providerRef, price);
+    }
 
     /** Whether it gives paid access at {@code now}: the state allows it and its end has not passed. */
     public boolean givesPaidAccess(Instant now) {

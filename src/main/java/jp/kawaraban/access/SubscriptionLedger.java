@@ -58,7 +58,7 @@ public class SubscriptionLedger {
             return false; // older than what we already applied: delivered late
         }
         Subscription before = stored.map(AccessRepository.Stored::subscription).orElse(null);
-        Subscription after = next(before, report, now);
+        Subscription after = priced(before, next(before, report, now));
         if (after.equals(before)) {
             repository.saveSubscription(after, report.occurredAt(), now);
             return false;
@@ -116,7 +116,7 @@ public class SubscriptionLedger {
                     .plus(trial.plan().billingPeriod()).toInstant(), true, trial.provider(), trial.providerRef())
                     : new Subscription(member, trial.plan(), SubscriptionState.EXPIRED, trial.campaignCode(),
                     trial.trialEndsAt(), null, false, trial.provider(), trial.providerRef());
-            save(stored, after, now, after.state() == SubscriptionState.ACTIVE ? "trial converted" : "trial ended");
+            save(stored, priced(trial, after), now, after.state() == SubscriptionState.ACTIVE ? "trial converted" : "trial ended");
             changed++;
         }
         for (MemberId member : repository.canceledEndedBy(now)) {
@@ -125,7 +125,7 @@ public class SubscriptionLedger {
             Subscription after = new Subscription(member, canceled.plan(), SubscriptionState.EXPIRED,
                     canceled.campaignCode(), canceled.trialEndsAt(), canceled.periodEndsAt(), false,
                     canceled.provider(), canceled.providerRef());
-            save(stored, after, now, "paid period over");
+            save(stored, priced(canceled, after), now, "paid period over");
             changed++;
         }
         return changed;
@@ -137,8 +137,26 @@ public class SubscriptionLedger {
         Instant now = clock.instant();
         Subscription before = repository.lockSubscription(subscription.member())
                 .map(AccessRepository.Stored::subscription).orElse(null);
-        repository.saveSubscription(subscription, null, now);
-        repository.audit(subscription.member(), now, source, before == null ? null : before.state(), subscription, null);
+        Subscription after = subscription.priceYen() != null ? subscription : priced(before, subscription);
+        repository.saveSubscription(after, null, now);
+        repository.audit(subscription.member(), now, source, before == null ? null : before.state(), after, null);
+    }
+
+    /**
+     * The subscription with the price its member pays. The price is fixed when payment is
+     * added (at the plan's price then) and kept for as long as the plan stays the same, so a
+     * change of the plan's price reaches new subscribers only. Without payment (a trial) there
+     * is no price yet; a change of plan is a new agreement at today's price.
+     */
+    Subscription priced(Subscription before, Subscription after) {
+        boolean samePlan = before != null && before.plan() == after.plan();
+        if (!after.paymentOnFile()) {
+            return after.withPrice(samePlan ? before.priceYen() : null);
+        }
+        if (samePlan && before.paymentOnFile() && before.priceYen() != null) {
+            return after.withPrice(before.priceYen());
+        }
+        return after.withPrice(repository.planTerms(after.plan()).map(PlanTerms::priceYen).orElse(null));
     }
 
     private void save(AccessRepository.Stored before, Subscription after, Instant now, String detail) {

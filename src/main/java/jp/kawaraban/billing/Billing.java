@@ -7,6 +7,10 @@ import java.util.Optional;
 
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.PlanTerms;
+import jp.kawaraban.access.Plans;
+import jp.kawaraban.access.SubscriptionEnded;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import jp.kawaraban.access.Subscription;
 import jp.kawaraban.access.SubscriptionLedger;
 import jp.kawaraban.access.SubscriptionState;
@@ -31,14 +35,16 @@ public class Billing {
     private static final Logger log = LoggerFactory.getLogger(Billing.class);
 
     private final PaymentProvider provider;
+    private final Plans plans;
     private final BillingRepository repository;
     private final SubscriptionLedger ledger;
     private final Entitlements entitlements;
     private final PublicUrls urls;
     private final Clock clock;
 
-    Billing(PaymentProvider provider, BillingRepository repository, SubscriptionLedger ledger,
+    Billing(PaymentProvider provider, Plans plans, BillingRepository repository, SubscriptionLedger ledger,
             Entitlements entitlements, PublicUrls urls, Clock clock) {
+        this.plans = plans;
         this.entitlements = entitlements;
         this.provider = provider;
         this.repository = repository;
@@ -60,8 +66,24 @@ public class Billing {
         Subscription current = entitlements.membership(member.id()).subscription();
         Instant trialEnd = current != null && current.state() == SubscriptionState.TRIALING
                 && current.givesPaidAccess(clock.instant()) ? current.trialEndsAt() : null;
+        String priceRef = plans.terms(plan).map(PlanTerms::providerPriceId).orElse(null);
         return provider.startCheckout(new CheckoutRequest(member.id(), member.email(), plan, customer, trialEnd,
-                URI.create(urls.url("/my/account?paid")), URI.create(urls.url("/plans?canceled"))));
+                URI.create(urls.url("/my/account?paid")), URI.create(urls.url("/plans?canceled")), priceRef));
+    }
+
+    /**
+     * An administrator ended a subscription ({@code access}): the provider stops charging it.
+     * After the commit, through the event registry, so a crash before the call retries it at
+     * the next start.
+     */
+    @ApplicationModuleListener
+    void on(SubscriptionEnded ended) {
+        if (provider.name().equals(ended.provider())) {
+            provider.cancel(ended.providerRef());
+        } else {
+            log.warn("Subscription {} of {} was ended here but is with {}, not {}: cancel it there by hand",
+                    ended.providerRef(), ended.member(), ended.provider(), provider.name());
+        }
     }
 
     /** The provider's page for card details and cancellation; empty for a member who never paid. */

@@ -25,4 +25,10 @@ public interface PaymentProvider {
      * @throws InvalidWebhookException when the signature does not match, is too old, or the payload cannot be read
      */
     ProviderEvent readWebhook(String payload, String signatureHeader);
+
+    /**
+     * Stops charging a subscription at once (an administrator ended it); {@code subscriptionRef}
+     * is the provider's subscription id. Cancelling one already cancelled is no error.
+     */
+    void cancel(String subscriptionRef);
 }

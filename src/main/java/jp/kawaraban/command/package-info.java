@@ -4,5 +4,5 @@
  * when none runs; {@code backup} and {@code restore} work on the data directory's database
  * itself ({@code platform.operator.OperatorDatabase}). Progress goes to stderr, results to stdout.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "platform::operator", "search"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "member", "platform", "platform::operator", "search", "setup"})
 package jp.kawaraban.command;

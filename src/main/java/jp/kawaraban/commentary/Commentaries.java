@@ -21,6 +21,10 @@ import jp.kawaraban.commentary.internal.CommentaryRepository;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.Member;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.member.Role;
+import jp.kawaraban.member.Staff;
+import jp.kawaraban.platform.Audited;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +49,14 @@ public class Commentaries {
     private final Entitlements entitlements;
     private final Accounts accounts;
     private final CommentaryProperties properties;
+    private final Staff staff;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Commentaries(CommentaryRepository repository, ArticleCatalog catalog, Entitlements entitlements, Accounts accounts,
-                 CommentaryProperties properties, Clock clock) {
+                 CommentaryProperties properties, Staff staff, ApplicationEventPublisher events, Clock clock) {
+        this.staff = staff;
+        this.events = events;
         this.repository = repository;
         this.catalog = catalog;
         this.entitlements = entitlements;
@@ -90,6 +98,29 @@ public class Commentaries {
         }
         ExpertProfile profile = new ExpertProfile(expert.member(), name, cleanTitle, cleanBio, cleanInitials, clock.instant());
         repository.saveProfile(profile);
+        return profile;
+    }
+
+    /**
+     * An administrator makes a member an expert with the name and title their commentary is
+     * signed with, or changes those of an expert; the bio and initials the expert wrote stay.
+     * The role and the profile change together, audited, or neither does.
+     */
+    @Transactional
+    public ExpertProfile appoint(Audited.Actor by, MemberId member, String displayName, String title) {
+        String name = oneLine(displayName);
+        String cleanTitle = oneLine(title);
+        if (name.isEmpty() || CommentaryText.length(name) > ExpertProfile.MAX_NAME
+                || CommentaryText.length(cleanTitle) > ExpertProfile.MAX_TITLE) {
+            throw new CommentaryException(Problem.INVALID_PROFILE);
+        }
+        staff.grant(by, member, Role.EXPERT);
+        ExpertProfile before = repository.profile(member).orElse(null);
+        String initials = before != null ? before.initials() : name.substring(0, name.offsetByCodePoints(0, 1));
+        ExpertProfile profile = new ExpertProfile(member, name, cleanTitle, before == null ? "" : before.bio(), initials,
+                clock.instant());
+        repository.saveProfile(profile);
+        events.publishEvent(new Audited(by, "expert.profile", "member:" + member, name + (cleanTitle.isEmpty() ? "" : "（" + cleanTitle + "）")));
         return profile;
     }
 

@@ -18,6 +18,8 @@ public final class ImportException extends Refusal {
         UNREADABLE_ENCODING,
         /** A page, but no article text on it (a menu, a list of links, an error page). */
         NO_ARTICLE,
+        /** Markup nested deeper than a page can be read (thousands of levels), and no article text where it could be. */
+        TOO_DEEPLY_NESTED,
         NO_HEADLINE,
         /** Neither an outlet name nor an original address: whose article it is cannot be told. */
         NO_SOURCE

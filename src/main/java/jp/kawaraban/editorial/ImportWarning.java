@@ -27,7 +27,11 @@ public record ImportWarning(Kind kind, String detail) {
         PAYWALLED_ORIGINAL,
         IMAGES_LEFT_OUT,
         /** No article element or structured data: the body was found by where the text is dense. */
-        BODY_FOUND_BY_DENSITY
+        BODY_FOUND_BY_DENSITY,
+        /** The file ended in the middle of a character: read without it, and its text may end early. */
+        CUT_OFF_AT_END,
+        /** A livedoor corpus file whose second line should be its date and is not; the detail is that line. */
+        DATE_LINE_UNREADABLE
     }
 
     public ImportWarning(Kind kind) {

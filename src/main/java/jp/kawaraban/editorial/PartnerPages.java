@@ -10,6 +10,9 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.editorial.internal.importing.PageReader;
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
+import jp.kawaraban.platform.web.TypedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -36,8 +39,11 @@ public class PartnerPages {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    private final Settings settings;
+
     PartnerPages(ArticleCatalog catalog, ArticleDesk desk, AuditLog audit, ImportProperties properties,
-                 MessageSource messages, Clock clock, PlatformTransactionManager transactionManager) {
+                 MessageSource messages, Clock clock, PlatformTransactionManager transactionManager, Settings settings) {
+        this.settings = settings;
         this.transactions = new TransactionTemplate(transactionManager);
         this.catalog = catalog;
         this.desk = desk;
@@ -49,8 +55,9 @@ public class PartnerPages {
 
     /** Reads a page without storing anything; what the desk shows for review. */
     public ImportedPage read(String fileName, byte[] bytes) {
-        return new PageReader(catalog.sections(), properties.defaultSection(), properties.maxBytes().toBytes())
-                .read(fileName, bytes);
+        // A file's name is only a label (the desk shows it, the audit records it): a control character in it goes.
+        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()), properties.maxBytes().toBytes())
+                .read(fileName == null ? null : TypedText.withoutControls(fileName), bytes);
     }
 
     /** The article a page was already imported as, if it was. */

@@ -13,5 +13,5 @@
  * made through {@link jp.kawaraban.editorial.EditorsDesk} so that it is audited. Templates are
  * in {@code src/main/jte/editorial}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "member", "newsletter", "platform", "platform::web", "search", "text"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "member", "newsletter", "platform", "platform::settings", "platform::web", "search", "text"})
 package jp.kawaraban.editorial;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jp.kawaraban.member.internal.AccountMails;
 import jp.kawaraban.member.internal.DeviceSessions;
 import jp.kawaraban.member.internal.Emails;
 import jp.kawaraban.member.internal.MemberMail;
@@ -23,8 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything a member does with their account, and the look-ups other modules need.
- * No answer here tells a stranger whether an address has an account: sign-up and password
- * reset say "sent" either way, and the mail tells the owner what happened.
+ * No answer here tells a stranger whether an address has an account: sign-up, password
+ * reset and change of email say "sent" either way, by the same path in the same time — the
+ * request only queues its mail ({@link AccountMails}), which looks the address up and tells
+ * the owner what happened after the answer has gone.
  */
 @Service
 public class Accounts {
@@ -38,19 +41,21 @@ public class Accounts {
     private final TokenLinks links;
     private final MemberMail mail;
     private final Throttle throttle;
+    private final AccountMails accountMails;
     private final DeviceSessions devices;
     private final List<MemberDataExport> exports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Accounts(MemberRepository repository, PasswordEncoder passwords, TokenLinks links, MemberMail mail,
-             Throttle throttle, DeviceSessions devices, List<MemberDataExport> exports,
+             Throttle throttle, AccountMails accountMails, DeviceSessions devices, List<MemberDataExport> exports,
              ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
         this.links = links;
         this.mail = mail;
         this.throttle = throttle;
+        this.accountMails = accountMails;
         this.devices = devices;
         this.exports = exports;
         this.events = events;
@@ -92,18 +97,12 @@ public class Accounts {
         }
         throttle.record(Throttle.Kind.SIGN_UP, clientAddress, null);
         String normalised = Emails.normalise(email);
-        Optional<Account> existing = repository.findByEmail(normalised);
-        if (existing.isPresent()) {
-            // Same answer as for a new address; the owner learns of the attempt by mail.
-            mail.alreadyRegistered(existing.get().member());
-            return Outcome.OK;
-        }
+        // The same work for a taken address as for a new one: the password is hashed and the
+        // insert tried either way (a taken address leaves it undone); the mail says which.
         Member member = new Member(MemberId.random(), normalised, displayName.strip(), EnumSet.of(Role.MEMBER), null,
                 clock.instant());
-        if (!repository.insert(member, passwords.encode(password))) {
-            return Outcome.OK; // a concurrent sign-up with the same address won; it got its mail
-        }
-        mail.verifyEmail(member, links.issue(member.id(), LinkPurpose.VERIFY_EMAIL, null));
+        repository.insert(member, passwords.encode(password));
+        accountMails.request(AccountMails.Kind.SIGN_UP, normalised, member.id(), null);
         return Outcome.OK;
     }
 
@@ -127,9 +126,7 @@ public class Accounts {
             return Outcome.THROTTLED;
         }
         throttle.record(Throttle.Kind.RESET, clientAddress, email);
-        repository.findByEmail(Emails.normalise(email)).map(Account::member).filter(m -> !m.emailVerified())
-                .ifPresent(member -> mail.verifyEmail(member,
-                        links.issue(member.id(), LinkPurpose.VERIFY_EMAIL, null)));
+        accountMails.request(AccountMails.Kind.VERIFY_AGAIN, Emails.normalise(email), null, null);
         return Outcome.OK;
     }
 
@@ -144,8 +141,7 @@ public class Accounts {
             return Outcome.THROTTLED;
         }
         throttle.record(Throttle.Kind.RESET, clientAddress, email);
-        repository.findByEmail(Emails.normalise(email)).map(Account::member).ifPresent(member ->
-                mail.resetPassword(member, links.issue(member.id(), LinkPurpose.RESET_PASSWORD, null)));
+        accountMails.request(AccountMails.Kind.RESET, Emails.normalise(email), null, null);
         return Outcome.OK;
     }
 
@@ -179,12 +175,8 @@ public class Accounts {
         if (normalised.equals(account.member().email())) {
             return Outcome.SAME_EMAIL;
         }
-        if (repository.findByEmail(normalised).isPresent()) {
-            mail.addressInUse(normalised); // tell the address's owner, not the requester
-            return Outcome.OK;
-        }
-        mail.confirmNewEmail(account.member(), normalised,
-                links.issue(id, LinkPurpose.CHANGE_EMAIL, normalised));
+        // Whether another account has the address is the mail's business, after the answer.
+        accountMails.request(AccountMails.Kind.CHANGE_EMAIL, account.member().email(), id, normalised);
         return Outcome.OK;
     }
 
@@ -268,6 +260,16 @@ public class Accounts {
             throw new IllegalStateException("An account with that address exists");
         }
         return member;
+    }
+
+    /** Whether any account is an administrator: setup is offered only while none is. */
+    public boolean hasAdministrator() {
+        return repository.anyWithRole(Role.ADMIN);
+    }
+
+    /** Whether an address is one an account could have (the same test as sign-up's). */
+    public static boolean plausibleEmail(String email) {
+        return Emails.isPlausible(email);
     }
 
     public static boolean strongEnough(String password) {

@@ -26,9 +26,16 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
     private final String displayName;
     private final Set<Role> roles;
     private final boolean emailVerified;
+    /** Disabled by an administrator: the account cannot log in (a field added later reads false from older sessions). */
+    private final boolean disabled;
     private String passwordHash;
 
     public MemberPrincipal(Member member, String passwordHash) {
+        this(member, passwordHash, false);
+    }
+
+    public MemberPrincipal(Member member, String passwordHash, boolean disabled) {
+        this.disabled = disabled;
         this.id = member.id();
         this.email = member.email();
         this.displayName = member.displayName();
@@ -87,6 +94,12 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
     @Override
     public boolean isEnabled() {
         return emailVerified;
+    }
+
+    /** Accounts an administrator disabled cannot log in, by form or by "remember this device". */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !disabled;
     }
 
     @Override

@@ -28,6 +28,11 @@ public class EmailUnlocks {
     /** The cookie, scoped by path to the one article it names. */
     public static final String COOKIE = "KAWARABAN_UNLOCK";
     static final String UNLOCK = "UNLOCK";
+    /**
+     * The signed cookie says {@code u:<article>:<marking>:<expiry in epoch seconds>}. (The
+     * first cookies, {@code a:<article>:<expiry>}, named no marking; they open nothing now.)
+     */
+    private static final String COOKIE_PAYLOAD = "u:";
 
     private final NewsletterRepository repository;
     private final NewsletterMail mail;
@@ -84,7 +89,8 @@ public class EmailUnlocks {
             return Outcome.INVALID_EMAIL;
         }
         var found = catalog.find(article.value());
-        if (found.isEmpty() || found.get().accessLevel().isFree() || !isEligible(article)) {
+        Optional<Long> marking = repository.unlockMarking(article.value());
+        if (found.isEmpty() || found.get().accessLevel().isFree() || marking.isEmpty()) {
             return Outcome.NOT_ELIGIBLE;
         }
         String normalised = Newsletters.normalise(email);
@@ -93,7 +99,7 @@ public class EmailUnlocks {
             return Outcome.THROTTLED;
         }
         String token = SignedTokens.random();
-        repository.insertLink(SignedTokens.hash(token), UNLOCK, normalised, List.of(), article.value(), "article", now,
+        repository.insertUnlockLink(SignedTokens.hash(token), UNLOCK, normalised, article.value(), marking.get(), now,
                 now.plus(properties.unlockLinkLifetime()));
         try {
             mail.unlock(normalised, found.get().headline(), token, properties.unlockLinkLifetime().toHours());
@@ -120,33 +126,40 @@ public class EmailUnlocks {
         }
         Instant now = clock.instant();
         return repository.useLink(SignedTokens.hash(token), UNLOCK, now)
-                .filter(link -> repository.isEligible(link.article()))
+                .filter(link -> link.unlockMarking() != null
+                        && repository.unlockMarking(link.article()).filter(link.unlockMarking()::equals).isPresent())
                 .map(link -> {
                     Instant until = now.plus(properties.unlockLifetime());
-                    String value = signed.sign("a:" + link.article() + ":" + until.getEpochSecond());
+                    String value = signed.sign(COOKIE_PAYLOAD + link.article() + ":" + link.unlockMarking() + ":"
+                            + until.getEpochSecond());
                     return new Unlock(new ArticleId(link.article()), value, properties.unlockLifetime().toSeconds());
                 });
     }
 
-    /** Whether a cookie value is a genuine, unexpired unlock of exactly this (still eligible) article. */
+    /**
+     * Whether a cookie value is a genuine, unexpired unlock of exactly this article, issued
+     * under the marking that stands now: an unlock from before the article was unmarked (and
+     * perhaps marked again) opens nothing.
+     */
     public boolean unlocks(String cookieValue, ArticleId article) {
         if (cookieValue == null || cookieValue.isBlank()) {
             return false;
         }
-        return signed.verify(cookieValue).filter(payload -> payload.startsWith("a:")).map(payload -> {
-            int last = payload.lastIndexOf(':');
-            if (last <= 2) {
+        return signed.verify(cookieValue).filter(payload -> payload.startsWith(COOKIE_PAYLOAD)).map(payload -> {
+            String[] parts = payload.substring(COOKIE_PAYLOAD.length()).split(":", -1);
+            if (parts.length != 3 || !parts[0].equals(article.value())) {
                 return false;
             }
-            String id = payload.substring(2, last);
+            long marking;
             long until;
             try {
-                until = Long.parseLong(payload.substring(last + 1));
+                marking = Long.parseLong(parts[1]);
+                until = Long.parseLong(parts[2]);
             } catch (NumberFormatException malformed) {
                 return false;
             }
-            return id.equals(article.value()) && clock.instant().getEpochSecond() < until
-                    && repository.isEligible(id);
+            return clock.instant().getEpochSecond() < until
+                    && repository.unlockMarking(article.value()).filter(current -> current == marking).isPresent();
         }).orElse(false);
     }
 }

@@ -2,6 +2,7 @@ package jp.kawaraban.newsletter;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,18 +94,23 @@ public class IssueDelivery {
         int sent = 0;
         try (Worker worker = new Worker(through, workers, repository.deliverySession())) {
             while (true) {
-                Instant start = clock.instant().isAfter(now) ? clock.instant() : now;
-                List<IssueRepository.Claimed> batch = worker.session.claim(claimSize, start, start.plus(properties.lease()));
+                Instant start = later(clock.instant(), now);
+                Instant leaseUntil = start.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
+                List<IssueRepository.Claimed> batch = worker.session.claim(claimSize, start, leaseUntil);
                 if (batch.isEmpty()) {
                     return sent;
                 }
-                int accepted = worker.send(batch);
+                int accepted = worker.send(batch, leaseUntil, now);
                 sent += accepted;
                 if (accepted == 0) {
                     return sent; // the server takes nothing now: leave the rest to the next run
                 }
             }
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static int join(java.util.concurrent.Future<Integer> worker) {
@@ -139,13 +145,37 @@ public class IssueDelivery {
             this.pace = properties.messagesPerSecond() > 0 ? (long) (1_000_000_000L * workers / properties.messagesPerSecond()) : 0;
         }
 
-        /** Sends a claimed batch; what it did not get to is released for the next run. @return messages accepted */
-        int send(List<IssueRepository.Claimed> batch) {
+        /**
+         * Sends a claimed batch; what it did not get to is released for the next run. Once half
+         * the lease has gone, the rows not yet sent are leased again — those still held under
+         * this worker's lease, that is: a row another sender took after the lease ran out (this
+         * worker stalled) is left to it. The lease is short so that a killed node's rows are
+         * soon free (decision 0020); renewing keeps a live but slow sender's rows its own.
+         * @return messages accepted
+         */
+        int send(List<IssueRepository.Claimed> batch, Instant leaseUntil, Instant now) {
             Map<Long, IssueRenderer.Prepared> prepared = IssueDelivery.this.prepared;
             int accepted = 0;
-            int done = 0; // rows before this index are marked sent or failed
+            int done = 0; // rows before this index are marked sent or failed, or another sender's now
+            Instant held = leaseUntil;
+            java.util.Set<Long> lost = java.util.Set.of();
             try {
                 for (IssueRepository.Claimed row : batch) {
+                    Instant current = later(clock.instant(), now);
+                    if (current.isAfter(held.minus(properties.lease().dividedBy(2)))) {
+                        Instant renewed = current.plus(properties.lease()).truncatedTo(ChronoUnit.MICROS);
+                        List<Long> rest = batch.subList(done, batch.size()).stream().map(IssueRepository.Claimed::id).toList();
+                        java.util.Set<Long> kept = session.renew(rest, held, renewed);
+                        held = renewed;
+                        if (kept.size() < rest.size()) {
+                            lost = rest.stream().filter(id -> !kept.contains(id)).collect(java.util.stream.Collectors.toSet());
+                            log.warn("Newsletter delivery: {} claimed messages were taken over by another sender", lost.size());
+                        }
+                    }
+                    if (lost.contains(row.id())) {
+                        done++;
+                        continue;
+                    }
                     IssueRenderer.Prepared issue = prepared.computeIfAbsent(row.issue(), IssueDelivery.this::prepare);
                     if (connection == null) {
                         connection = through.open();
@@ -180,7 +210,7 @@ public class IssueDelivery {
             } finally {
                 if (done < batch.size()) {
                     closeConnection();
-                    session.release(batch.subList(done, batch.size()).stream().map(IssueRepository.Claimed::id).toList());
+                    session.release(batch.subList(done, batch.size()).stream().map(IssueRepository.Claimed::id).toList(), held);
                 }
             }
             return accepted;

@@ -24,7 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unlockLifetime        how long a browser keeps an article it unlocked by email
  * @param connections           SMTP connections used side by side for one delivery run
  * @param lease                 how long a sender holds the rows it claimed; after a crash, the rest
- *                              are sent by the next run once this has passed
+ *                              are sent by the next run once this has passed. A sender renews it
+ *                              on the rows it has not sent yet once half of it has gone
  * @param signUpsPerClientPerHour different addresses one client (IP address) may sign up per hour,
  *                              so one machine cannot send confirmation mails to a long list of strangers
  * @param smtpClient            {@code own}: the newsletter's SMTP client (pipelining, 8bit bodies);
@@ -42,7 +43,7 @@ public record NewsletterProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("10s") Duration pollInterval,
-        @DefaultValue("5m") Duration lease,
+        @DefaultValue("30s") Duration lease,
         @DefaultValue("") String webhookToken,
         @DefaultValue BounceMailbox bounceMailbox,
         @DefaultValue("72h") Duration unlockLinkLifetime,

@@ -10,5 +10,5 @@
  * member's account page, the bounce webhook and the email unlock cookie; and the editors'
  * newsletter desk ({@code /editor/newsletters}: compose, preview, test, schedule, send).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::mail", "platform::web", "search", "site"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::mail", "platform::settings", "platform::web", "search", "site"})
 package jp.kawaraban.newsletter;

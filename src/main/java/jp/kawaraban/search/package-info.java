@@ -13,5 +13,5 @@
  * {@code /api/v1/articles/{id}/recommendations}), and the rebuild the operator command
  * {@code rebuild-search} asks for ({@code /operator/search/rebuild}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "platform", "platform::web", "site", "text"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "platform", "platform::settings", "platform::web", "site", "text"})
 package jp.kawaraban.search;

@@ -11,7 +11,9 @@ import org.springframework.http.CacheControl;
  * The reading site's settings.
  *
  * @param baseUrl      the public address readers use; canonical links, feeds and share
- *                     links are built from it
+ *                     links are built from it, through {@code platform.web.PublicUrls} (which
+ *                     prefers the address setup stored); unset, a demo guesses it and a
+ *                     set-up site refuses to start
  * @param name         the publication's name in page titles, feeds and structured data
  * @param pageSize     articles per listing page
  * @param cacheSeconds how long browsers and CDNs may keep anonymous pages
@@ -20,7 +22,7 @@ import org.springframework.http.CacheControl;
  */
 @ConfigurationProperties("kawaraban.site")
 public record SiteProperties(
-        @DefaultValue("http://localhost:8080") URI baseUrl,
+        URI baseUrl,
         @DefaultValue("瓦版") String name,
         @DefaultValue("20") int pageSize,
         @DefaultValue("60") int cacheSeconds,
@@ -29,11 +31,5 @@ public record SiteProperties(
     /** The cache policy of everything anonymous readers and crawlers get: pages, feeds, the API. */
     public CacheControl publicCache() {
         return CacheControl.maxAge(Duration.ofSeconds(cacheSeconds)).cachePublic();
-    }
-
-    /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */
-    public String url(String path) {
-        String base = baseUrl.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 }

@@ -8,5 +8,5 @@
  * ({@link jp.kawaraban.site.ArticlePageExtension}, {@link jp.kawaraban.site.TopicPageExtension})
  * and its one cache rule. It knows none of the modules that add to it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "article", "member", "platform", "platform::settings", "platform::web"})
 package jp.kawaraban.site;

@@ -177,6 +177,7 @@ class AccessMatrixTest {
         // Nothing in the demo edition to point at; the pages answer these readers before reading it.
         values.put("issues/{id}", "1");          // an editor's newsletter issue
         values.put("demo/{id}", "no-checkout");  // one member's demo checkout
+        values.put("members/{id}", accounts.findByEmail("paid@example.com").orElseThrow().id().toString()); // administrators only
         return values;
     }
 

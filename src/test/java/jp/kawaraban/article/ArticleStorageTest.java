@@ -47,7 +47,7 @@ class ArticleStorageTest {
         String sitemap = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sitemap.xml")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(sitemap).contains("<loc>http://localhost:8080/articles/" + id.value()
+        assertThat(sitemap).contains("<loc>http://localhost:" + port + "/articles/" + id.value()
                 + "</loc>").contains("<news:title>テスト用の見出し</news:title>");
     }
 

@@ -1,5 +1,7 @@
 package jp.kawaraban.newsletter;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +95,70 @@ class EmailUnlockTest {
         assertThat(TestMail.latestText(email)).doesNotContain("/newsletters/unlock");
         assertThat(unlocks.request(email, new ArticleId(OTHER_PAID))).isEqualTo(EmailUnlocks.Outcome.NOT_ELIGIBLE);
         assertThat(reader.get("/newsletters/unlock?token=forged").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void unmarkingAndMarkingAgainLeavesEarlierUnlocksDeadAndTheApiIsNeverUnlocked() {
+        String lastParagraph = lastParagraph(ELIGIBLE);
+        var reader = new WebSession(port);
+        String cookie = unlockCookie(reader);
+        var laterReader = new WebSession(port);
+        String unusedLink = mailedUnlockLink(laterReader);
+        assertThat(reader.get("/articles/" + ELIGIBLE).body()).contains(lastParagraph);
+
+        // The cookie is for reading the page: sent by hand to the JSON API it opens nothing (decision 0010).
+        HttpResponse<String> api = withCookie("/api/v1/articles/" + ELIGIBLE, cookie);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"previewOnly\":true").doesNotContain(lastParagraph);
+        assertThat(withCookie("/articles/" + ELIGIBLE, cookie).body()).as("the same cookie by hand on the page")
+                .contains(lastParagraph);
+
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        for (String eligible : new String[] {"false", "true"}) {
+            assertThat(editor.submit("/editor/newsletters", "/editor/newsletters/unlock",
+                    Map.of("article", ELIGIBLE, "eligible", eligible)).statusCode()).isEqualTo(200);
+        }
+        assertThat(unlocks.isEligible(new ArticleId(ELIGIBLE))).isTrue();
+
+        Document page = Jsoup.parse(reader.get("/articles/" + ELIGIBLE).body());
+        assertThat(page.select("aside.paywall")).as("the old unlock is over").isNotEmpty();
+        assertThat(page.html()).doesNotContain(lastParagraph);
+        // A link mailed under the earlier marking gives no cookie either.
+        String token = laterReader.page(unusedLink).select("input[name=token]").val();
+        HttpResponse<String> late = laterReader.submit("/newsletters", "/newsletters/unlock", Map.of("token", token));
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(EmailUnlocks.COOKIE + "="));
+        assertThat(laterReader.get("/articles/" + ELIGIBLE).body()).doesNotContain(lastParagraph);
+
+        // Under the new marking, a new link opens the article again.
+        var newReader = new WebSession(port);
+        unlockCookie(newReader);
+        assertThat(newReader.get("/articles/" + ELIGIBLE).body()).contains(lastParagraph);
+    }
+
+    /** Signs up on the eligible article's box, presses the mailed link's button; the cookie's value. */
+    private String unlockCookie(WebSession reader) {
+        String link = mailedUnlockLink(reader);
+        String token = reader.page(link).selectFirst("input[name=token]").val();
+        HttpResponse<String> used = reader.submit(link, "/newsletters/unlock", Map.of("token", token));
+        assertThat(used.statusCode()).isEqualTo(302);
+        String cookie = used.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(EmailUnlocks.COOKIE + "=")).findFirst().orElseThrow();
+        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    }
+
+    private String mailedUnlockLink(WebSession reader) {
+        String email = "unlock-" + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        reader.submit("/newsletters/box?article=" + ELIGIBLE, "/newsletters/signup",
+                Map.of("email", email, "newsletter", "five-today", "source", "article", "article", ELIGIBLE));
+        return reader.local(TestMail.link(email, "/newsletters/unlock"));
+    }
+
+    /** A request from a client with no cookies of its own, carrying the unlock cookie by hand. */
+    private HttpResponse<String> withCookie(String path, String cookie) {
+        var client = new WebSession(port);
+        return client.send(HttpRequest.newBuilder(URI.create(client.base() + path))
+                .header("Cookie", EmailUnlocks.COOKIE + "=" + cookie).GET().build());
     }
 
     private String lastParagraph(String article) {

@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.TestClock;
 import jp.kawaraban.TestMail;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
+import jp.kawaraban.newsletter.internal.IssueRepository;
 import jp.kawaraban.newsletter.internal.MailChannel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,10 @@ class IssueDeliveryTest {
     NewsletterProperties properties;
     @Autowired
     Clock clock;
+    @Autowired
+    TestClock testClock;
+    @Autowired
+    IssueRepository outbox;
 
     @Test
     void anIssueReachesEachSubscriberAsHtmlAndTextWithOneClickUnsubscribeAndNoPaidText() throws Exception {
@@ -82,7 +88,7 @@ class IssueDeliveryTest {
             assertThat(parts.getBodyPart(1).isMimeType("text/html")).isTrue();
             assertThat(text).contains("物価の動きを押さえる一本", "/articles/" + FREE_ARTICLE, "/articles/" + PAID_ARTICLE,
                     properties.postalAddress(), email, "有料会員限定");
-            assertThat(html).contains("href=\"http://localhost:8080/articles/" + PAID_ARTICLE + "\"", properties.postalAddress());
+            assertThat(html).contains("href=\"http://localhost:" + port + "/articles/" + PAID_ARTICLE + "\"", properties.postalAddress());
             for (String paidParagraph : paidBodyBeyondLead()) {
                 assertThat(text).doesNotContain(paidParagraph);
                 assertThat(html).doesNotContain(paidParagraph);
@@ -142,6 +148,44 @@ class IssueDeliveryTest {
         }
         assertThat(issues.counts(issue).queued()).isZero();
         assertThat(issues.counts(issue).sent()).isEqualTo(issues.counts(issue).total());
+    }
+
+    @Test
+    void aSlowSenderKeepsTheRowsItClaimedPastTheLeaseSoNoOtherSenderMailsThemAgain() {
+        List<String> recipients = subscribers("five-today", 8);
+        long issue = composedIssue("five-today", "遅い配信");
+        assertThat(issues.sendNow(issue)).isEqualTo(Issues.Outcome.OK);
+
+        // A server so slow that each message takes a third of the lease; after the fourth, the
+        // batch has outlived its first lease, and another node looks for work.
+        List<IssueRepository.Claimed> takenByAnotherNode = new ArrayList<>();
+        AtomicInteger handedOver = new AtomicInteger();
+        MailChannel slow = () -> {
+            MailChannel.Connection real = channel.open();
+            return new MailChannel.Connection() {
+                @Override
+                public void send(jp.kawaraban.newsletter.RenderedMessage message) throws Exception {
+                    real.send(message);
+                    testClock.advance(properties.lease().dividedBy(3));
+                    if (handedOver.incrementAndGet() == 4) {
+                        Instant now = clock.instant();
+                        takenByAnotherNode.addAll(outbox.claim(100, now, now.plus(properties.lease())));
+                    }
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
+        delivery.deliverDue(slow, clock.instant());
+
+        assertThat(takenByAnotherNode).as("rows the slow sender still had to send").isEmpty();
+        for (String email : recipients) {
+            assertThat(TestMail.to(email)).as(email).hasSize(1);
+        }
+        assertThat(issues.counts(issue).queued()).isZero();
     }
 
     @Test

@@ -36,7 +36,6 @@ class ReadingSiteTest {
     private static final String WITH_FIGURE = ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
     /** Paid demo article: only its opening may leave the server. */
     private static final String PAID = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
-    private static final String CANONICAL = "http://localhost:8080/articles/" + UPDATED;
 
     @LocalServerPort
     int port;
@@ -46,6 +45,14 @@ class ReadingSiteTest {
     JsonMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * The demo has no kawaraban.site.base-url: its links take the address the reader used, so a
+     * demo started on another port than 8080 links to itself.
+     */
+    private String canonical() {
+        return "http://localhost:" + port + "/articles/" + UPDATED;
+    }
 
     @Test
     void homeShowsTopStoriesLatestAndEverySectionsBlock() throws Exception {
@@ -79,11 +86,11 @@ class ReadingSiteTest {
         Document article = page("/articles/" + UPDATED, 200);
         List<Element> bars = article.select("nav.share-bar");
         assertThat(bars).hasSize(2);
-        String url = "http%3A%2F%2Flocalhost%3A8080%2Farticles%2F" + UPDATED;
+        String url = "http%3A%2F%2Flocalhost%3A" + port + "%2Farticles%2F" + UPDATED;
         for (Element bar : bars) {
             assertThat(bar.selectFirst(".share-print").attr("href")).isEqualTo("/articles/" + UPDATED + "/print");
             assertThat(bar.selectFirst(".share-mail").attr("href")).startsWith("mailto:?subject=").contains(url);
-            assertThat(bar.selectFirst(".share-copy").attr("href")).isEqualTo(CANONICAL);
+            assertThat(bar.selectFirst(".share-copy").attr("href")).isEqualTo(canonical());
             assertThat(bar.selectFirst(".share-x").attr("href")).startsWith("https://x.com/intent/post?text=%E7%B1%B3").endsWith("&url=" + url);
             assertThat(bar.selectFirst(".share-facebook").attr("href")).isEqualTo("https://www.facebook.com/sharer/sharer.php?u=" + url);
             assertThat(bar.selectFirst(".share-note").attr("href")).isEqualTo("https://note.com/intent/post?url=" + url);
@@ -100,7 +107,7 @@ class ReadingSiteTest {
     @Test
     void headCarriesCanonicalOpenGraphAndNewsArticleStructuredData() throws Exception {
         Document article = page("/articles/" + UPDATED, 200);
-        assertThat(article.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(CANONICAL);
+        assertThat(article.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(canonical());
         assertThat(article.selectFirst("meta[property=og:type]").attr("content")).isEqualTo("article");
         assertThat(article.selectFirst("meta[property=og:title]").attr("content")).startsWith("米ロ外相がリヤドで協議");
         assertThat(article.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
@@ -175,7 +182,7 @@ class ReadingSiteTest {
         assertThat(latest.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
         Document rss = Jsoup.parse(latest.body(), Parser.xmlParser());
         assertThat(rss.select("item")).hasSizeGreaterThan(20);
-        assertThat(rss.select("item > link").first().text()).startsWith("http://localhost:8080/articles/");
+        assertThat(rss.select("item > link").first().text()).startsWith("http://localhost:" + port + "/articles/");
         Document section = Jsoup.parse(get("/feeds/sections/sports.xml").body(), Parser.xmlParser());
         assertThat(section.select("item > category").eachText()).containsOnly("スポーツ");
         assertThat(get("/feeds/sections/nope.xml").statusCode()).isEqualTo(404);
@@ -184,15 +191,15 @@ class ReadingSiteTest {
     @Test
     void sitemapListsEveryArticleAndRobotsPointsToIt() throws Exception {
         Document sitemap = Jsoup.parse(get("/sitemap.xml").body(), Parser.xmlParser());
-        assertThat(sitemap.select("url > loc").eachText()).contains(CANONICAL, "http://localhost:8080/sections/world");
+        assertThat(sitemap.select("url > loc").eachText()).contains(canonical(), "http://localhost:" + port + "/sections/world");
         assertThat(sitemap.select("url")).hasSizeGreaterThanOrEqualTo(42);
         // The demo articles are from 2025, outside the news sitemap's two days.
         Element updated = sitemap.select("url").stream()
-                .filter(url -> url.selectFirst("loc").text().equals(CANONICAL)).findFirst().orElseThrow();
+                .filter(url -> url.selectFirst("loc").text().equals(canonical())).findFirst().orElseThrow();
         assertThat(updated.select("news|news")).isEmpty();
         assertThat(updated.selectFirst("lastmod").text()).isEqualTo("2025-02-19T10:20:00+09:00");
         String robots = get("/robots.txt").body();
-        assertThat(robots).contains("Sitemap: http://localhost:8080/sitemap.xml").contains("Disallow: /api/");
+        assertThat(robots).contains("Sitemap: http://localhost:" + port + "/sitemap.xml").contains("Disallow: /api/");
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.time.Instant;
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.Plans;
 import jp.kawaraban.access.Subscription;
 import jp.kawaraban.access.SubscriptionLedger;
 import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.access.Trials;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.platform.Audited;
 import jp.kawaraban.platform.DemoMode;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,7 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode: an open campaign to try, a paying member and a member in a trial, so the
+ * In demo mode: the two paid plans, an open campaign to try, a paying member and a member in a trial, so the
  * paywall can be seen from every side. Runs after the demo accounts exist and leaves
  * existing subscriptions alone.
  */
@@ -32,14 +34,16 @@ class DemoAccess implements ApplicationRunner {
     static final String CAMPAIGN = "welcome";
 
     private final DemoMode demoMode;
+    private final Plans plans;
     private final Trials trials;
     private final SubscriptionLedger ledger;
     private final Accounts accounts;
     private final Entitlements entitlements;
     private final Clock clock;
 
-    DemoAccess(DemoMode demoMode, Trials trials, SubscriptionLedger ledger, Accounts accounts,
+    DemoAccess(DemoMode demoMode, Plans plans, Trials trials, SubscriptionLedger ledger, Accounts accounts,
                Entitlements entitlements, Clock clock) {
+        this.plans = plans;
         this.entitlements = entitlements;
         this.demoMode = demoMode;
         this.trials = trials;
@@ -54,6 +58,15 @@ class DemoAccess implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
+        // The demo's plans go in as an administrator's would (audited); prices changed since are kept.
+        if (plans.terms(Plan.MONTHLY).isEmpty()) {
+            plans.save(Audited.Actor.DEMO, Plan.MONTHLY, "月額プラン", "1800", "",
+                    "有料記事を含むすべての記事、マイニュース、記事と図表の保存。毎月更新、いつでも解約できます。");
+        }
+        if (plans.terms(Plan.YEARLY).isEmpty()) {
+            plans.save(Audited.Actor.DEMO, Plan.YEARLY, "年額プラン", "18000", "",
+                    "月額プランと同じ内容を1年単位で。2か月分お得です。");
+        }
         if (trials.campaign(CAMPAIGN).filter(c -> c.isOpen(now)).isEmpty()) {
             trials.saveCampaign(new Campaign(CAMPAIGN, "はじめての方へ 30日間無料体験",
                     "有料記事を含むすべての記事と、マイニュースや記事の保存などの機能を30日間無料でお試しいただけます。",

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.PlanTerms;
 import jp.kawaraban.access.Subscription;
 import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.member.MemberId;
@@ -24,7 +25,7 @@ public class AccessRepository {
 
     private static final String SUBSCRIPTION_COLUMNS = """
             member_id, plan, state, campaign_code, trial_ends_at, period_ends_at, payment_on_file, provider,
-            provider_ref, provider_event_at""";
+            provider_ref, provider_event_at, price_yen""";
 
     private final JdbcClient jdbc;
 
@@ -44,13 +45,56 @@ public class AccessRepository {
 
     public void saveCampaign(Campaign campaign) {
         jdbc.sql("""
-                        INSERT INTO access_campaign (code, name, description, starts_at, ends_at, trial_days)
-                        VALUES (?, ?, ?, ?, ?, ?)
+                        INSERT INTO access_campaign (code, name, description, starts_at, ends_at, trial_days, plans)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::text[])
                         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
-                          starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, trial_days = EXCLUDED.trial_days""")
+                          starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, trial_days = EXCLUDED.trial_days,
+                          plans = EXCLUDED.plans""")
                 .params(campaign.code(), campaign.name(), campaign.description(), ts(campaign.startsAt()),
-                        ts(campaign.endsAt()), campaign.trialDays())
+                        ts(campaign.endsAt()), campaign.trialDays(), plansLiteral(campaign.plans()))
                 .update();
+    }
+
+    /** @return false when a campaign with that code exists (then nothing changed) */
+    public boolean insertCampaign(Campaign campaign) {
+        return jdbc.sql("""
+                        INSERT INTO access_campaign (code, name, description, starts_at, ends_at, trial_days, plans)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::text[]) ON CONFLICT (code) DO NOTHING""")
+                .params(campaign.code(), campaign.name(), campaign.description(), ts(campaign.startsAt()),
+                        ts(campaign.endsAt()), campaign.trialDays(), plansLiteral(campaign.plans()))
+                .update() == 1;
+    }
+
+    // --- plans ------------------------------------------------------------------------
+
+    public List<PlanTerms> planTerms() {
+        return jdbc.sql("SELECT * FROM access_plan ORDER BY CASE plan WHEN 'MONTHLY' THEN 1 ELSE 2 END")
+                .query(this::planRow).list();
+    }
+
+    public Optional<PlanTerms> planTerms(Plan plan) {
+        return jdbc.sql("SELECT * FROM access_plan WHERE plan = ?").param(plan.name()).query(this::planRow).optional();
+    }
+
+    public void savePlanTerms(PlanTerms terms) {
+        jdbc.sql("""
+                        INSERT INTO access_plan (plan, name, price_yen, provider_price_id, includes, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (plan) DO UPDATE SET name = EXCLUDED.name, price_yen = EXCLUDED.price_yen,
+                          provider_price_id = EXCLUDED.provider_price_id, includes = EXCLUDED.includes,
+                          updated_at = EXCLUDED.updated_at""")
+                .params(terms.plan().name(), terms.name(), terms.priceYen(), terms.providerPriceId(), terms.includes(),
+                        ts(terms.updatedAt()))
+                .update();
+    }
+
+    private PlanTerms planRow(ResultSet rs, int row) throws SQLException {
+        return new PlanTerms(Plan.valueOf(rs.getString("plan")), rs.getString("name"), rs.getInt("price_yen"),
+                rs.getString("provider_price_id"), rs.getString("includes"), instant(rs, "updated_at"));
+    }
+
+    private static String plansLiteral(List<Plan> plans) {
+        return "{" + String.join(",", plans.stream().map(Plan::name).toList()) + "}";
     }
 
     /** @return false when the member took this campaign's trial before */
@@ -84,15 +128,17 @@ public class AccessRepository {
     public void saveSubscription(Subscription s, Instant providerEventAt, Instant now) {
         jdbc.sql("""
                         INSERT INTO access_subscription (member_id, plan, state, campaign_code, trial_ends_at, period_ends_at,
-                          payment_on_file, provider, provider_ref, provider_event_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          payment_on_file, provider, provider_ref, provider_event_at, updated_at, price_yen)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (member_id) DO UPDATE SET plan = EXCLUDED.plan, state = EXCLUDED.state,
                           campaign_code = EXCLUDED.campaign_code, trial_ends_at = EXCLUDED.trial_ends_at,
                           period_ends_at = EXCLUDED.period_ends_at, payment_on_file = EXCLUDED.payment_on_file,
                           provider = EXCLUDED.provider, provider_ref = EXCLUDED.provider_ref,
-                          provider_event_at = EXCLUDED.provider_event_at, updated_at = EXCLUDED.updated_at""")
+                          provider_event_at = EXCLUDED.provider_event_at, updated_at = EXCLUDED.updated_at,
+                          price_yen = EXCLUDED.price_yen""")
                 .params(s.member().value(), s.plan().name(), s.state().name(), s.campaignCode(), ts(s.trialEndsAt()),
-                        ts(s.periodEndsAt()), s.paymentOnFile(), s.provider(), s.providerRef(), ts(providerEventAt), ts(now))
+                        ts(s.periodEndsAt()), s.paymentOnFile(), s.provider(), s.providerRef(), ts(providerEventAt), ts(now),
+                        s.priceYen())
                 .update();
     }
 
@@ -185,14 +231,16 @@ public class AccessRepository {
 
     private Campaign campaignRow(ResultSet rs, int row) throws SQLException {
         return new Campaign(rs.getString("code"), rs.getString("name"), rs.getString("description"),
-                instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("trial_days"));
+                instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getInt("trial_days"),
+                java.util.Arrays.stream((String[]) rs.getArray("plans").getArray()).map(Plan::valueOf).toList());
     }
 
     private Stored stored(ResultSet rs, int row) throws SQLException {
         return new Stored(new Subscription(new MemberId(rs.getObject("member_id", UUID.class)),
                 Plan.valueOf(rs.getString("plan")), SubscriptionState.valueOf(rs.getString("state")),
                 rs.getString("campaign_code"), instant(rs, "trial_ends_at"), instant(rs, "period_ends_at"),
-                rs.getBoolean("payment_on_file"), rs.getString("provider"), rs.getString("provider_ref")),
+                rs.getBoolean("payment_on_file"), rs.getString("provider"), rs.getString("provider_ref"),
+                rs.getObject("price_yen", Integer.class)),
                 instant(rs, "provider_event_at"));
     }
 

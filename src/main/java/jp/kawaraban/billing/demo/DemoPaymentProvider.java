@@ -51,6 +51,11 @@ public class DemoPaymentProvider implements PaymentProvider {
         return URI.create(urls.url("/plans"));
     }
 
+    /** The demo provider charges nothing after checkout, so there is nothing to stop. */
+    @Override
+    public void cancel(String subscriptionRef) {
+    }
+
     /** The demo provider sends no webhooks; anything arriving is refused. */
     @Override
     public ProviderEvent readWebhook(String payload, String signatureHeader) {

@@ -100,7 +100,7 @@ class StripePaymentProvider implements PaymentProvider {
         String plan = request.plan().name();
         SessionCreateParams.Builder session = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(price(request.plan())).setQuantity(1L).build())
+                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(price(request)).setQuantity(1L).build())
                 .setClientReferenceId(member)
                 .putMetadata(MEMBER, member)
                 .putMetadata(PLAN, plan)
@@ -117,6 +117,27 @@ class StripePaymentProvider implements PaymentProvider {
             return URI.create(stripe.v1().checkout().sessions().create(session.build()).getUrl());
         } catch (StripeException e) {
             throw new IllegalStateException("Stripe did not open a checkout session: " + e.getMessage(), e);
+        }
+    }
+
+    /** The price an administrator set on the plan, else the configured one. */
+    private String price(CheckoutRequest request) {
+        if (request.priceRef() != null && !request.priceRef().isBlank()) {
+            return request.priceRef();
+        }
+        return price(request.plan());
+    }
+
+    @Override
+    public void cancel(String subscriptionRef) {
+        try {
+            stripe.v1().subscriptions().cancel(subscriptionRef);
+        } catch (com.stripe.exception.InvalidRequestException gone) {
+            if (!"resource_missing".equals(gone.getCode())) {
+                throw new IllegalStateException("Stripe did not cancel " + subscriptionRef + ": " + gone.getMessage(), gone);
+            }
+        } catch (StripeException e) {
+            throw new IllegalStateException("Stripe did not cancel " + subscriptionRef + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.PlanTerms;
+import jp.kawaraban.access.Plans;
 import jp.kawaraban.member.AccountPageExtension;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.Fragments;
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
 class AccountPlanSection implements AccountPageExtension {
 
     private final Entitlements entitlements;
+    private final Plans plans;
     private final Fragments fragments;
     private final Messages msg;
 
-    AccountPlanSection(Entitlements entitlements, Fragments fragments, Messages msg) {
+    AccountPlanSection(Entitlements entitlements, Plans plans, Fragments fragments, Messages msg) {
+        this.plans = plans;
         this.entitlements = entitlements;
         this.fragments = fragments;
         this.msg = msg;
@@ -36,9 +40,15 @@ class AccountPlanSection implements AccountPageExtension {
 
     @Override
     public Content section(MemberPrincipal member, HttpServletRequest request, CsrfToken csrf) {
+        var membership = entitlements.membership(member.id());
+        var subscription = membership.subscription();
+        // What this member pays: the price they signed up at, not today's (a trial has none yet: today's).
+        Integer price = subscription == null ? null : subscription.priceYen() != null ? subscription.priceYen()
+                : plans.terms(subscription.plan()).map(PlanTerms::priceYen).orElse(null);
         return fragments.of("billing/tag/accountPlan", Map.of(
                 "msg", msg,
-                "membership", entitlements.membership(member.id()),
+                "membership", membership,
+                "price", price == null ? "—" : String.format("%,d", price),
                 "csrf", csrf));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Membership;
 import jp.kawaraban.access.Plan;
+import jp.kawaraban.access.Plans;
 import jp.kawaraban.access.Trials;
 import jp.kawaraban.billing.Billing;
 import jp.kawaraban.billing.DemoCheckouts;
@@ -38,6 +39,7 @@ class PlanPages {
     private static final Logger log = LoggerFactory.getLogger(PlanPages.class);
 
     private final Trials trials;
+    private final Plans plans;
     private final Entitlements entitlements;
     private final Billing billing;
     private final DemoCheckouts demoCheckouts;
@@ -46,8 +48,9 @@ class PlanPages {
     private final FormPages forms;
     private final PublicUrls urls;
 
-    PlanPages(Trials trials, Entitlements entitlements, Billing billing, DemoCheckouts demoCheckouts,
+    PlanPages(Trials trials, Plans plans, Entitlements entitlements, Billing billing, DemoCheckouts demoCheckouts,
               Accounts accounts, Messages msg, FormPages forms, PublicUrls urls) {
+        this.plans = plans;
         this.trials = trials;
         this.entitlements = entitlements;
         this.billing = billing;
@@ -80,7 +83,8 @@ class PlanPages {
     @PostMapping("/billing/checkout")
     ModelAndView checkout(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
                           @RequestParam(defaultValue = "") String plan) {
-        var chosen = Plan.parse(plan).filter(Plan::isPaid);
+        // Only a plan on sale: one without terms has no price to charge.
+        var chosen = Plan.parse(plan).filter(p -> plans.terms(p).isPresent());
         if (chosen.isEmpty()) {
             return page(principal, csrf, msg.get("error.badRequest.body"), true, HttpStatus.BAD_REQUEST);
         }
@@ -113,9 +117,13 @@ class PlanPages {
         if (plan.isEmpty()) {
             return forms.notice("billing.demo.title", msg.get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
         }
-        String price = msg.get("plans." + plan.get().name() + ".price", String.format("%,d", plan.get().priceYen()));
+        var terms = plans.terms(plan.get());
+        if (terms.isEmpty()) {
+            return forms.notice("billing.demo.title", msg.get("billing.demo.gone"), true, HttpStatus.NOT_FOUND);
+        }
+        String price = msg.get("plans." + plan.get().name() + ".price", String.format("%,d", terms.get().priceYen()));
         return forms.show(new FormPage(msg.get("billing.demo.title"), msg.get("billing.demo.intro"),
-                msg.get("plans." + plan.get().name()) + "：" + price, false, "/billing/demo/" + id, List.of(),
+                terms.get().name() + "：" + price, false, "/billing/demo/" + id, List.of(),
                 msg.get("billing.demo.submit"), List.of(new Link("/plans?canceled", msg.get("plans.title"))),
                 csrf), HttpStatus.OK);
     }
@@ -130,7 +138,7 @@ class PlanPages {
 
     private ModelAndView page(MemberPrincipal principal, CsrfToken csrf, String notice, boolean error, HttpStatus status) {
         Membership membership = principal == null ? null : entitlements.membership(principal.id());
-        var view = new PlansView(List.of(Plan.values()), trials.openCampaigns(), membership, notice, error,
+        var view = new PlansView(plans.offered(), trials.openCampaigns(), membership, notice, error,
                 principal == null ? null : csrf);
         ModelAndView page = new ModelAndView("billing/plans", Map.of(
                 "meta", PageMeta.website(msg.get("plans.title"), msg.get("plans.intro"),

@@ -53,6 +53,10 @@ class AuditRows {
             case "series" -> "/editor/series/" + key;
             case "section" -> "/editor/sections";
             case "article" -> "/editor/articles/" + key;
+            // Changes made by administrators (docs/decisions/0024): their pages, for administrators.
+            case "member" -> "/admin/members/" + key;
+            case "staff" -> "/admin/staff";
+            case "plan", "campaign" -> "/admin/plans";
             default -> null;
         };
     }

@@ -10,6 +10,11 @@ import java.util.List;
 
 import jp.kawaraban.member.Device;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.member.MemberPrincipal;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -57,6 +62,27 @@ public class DeviceSessions {
 
     public void logOutEverywhere(MemberId member) {
         sessions.findByPrincipalName(member.toString()).keySet().forEach(sessions::deleteById);
+    }
+
+    /**
+     * Puts a changed account (roles granted or revoked) into every session of the member, so
+     * the change holds on their next request on any node, without logging them out. Requests
+     * do not write the security context back to the session (Spring Security saves it only at
+     * log-in), so a request in flight does not undo this.
+     */
+    public void replacePrincipal(MemberId member, MemberPrincipal principal) {
+        replacePrincipal(sessions, member, principal);
+    }
+
+    private static <S extends Session> void replacePrincipal(FindByIndexNameSessionRepository<S> sessions, MemberId member,
+                                                             MemberPrincipal principal) {
+        for (S session : sessions.findByPrincipalName(member.toString()).values()) {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                    principal.getAuthorities()));
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            sessions.save(session);
+        }
     }
 
     static String handle(String sessionId) {

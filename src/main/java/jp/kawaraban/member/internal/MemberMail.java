@@ -55,6 +55,11 @@ public class MemberMail {
         send(member.email(), "deleted", member.displayName());
     }
 
+    /** An invitation to the staff: the link sets a password (a new account) or confirms (an existing one). */
+    public void invitation(String to, String name, jp.kawaraban.member.Role role, String invitedBy, String token) {
+        send(to, "invitation", name, invitedBy, msg.get("staff.role." + role.name()), link("/invitation", token));
+    }
+
     private void send(String to, String kind, Object... args) {
         String prefix = "mail.member." + kind;
         postbox.send(MailMessage.plain(to, msg.get(prefix + ".subject"),

@@ -55,6 +55,11 @@ public class MemberRepository {
                 .update() == 1;
     }
 
+    public boolean anyWithRole(Role role) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM member_account WHERE ? = ANY(roles))").param(role.name())
+                .query(Boolean.class).single();
+    }
+
     public void markVerified(MemberId id, Instant at) {
         jdbc.sql("UPDATE member_account SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?")
                 .params(timestamp(at), id.value()).update();
@@ -62,6 +67,10 @@ public class MemberRepository {
 
     public void updatePassword(MemberId id, String passwordHash) {
         jdbc.sql("UPDATE member_account SET password_hash = ? WHERE id = ?").params(passwordHash, id.value()).update();
+    }
+
+    public void updateDisplayName(MemberId id, String displayName) {
+        jdbc.sql("UPDATE member_account SET display_name = ? WHERE id = ?").params(displayName, id.value()).update();
     }
 
     /** @return false when another account has the address */
@@ -123,12 +132,65 @@ public class MemberRepository {
                 .params(bucket, timestamp(since)).query(Integer.class).single();
     }
 
-    public void clearAttempts(String bucket) {
-        jdbc.sql("DELETE FROM member_attempt WHERE bucket = ?").param(bucket).update();
-    }
-
     public void forgetAttemptsBefore(Instant before) {
         jdbc.sql("DELETE FROM member_attempt WHERE at < ?").param(timestamp(before)).update();
+    }
+
+    // --- failed log-ins ----------------------------------------------------------------
+
+    /** One count of failed log-ins: how many, the last one, and until when the next attempt waits. */
+    public record LoginFailures(int failures, Instant lastAt, Instant waitUntil) {
+    }
+
+    Optional<LoginFailures> loginFailures(String key) {
+        return jdbc.sql("SELECT failures, last_at, wait_until FROM member_login_failure WHERE key = ?").param(key)
+                .query(MemberRepository::loginFailures).optional();
+    }
+
+    /**
+     * The count, locked until the transaction ends (created empty when there is none), so that
+     * attempts of one pair are let through one after the other.
+     */
+    LoginFailures lockLoginFailures(String key, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO member_login_failure (key, failures, last_at, wait_until) VALUES (?, 0, ?, ?)
+                        ON CONFLICT (key) DO NOTHING""")
+                .params(key, timestamp(now), timestamp(now)).update();
+        return jdbc.sql("SELECT failures, last_at, wait_until FROM member_login_failure WHERE key = ? FOR UPDATE")
+                .param(key).query(MemberRepository::loginFailures).single();
+    }
+
+    void setLoginFailures(String key, int failures, Instant lastAt, Instant waitUntil) {
+        jdbc.sql("UPDATE member_login_failure SET failures = ?, last_at = ?, wait_until = ? WHERE key = ?")
+                .params(failures, timestamp(lastAt), timestamp(waitUntil), key).update();
+    }
+
+    /** Adds a failure (starting again when the last was before {@code forgetBefore}); @return the count now */
+    int countLoginFailure(String key, Instant now, Instant forgetBefore) {
+        return jdbc.sql("""
+                        INSERT INTO member_login_failure AS f (key, failures, last_at, wait_until) VALUES (?, 1, ?, ?)
+                        ON CONFLICT (key) DO UPDATE
+                        SET failures = CASE WHEN f.last_at < ? THEN 1 ELSE f.failures + 1 END, last_at = EXCLUDED.last_at
+                        RETURNING failures""")
+                .params(key, timestamp(now), timestamp(now), timestamp(forgetBefore)).query(Integer.class).single();
+    }
+
+    void waitAfterLoginFailure(String key, Instant until) {
+        jdbc.sql("UPDATE member_login_failure SET wait_until = GREATEST(wait_until, ?) WHERE key = ?")
+                .params(timestamp(until), key).update();
+    }
+
+    void forgetLoginFailures(String key) {
+        jdbc.sql("DELETE FROM member_login_failure WHERE key = ?").param(key).update();
+    }
+
+    void forgetLoginFailuresBefore(Instant before, Instant now) {
+        jdbc.sql("DELETE FROM member_login_failure WHERE last_at < ? AND wait_until < ?")
+                .params(timestamp(before), timestamp(now)).update();
+    }
+
+    private static LoginFailures loginFailures(ResultSet rs, int row) throws SQLException {
+        return new LoginFailures(rs.getInt("failures"), instant(rs, "last_at"), instant(rs, "wait_until"));
     }
 
     // --- remember-me tokens -----------------------------------------------------------

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class MemberUserDetailsService implements UserDetailsService {
 
     private final MemberRepository repository;
+    private final StaffRepository staff;
 
-    MemberUserDetailsService(MemberRepository repository) {
+    MemberUserDetailsService(MemberRepository repository, StaffRepository staff) {
         this.repository = repository;
+        this.staff = staff;
     }
 
     @Override
@@ -25,7 +27,8 @@ class MemberUserDetailsService implements UserDetailsService {
         var account = username != null && username.contains("@")
                 ? repository.findByEmail(Emails.normalise(username))
                 : MemberId.parse(username).flatMap(repository::find);
-        return account.map(found -> new MemberPrincipal(found.member(), found.passwordHash()))
+        return account.map(found -> new MemberPrincipal(found.member(), found.passwordHash(),
+                        staff.disabledAt(found.member().id()).isPresent()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.member.MemberProperties;
 import jp.kawaraban.member.Role;
 import jp.kawaraban.platform.operator.OperatorToken;
@@ -113,7 +112,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Throttle throttle,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
                                             PersistentTokenBasedRememberMeServices rememberMe) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
@@ -140,9 +139,9 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void failedLogin(Throttle throttle, HttpServletRequest request, HttpServletResponse response,
+    private static void failedLogin(LoginThrottle throttle, HttpServletRequest request, HttpServletResponse response,
                                     AuthenticationException failure) throws IOException {
-        throttle.record(Throttle.Kind.LOGIN, request.getRemoteAddr(), request.getParameter("email"));
+        throttle.failed(request.getParameter("email"), request.getRemoteAddr());
         String reason = failure instanceof DisabledException ? "unverified" : "failed";
         response.sendRedirect(LOGIN + "?" + reason + nextParameter(request));
     }
@@ -152,22 +151,31 @@ class SecurityConfiguration {
         return next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Refuses log-in attempts over the limits before the password is even checked. */
+    /**
+     * Lets a log-in attempt through to the password check only when its client may try this
+     * account now; otherwise back to the form, which says how long to wait (and
+     * {@code Retry-After} says it to programs). The password is not checked meanwhile, so
+     * waiting attempts teach a guesser nothing and count for nothing.
+     */
     private static final class LoginThrottleFilter extends OncePerRequestFilter {
 
-        private final Throttle throttle;
+        private final LoginThrottle throttle;
 
-        LoginThrottleFilter(Throttle throttle) {
+        LoginThrottleFilter(LoginThrottle throttle) {
             this.throttle = throttle;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && LOGIN.equals(request.getServletPath())
-                    && throttle.blocked(Throttle.Kind.LOGIN, request.getRemoteAddr(), request.getParameter("email"))) {
-                response.sendRedirect(LOGIN + "?throttled" + nextParameter(request));
-                return;
+            if ("POST".equals(request.getMethod()) && LOGIN.equals(request.getServletPath())) {
+                var wait = throttle.admit(request.getParameter("email"), request.getRemoteAddr());
+                if (wait.isPresent()) {
+                    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+                    response.setHeader("Retry-After", Long.toString(seconds));
+                    response.sendRedirect(LOGIN + "?wait=" + seconds + nextParameter(request));
+                    return;
+                }
             }
             chain.doFilter(request, response);
         }
@@ -180,9 +188,9 @@ class SecurityConfiguration {
     static final class ReturnToPage extends SavedRequestAwareAuthenticationSuccessHandler {
 
         private static final int DEVICE_DESCRIPTION_LENGTH = 200;
-        private final Throttle throttle;
+        private final LoginThrottle throttle;
 
-        ReturnToPage(Throttle throttle) {
+        ReturnToPage(LoginThrottle throttle) {
             this.throttle = throttle;
             setDefaultTargetUrl("/my/account");
         }
@@ -190,7 +198,7 @@ class SecurityConfiguration {
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                             Authentication authentication) throws ServletException, IOException {
-            MemberPrincipal.of(authentication).ifPresent(member -> throttle.clear(Throttle.Kind.LOGIN, member.email()));
+            throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
             var session = request.getSession();
             String agent = request.getHeader("User-Agent");
             session.setAttribute(DeviceSessions.DEVICE_ATTRIBUTE, agent == null ? ""

@@ -10,14 +10,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows down guessing: counts attempts per account and per client address over a window,
- * in the database so the limits hold across nodes. Buckets are keyed by kind, so a flood of
- * sign-ups from one address does not lock its owner out of logging in elsewhere.
+ * Limits sign-ups and password-reset mails: counts attempts per account and per client
+ * address over a window, in the database so the limits hold across nodes. Buckets are keyed
+ * by kind, so a flood of sign-ups from one address does not stop its resets. Log-ins have
+ * their own, gentler throttle ({@link LoginThrottle}).
  */
 @Component
 public class Throttle {
 
-    public enum Kind { LOGIN, SIGN_UP, RESET }
+    public enum Kind { SIGN_UP, RESET }
 
     private final MemberRepository repository;
     private final MemberProperties properties;
@@ -35,8 +36,7 @@ public class Throttle {
         if (repository.attemptsSince(addressBucket(kind, clientAddress), since) >= properties.attemptsPerAddress()) {
             return true;
         }
-        int perAccount = kind == Kind.RESET ? properties.resetsPerAccount() : properties.loginFailuresPerAccount();
-        return email != null && repository.attemptsSince(accountBucket(kind, email), since) >= perAccount;
+        return email != null && repository.attemptsSince(accountBucket(kind, email), since) >= properties.resetsPerAccount();
     }
 
     /** Counts an attempt; its own transaction so a rolled-back request still counts. */
@@ -49,18 +49,13 @@ public class Throttle {
         }
     }
 
-    /** A successful log-in clears the account's failures (not the address's). */
-    public void clear(Kind kind, String email) {
-        repository.clearAttempts(accountBucket(kind, email));
-    }
-
     @Scheduled(fixedDelayString = "PT10M")
     void forgetOldAttempts() {
         repository.forgetAttemptsBefore(clock.instant().minus(properties.throttleWindow().multipliedBy(4)));
     }
 
     private static String addressBucket(Kind kind, String clientAddress) {
-        return kind + ":ip:" + clientAddress;
+        return kind + ":ip:" + ClientAddresses.counted(clientAddress);
     }
 
     private static String accountBucket(Kind kind, String email) {

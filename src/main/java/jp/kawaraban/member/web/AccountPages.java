@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.LinkPurpose;
-import jp.kawaraban.platform.mail.MailNotSentException;
 import jp.kawaraban.platform.web.FormPage.Field;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
@@ -41,11 +40,15 @@ class AccountPages {
     ModelAndView login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String next) {
         String notice = null;
         boolean error = true;
-        for (String reason : List.of("failed", "unverified", "throttled", "loggedOut")) {
+        for (String reason : List.of("failed", "unverified", "loggedOut")) {
             if (request.getParameter(reason) != null) {
                 notice = msg("account.login." + reason);
                 error = !reason.equals("loggedOut");
             }
+        }
+        String wait = request.getParameter("wait");
+        if (wait != null && wait.matches("[0-9]{1,6}")) {
+            notice = msg("account.login.wait", waitInWords(Integer.parseInt(wait)));
         }
         List<Field> fields = new ArrayList<>(List.of(
                 new Field("email", msg("account.login.email"), "email", "", "username", null),
@@ -68,12 +71,7 @@ class AccountPages {
     @PostMapping("/signup")
     ModelAndView signUp(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email,
                         @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String name) {
-        Accounts.Outcome outcome;
-        try {
-            outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
-        } catch (MailNotSentException failed) {
-            return signUp(csrf, msg("account.error.mail"), email, name, HttpStatus.SERVICE_UNAVAILABLE);
-        }
+        Accounts.Outcome outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
         if (outcome == Accounts.Outcome.OK) {
             return forms.notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
         }
@@ -122,12 +120,7 @@ class AccountPages {
 
     @PostMapping("/password/forgot")
     ModelAndView forgot(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email) {
-        Accounts.Outcome outcome;
-        try {
-            outcome = accounts.requestPasswordReset(email, request.getRemoteAddr());
-        } catch (MailNotSentException failed) {
-            return forgot(csrf, msg("account.error.mail"), email, HttpStatus.SERVICE_UNAVAILABLE);
-        }
+        Accounts.Outcome outcome = accounts.requestPasswordReset(email, request.getRemoteAddr());
         if (outcome == Accounts.Outcome.OK) {
             return forms.notice("account.forgot.title", msg("account.forgot.sent"), false);
         }
@@ -178,6 +171,17 @@ class AccountPages {
             case THROTTLED -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_REQUEST;
         };
+    }
+
+    /** "30秒", "2分", "1時間": rounded up, so the reader is not turned away again. */
+    private String waitInWords(int seconds) {
+        if (seconds < 60) {
+            return msg("account.login.wait.seconds", Math.max(1, seconds));
+        }
+        if (seconds < 3600) {
+            return msg("account.login.wait.minutes", (seconds + 59) / 60);
+        }
+        return msg("account.login.wait.hours", (seconds + 3599) / 3600);
     }
 
     private String msg(String key, Object... args) {

@@ -13,7 +13,6 @@ import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.LinkPurpose;
 import jp.kawaraban.member.Member;
 import jp.kawaraban.member.MemberPrincipal;
-import jp.kawaraban.platform.mail.MailNotSentException;
 import jp.kawaraban.platform.web.FormPages;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
@@ -81,16 +80,12 @@ class MyAccountPages {
     ModelAndView changeEmail(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request,
                              CsrfToken csrf, @RequestParam(defaultValue = "") String email,
                              @RequestParam(defaultValue = "") String password) {
-        try {
-            Accounts.Outcome outcome = accounts.requestEmailChange(principal.id(), password, email);
-            if (outcome == Accounts.Outcome.OK) {
-                return new ModelAndView("redirect:/my/account?changeEmailSent");
-            }
-            return page(principal, request, csrf, msg.get("account.error." + outcome.name()), true,
-                    AccountPages.status(outcome));
-        } catch (MailNotSentException failed) {
-            return page(principal, request, csrf, msg.get("account.error.mail"), true, HttpStatus.SERVICE_UNAVAILABLE);
+        Accounts.Outcome outcome = accounts.requestEmailChange(principal.id(), password, email);
+        if (outcome == Accounts.Outcome.OK) {
+            return new ModelAndView("redirect:/my/account?changeEmailSent");
         }
+        return page(principal, request, csrf, msg.get("account.error." + outcome.name()), true,
+                AccountPages.status(outcome));
     }
 
     /** Opened from the mail: a button, so that a scanner following the link changes nothing. */

@@ -12,6 +12,8 @@ import jp.kawaraban.newsletter.Newsletter;
 import jp.kawaraban.newsletter.NewsletterProperties;
 import jp.kawaraban.newsletter.RenderedMessage;
 import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
 import jp.kawaraban.platform.web.PublicUrls;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -39,7 +41,10 @@ public class IssueRenderer {
     private final NewsletterProperties properties;
     private final SignedTokens signed;
 
-    IssueRenderer(Messages msg, PublicUrls urls, NewsletterProperties properties, SignedTokens signed) {
+    private final Settings settings;
+
+    IssueRenderer(Messages msg, PublicUrls urls, NewsletterProperties properties, SignedTokens signed, Settings settings) {
+        this.settings = settings;
         this.msg = msg;
         this.urls = urls;
         this.properties = properties;
@@ -115,11 +120,11 @@ public class IssueRenderer {
         text.append("――\n").append(footer).append("\n")
                 .append(msg.get("mail.newsletter.issue.unsubscribe")).append(" ").append(UNSUBSCRIBE).append("\n")
                 .append(msg.get("mail.newsletter.issue.manage")).append(" ").append(MANAGE).append("\n")
-                .append(properties.postalAddress()).append("\n");
+                .append(postalAddress()).append("\n");
         html.append("<p style=\"font-size:.85em;color:#666\">").append(esc(footer).replace(esc(EMAIL), EMAIL)).append("<br>\n")
                 .append("<a href=\"").append(UNSUBSCRIBE).append("\">").append(esc(msg.get("mail.newsletter.issue.unsubscribe"))).append("</a>　")
                 .append("<a href=\"").append(MANAGE).append("\">").append(esc(msg.get("mail.newsletter.issue.manage"))).append("</a><br>\n")
-                .append(esc(properties.postalAddress())).append("</p>\n</body></html>\n");
+                .append(esc(postalAddress())).append("</p>\n</body></html>\n");
         return new Prepared(newsletter, issue.subject(), text.toString(), html.toString());
     }
 
@@ -148,5 +153,10 @@ public class IssueRenderer {
 
     private static String esc(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    /** The runtime setting when an administrator changed it, else {@code kawaraban.newsletter.postal-address}. */
+    private String postalAddress() {
+        return settings.text(Setting.NEWSLETTER_POSTAL_ADDRESS, properties.postalAddress());
     }
 }

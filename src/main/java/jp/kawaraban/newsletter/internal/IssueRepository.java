@@ -42,6 +42,7 @@ public class IssueRepository {
         private final java.sql.PreparedStatement sent;
         private final java.sql.PreparedStatement failed;
         private final java.sql.PreparedStatement release;
+        private final java.sql.PreparedStatement renew;
 
         private DeliverySession() throws java.sql.SQLException {
             connection = dataSource.getConnection();
@@ -55,6 +56,7 @@ public class IssueRepository {
                         + "attempts = attempts + 1, lease_until = NULL WHERE id = ? AND state = 'QUEUED'");
                 failed = connection.prepareStatement(FAILED_ATTEMPT);
                 release = connection.prepareStatement(RELEASE);
+                renew = connection.prepareStatement(RENEW);
             } catch (java.sql.SQLException | RuntimeException broken) {
                 connection.close();
                 throw broken;
@@ -101,12 +103,38 @@ public class IssueRepository {
             }
         }
 
-        public void release(List<Long> ids) {
+        /**
+         * Extends the lease of those rows still held under {@code heldUntil} (the lease this
+         * sender set: its token) to {@code until}. @return the ids still held
+         */
+        public java.util.Set<Long> renew(List<Long> ids, Instant heldUntil, Instant until) {
+            java.util.Set<Long> kept = new java.util.HashSet<>();
+            if (ids.isEmpty()) {
+                return kept;
+            }
+            try {
+                renew.setTimestamp(1, ts(until));
+                renew.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                renew.setTimestamp(3, ts(heldUntil));
+                try (ResultSet rs = renew.executeQuery()) {
+                    while (rs.next()) {
+                        kept.add(rs.getLong(1));
+                    }
+                }
+                return kept;
+            } catch (java.sql.SQLException failure) {
+                throw new IllegalStateException("Could not renew the lease of outbox rows", failure);
+            }
+        }
+
+        /** Gives back the rows still held under {@code heldUntil}, for the next run. */
+        public void release(List<Long> ids, Instant heldUntil) {
             if (ids.isEmpty()) {
                 return;
             }
             try {
                 release.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                release.setTimestamp(2, ts(heldUntil));
                 release.executeUpdate();
             } catch (java.sql.SQLException failure) {
                 throw new IllegalStateException("Could not release outbox rows", failure);
@@ -115,7 +143,7 @@ public class IssueRepository {
 
         @Override
         public void close() {
-            try (connection; claim; sent; failed; release; var statement = connection.createStatement()) {
+            try (connection; claim; sent; failed; release; renew; var statement = connection.createStatement()) {
                 statement.execute("RESET synchronous_commit");
             } catch (java.sql.SQLException ignored) {
                 // the pool checks the connection before its next use
@@ -143,7 +171,11 @@ public class IssueRepository {
               state = CASE WHEN ? THEN 'FAILED' ELSE state END, next_attempt_at = ?
             WHERE id = ? AND state = 'QUEUED'""";
 
-    private static final String RELEASE = "UPDATE newsletter_outbox SET lease_until = NULL WHERE id = ANY (?) AND state = 'QUEUED'";
+    private static final String RELEASE =
+            "UPDATE newsletter_outbox SET lease_until = NULL WHERE id = ANY (?) AND state = 'QUEUED' AND lease_until = ?";
+
+    private static final String RENEW =
+            "UPDATE newsletter_outbox SET lease_until = ? WHERE id = ANY (?) AND state = 'QUEUED' AND lease_until = ? RETURNING id";
 
     private static void bindFailedAttempt(java.sql.PreparedStatement statement, Claimed row, String error, Instant now,
                                           int maxAttempts, Duration backoff) throws java.sql.SQLException {

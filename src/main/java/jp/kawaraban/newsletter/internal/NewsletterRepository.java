@@ -105,7 +105,9 @@ public class NewsletterRepository {
 
     // --- one-use links ----------------------------------------------------------------
 
-    public record Link(String purpose, String email, List<String> newsletters, String article, String source) {
+    /** A mailed link; {@code unlockMarking} is the marking an unlock link was issued under (else null). */
+    public record Link(String purpose, String email, List<String> newsletters, String article, String source,
+                       Long unlockMarking) {
     }
 
     public void insertLink(String hash, String purpose, String email, List<String> newsletters, String article,
@@ -114,6 +116,15 @@ public class NewsletterRepository {
                         INSERT INTO newsletter_link (token_hash, purpose, email, newsletter_codes, article_id, source, created_at, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(hash, purpose, email, String.join(",", newsletters), article, source, ts(now), ts(expires)).update();
+    }
+
+    /** An unlock link, bound to the marking of the article it was issued under. */
+    public void insertUnlockLink(String hash, String purpose, String email, String article, long marking,
+                                 Instant now, Instant expires) {
+        jdbc.sql("""
+                        INSERT INTO newsletter_link (token_hash, purpose, email, article_id, source, created_at, expires_at, unlock_marking)
+                        VALUES (?, ?, ?, ?, 'article', ?, ?, ?)""")
+                .params(hash, purpose, email, article, ts(now), ts(expires), marking).update();
     }
 
     public int linksSince(String email, Instant since) {
@@ -148,7 +159,7 @@ public class NewsletterRepository {
         String codes = rs.getString("newsletter_codes");
         return new Link(rs.getString("purpose"), rs.getString("email"),
                 codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")), rs.getString("article_id"),
-                rs.getString("source"));
+                rs.getString("source"), rs.getObject("unlock_marking", Long.class));
     }
 
     public void forgetLinksBefore(Instant before) {
@@ -186,6 +197,13 @@ public class NewsletterRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    /** The number of the article's current marking, empty when it is not marked. */
+    public Optional<Long> unlockMarking(String article) {
+        return jdbc.sql("SELECT marking FROM newsletter_unlock_eligible WHERE article_id = ?").param(article)
+                .query(Long.class).optional();
+    }
+
+    /** Marking takes a new number ({@code marking}'s default); marking a marked article again keeps its number. */
     public void setEligible(String article, boolean eligible, Instant now) {
         if (eligible) {
             jdbc.sql("INSERT INTO newsletter_unlock_eligible (article_id, marked_at) VALUES (?, ?) ON CONFLICT DO NOTHING")

@@ -27,6 +27,8 @@ import jp.kawaraban.text.DateExpressions;
 import jp.kawaraban.text.DateMention;
 import jp.kawaraban.text.Keywords;
 import jp.kawaraban.text.Mention;
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -60,10 +62,12 @@ public class ArticleIndexer {
     private final AnalysisAnnouncer announcer;
     private final Clock clock;
     private final int previewCharacters;
+    private final Settings settings;
 
     ArticleIndexer(ArticleCatalog catalog, SearchIndex index, Entities entities, EntityRepository repository,
-                   RecommendationLists recommendations, AnalysisAnnouncer announcer, Clock clock,
+                   RecommendationLists recommendations, AnalysisAnnouncer announcer, Clock clock, Settings settings,
                    @Value("${kawaraban.site.preview-characters:200}") int previewCharacters) {
+        this.settings = settings;
         this.catalog = catalog;
         this.index = index;
         this.entities = entities;
@@ -170,7 +174,7 @@ public class ArticleIndexer {
         // Keyword extraction weighs the headline apart: it takes the rest of the text alone.
         Keywords.extract(content.headline(), content.lead() + "\n" + body, EXTRACTED_KEYWORDS)
                 .forEach(keyword -> keywords.add(keyword.term()));
-        String preview = Body.plainText(content.body().opening(previewCharacters));
+        String preview = Body.plainText(content.body().opening(settings.number(Setting.PREVIEW_CHARACTERS, previewCharacters)));
         IndexedArticle indexed = new IndexedArticle(article.id(), content.headline(), content.lead(), body, preview,
                 article.section().code(), content.seriesCode(), content.accessLevel(), article.publishedAt(),
                 List.copyOf(entityIds), List.copyOf(keywords), null);

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.site.SiteProperties;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.InlineText;
@@ -14,7 +15,6 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.PageNotFoundException;
-import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ArticleApiController {
 
     private final ArticleCatalog catalog;
-    private final SiteProperties site;
+    private final Publication site;
     private final ReadableText readable;
+    private final SiteProperties cache;
 
-    ArticleApiController(ArticleCatalog catalog, SiteProperties site, ReadableText readable) {
+    ArticleApiController(ArticleCatalog catalog, Publication site, SiteProperties cache, ReadableText readable) {
+        this.cache = cache;
         this.readable = readable;
         this.catalog = catalog;
         this.site = site;
@@ -112,7 +114,7 @@ class ArticleApiController {
 
     private <T> ResponseEntity<T> cached(T body) {
         return ResponseEntity.ok()
-                .cacheControl(PublicPageCaching.forThisReader(site))
+                .cacheControl(PublicPageCaching.forThisReader(cache))
                 .varyBy("Cookie")
                 .body(body);
     }

@@ -10,11 +10,11 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.site.SiteProperties;
 import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.platform.web.JapaneseDates;
-import jp.kawaraban.site.SiteProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +33,12 @@ class CrawlerController {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final ArticleCatalog catalog;
-    private final SiteProperties site;
+    private final Publication site;
+    private final SiteProperties cache;
     private final Clock clock;
 
-    CrawlerController(ArticleCatalog catalog, SiteProperties site, Clock clock) {
+    CrawlerController(ArticleCatalog catalog, Publication site, SiteProperties cache, Clock clock) {
+        this.cache = cache;
         this.catalog = catalog;
         this.site = site;
         this.clock = clock;
@@ -167,7 +169,7 @@ class CrawlerController {
 
     private ResponseEntity<String> xml(MediaType type, String body) {
         return ResponseEntity.ok().contentType(type)
-                .cacheControl(site.publicCache())
+                .cacheControl(cache.publicCache())
                 .body(body);
     }
 }

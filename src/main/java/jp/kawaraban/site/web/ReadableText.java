@@ -7,6 +7,8 @@ import jp.kawaraban.access.Reader;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.Block;
+import jp.kawaraban.platform.settings.Setting;
+import jp.kawaraban.platform.settings.Settings;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,10 +28,12 @@ class ReadableText {
 
     private final Entitlements entitlements;
     private final SiteProperties site;
+    private final Settings settings;
 
-    ReadableText(Entitlements entitlements, SiteProperties site) {
+    ReadableText(Entitlements entitlements, SiteProperties site, Settings settings) {
         this.entitlements = entitlements;
         this.site = site;
+        this.settings = settings;
     }
 
     /**
@@ -51,8 +55,13 @@ class ReadableText {
                 && servlet.getRequest().getAttribute(PERSONAL) != null;
     }
 
+    /** The runtime setting when an administrator changed it, else {@code kawaraban.site.preview-characters}. */
+    int previewCharacters() {
+        return settings.number(Setting.PREVIEW_CHARACTERS, site.previewCharacters());
+    }
+
     List<Block> blocks(Article article, ReadingAccess access) {
         return access.full() ? article.content().body().blocks()
-                : article.content().body().opening(site.previewCharacters());
+                : article.content().body().opening(previewCharacters());
     }
 }

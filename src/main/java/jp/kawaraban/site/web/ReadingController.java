@@ -42,7 +42,7 @@ class ReadingController {
                 .map(section -> new SectionBlock(section, catalog.inSection(section.code(), new PageRequest(1, PER_SECTION_ON_HOME)).items()))
                 .filter(block -> !block.articles().isEmpty())
                 .toList();
-        var meta = PageMeta.website(null, pages.msg().get("site.description"), pages.site().url("/"));
+        var meta = PageMeta.website(null, pages.msg().get("site.description"), pages.publication().url("/"));
         return new ModelAndView("site/home", Map.of(
                 "meta", meta, "currentSection", "home",
                 "top", catalog.topStories(TOP_STORIES),
@@ -102,7 +102,7 @@ class ReadingController {
         }
         String path = listing.path() + (listing.page().number() > 1 ? "?page=" + listing.page().number() : "");
         var meta = PageMeta.website(listing.heading(), listing.description() == null ? listing.heading() : listing.description(),
-                pages.site().url(path));
+                pages.publication().url(path));
         var model = new java.util.HashMap<String, Object>(Map.of("meta", meta, "listing", listing));
         model.put("currentSection", currentSection);
         model.put("follow", follow);

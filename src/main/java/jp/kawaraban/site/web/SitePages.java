@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import jp.kawaraban.access.AccessProperties;
 import jp.kawaraban.access.Campaign;
+import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.access.Trials;
 import jp.kawaraban.article.Article;
@@ -36,15 +36,17 @@ class SitePages {
     private final Clock clock;
     private final ReadableText readable;
     private final Trials trials;
-    private final AccessProperties accessProperties;
+    private final Entitlements entitlements;
+    private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
     private volatile SectionSnapshot sections;
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
-              ReadableText readable, Trials trials, AccessProperties accessProperties,
+              ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
               ObjectProvider<ArticlePageExtension> articleExtensions) {
         this.articleExtensions = articleExtensions.orderedStream().toList();
-        this.accessProperties = accessProperties;
+        this.entitlements = entitlements;
+        this.publication = publication;
         this.readable = readable;
         this.trials = trials;
         this.clock = clock;
@@ -55,7 +57,7 @@ class SitePages {
     }
 
     Chrome chrome(PageMeta meta, String currentSection) {
-        return new Chrome(msg, site.name(), sections(), meta, currentSection, visitor());
+        return new Chrome(msg, publication.name(), sections(), meta, currentSection, visitor());
     }
 
     /** The member of this request and, for them only, the CSRF token their forms need. */
@@ -129,7 +131,7 @@ class SitePages {
         Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
                 ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
         return new Paywall(access.gate(), loggedIn, "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next), offer,
-                loggedIn && access.allowanceLeft() == 0, accessProperties.freeMonthlyPaidArticles());
+                loggedIn && access.allowanceLeft() == 0, entitlements.monthlyAllowance());
     }
 
     PageMeta articleMeta(Article article) {
@@ -139,11 +141,15 @@ class SitePages {
     }
 
     String canonicalUrl(Article article) {
-        return site.url("/articles/" + article.id().value());
+        return publication.url("/articles/" + article.id().value());
     }
 
     SiteProperties site() {
         return site;
+    }
+
+    Publication publication() {
+        return publication;
     }
 
     Messages msg() {

@@ -7,7 +7,6 @@ import java.util.Map;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.platform.web.JapaneseDates;
-import jp.kawaraban.site.SiteProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 class StructuredData {
 
     private final JsonMapper json;
-    private final SiteProperties site;
+    private final Publication site;
 
-    StructuredData(JsonMapper json, SiteProperties site) {
+    StructuredData(JsonMapper json, Publication site) {
         this.json = json;
         this.site = site;
     }

@@ -153,6 +153,38 @@ class StripePaymentProviderTest {
     }
 
     @Test
+    void theAdministratorsPriceIdIsChargedInsteadOfTheConfiguredOne() {
+        answer = """
+                {"id": "cs_test_a3", "object": "checkout.session", "url": "https://checkout.stripe.com/c/pay/cs_test_a3"}
+                """;
+        provider.startCheckout(new CheckoutRequest(MEMBER, "hanako@example.jp", Plan.MONTHLY, null, null,
+                URI.create("https://kawaraban.example/billing/done"), URI.create("https://kawaraban.example/plans"),
+                "price_1NewMonthly2400"));
+
+        assertThat(requests).singleElement().extracting(Request::form).satisfies(form -> assertThat(form)
+                .containsEntry("line_items[0][price]", "price_1NewMonthly2400"));
+    }
+
+    @Test
+    void aSubscriptionEndedByTheDeskIsCancelledAtStripeAndOneAlreadyGoneIsNoError() {
+        answer = """
+                {"id": "sub_Q1kawaraban", "object": "subscription", "status": "canceled"}
+                """;
+        provider.cancel("sub_Q1kawaraban");
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("DELETE");
+            assertThat(request.path()).isEqualTo("/v1/subscriptions/sub_Q1kawaraban");
+        });
+
+        status = 404;
+        answer = """
+                {"error": {"type": "invalid_request_error", "code": "resource_missing",
+                 "message": "No such subscription: 'sub_gone'"}}
+                """;
+        provider.cancel("sub_gone");
+    }
+
+    @Test
     void customerPortalIsOpenedForTheCustomerWithTheWayBack() {
         answer = """
                 {"id": "bps_1", "object": "billing_portal.session", "customer": "cus_Q1kawaraban",

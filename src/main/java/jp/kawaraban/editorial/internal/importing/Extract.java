@@ -46,6 +46,8 @@ final class Extract {
     boolean paywalled;
     int imagesLeftOut;
     boolean foundByDensity;
+    /** A livedoor file's date line that is no date, as it was written. */
+    String unreadableDateLine;
     final List<Piece> pieces = new ArrayList<>();
 
     /** Dates found in visible text: the first labelled or unlabelled one publishes, an 「更新」 one updates. */

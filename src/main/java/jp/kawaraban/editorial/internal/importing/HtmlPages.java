@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.kawaraban.editorial.ImportException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -41,7 +42,17 @@ final class HtmlPages {
     private HtmlPages() {
     }
 
+    /**
+     * Deeper than pages are written, and as deep as jsoup builds its tree (it lays deeper
+     * elements out flat, out of their places, and takes time growing with the square of the
+     * depth to do so): such a page is refused before it is parsed, saying why.
+     */
+    static final int READ_DEPTH = 512;
+
     static Extract read(String html) {
+        if (NestingDepth.of(html) > READ_DEPTH) {
+            throw new ImportException(ImportException.Problem.TOO_DEEPLY_NESTED);
+        }
         // Positions tracked, so that an element left open by a broken page can be told apart.
         Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
         Extract page = new Extract();

@@ -55,6 +55,9 @@ public final class PageReader {
         if (decoded.guessed()) {
             warnings.add(new ImportWarning(Kind.ENCODING_GUESSED, charsetName(decoded)));
         }
+        if (decoded.cut()) {
+            warnings.add(new ImportWarning(Kind.CUT_OFF_AT_END));
+        }
         Extract page = isHtml(decoded.text(), fileName) ? HtmlPages.read(decoded.text()) : TextPages.read(decoded.text(), fileName);
         List<Block> blocks = assemble(page);
 
@@ -65,6 +68,9 @@ public final class PageReader {
         int characters = blocks.stream().mapToInt(b -> b.plainText().length()).sum();
         if (characters < MIN_BODY_CHARACTERS || blocks.stream().noneMatch(Block.Paragraph.class::isInstance)) {
             throw new ImportException(Problem.NO_ARTICLE);
+        }
+        if (page.unreadableDateLine != null) {
+            warnings.add(new ImportWarning(Kind.DATE_LINE_UNREADABLE, page.unreadableDateLine));
         }
         if (page.foundByDensity) {
             warnings.add(new ImportWarning(Kind.BODY_FOUND_BY_DENSITY));

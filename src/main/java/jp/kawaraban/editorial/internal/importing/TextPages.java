@@ -21,6 +21,8 @@ final class TextPages {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIST_ITEM = Pattern.compile("^(?:[・●○◎▼▽•]|[-*＊]\\s|\\d{1,2}[.)．）]\\s*|[①-⑳]\\s*)(.+)$");
     private static final Pattern HEADING_MARK = Pattern.compile("^(?:[■◆◇□▲△]\\s*(.+)|【([^】＝=]{2,30})】)$");
+    /** A line meant as an ISO date and time that did not come out as one: digits and its punctuation, little else. */
+    private static final Pattern ATTEMPTED_DATE = Pattern.compile("^\\d{2,4}[-/.:T\\d+Z ]{4,30}.{0,3}$|^\\d{4}-\\d{1,2}.{0,20}$");
     private static final Pattern CRUMBS = Pattern.compile("[>＞»›]");
     /** The livedoor corpus's file names start with the outlet's category. */
     private static final Map<String, String> LIVEDOOR_OUTLETS = Map.of(
@@ -41,15 +43,22 @@ final class TextPages {
         if (lines.size() < 4 || !lines.get(0).strip().matches("https?://\\S+")) {
             return Optional.empty();
         }
-        Optional<OffsetDateTime> date = iso(lines.get(1).strip());
-        if (date.isEmpty() || lines.get(2).isBlank()) {
+        String dateLine = lines.get(1).strip();
+        Optional<OffsetDateTime> date = iso(dateLine);
+        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "");
+        boolean corpusName = LIVEDOOR_OUTLETS.keySet().stream().anyMatch(category -> name.startsWith(category + "-"));
+        // A date line that does not parse still makes the layout the corpus's: the third line is
+        // the title, never the date read as a headline.
+        if (date.isEmpty() && !(corpusName || ATTEMPTED_DATE.matcher(dateLine).matches()) || lines.get(2).isBlank()) {
             return Optional.empty();
         }
         Extract page = new Extract();
         page.url = lines.get(0).strip();
-        page.publishedAt = date.get();
+        page.publishedAt = date.orElse(null);
+        if (date.isEmpty()) {
+            page.unreadableDateLine = dateLine.length() > 40 ? dateLine.substring(0, 40) + "…" : dateLine;
+        }
         page.headline = lines.get(2).strip();
-        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "");
         LIVEDOOR_OUTLETS.forEach((category, outlet) -> {
             if (name.startsWith(category + "-")) {
                 page.outlet = outlet;

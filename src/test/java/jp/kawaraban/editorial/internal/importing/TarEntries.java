@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Just enough of the tar format to read the first few files of the corpus archive where it lies. */
-final class TarEntries {
+public final class TarEntries {
 
-    record Entry(String name, byte[] bytes) {
+    public record Entry(String name, byte[] bytes) {
     }
 
     private TarEntries() {
     }
 
-    static List<Entry> first(InputStream in, int count, Predicate<String> wanted) throws IOException {
+    public static List<Entry> first(InputStream in, int count, Predicate<String> wanted) throws IOException {
         List<Entry> entries = new ArrayList<>();
         byte[] header = new byte[512];
         while (entries.size() < count && in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {

@@ -1,0 +1,95 @@
+package jp.kawaraban.setup.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.editorial.Vocabulary;
+import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.web.FormPage;
+import jp.kawaraban.platform.web.FormPages;
+import jp.kawaraban.platform.web.Messages;
+import jp.kawaraban.setup.RuntimeSettings;
+import jp.kawaraban.setup.SetupRefusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * {@code /admin} (administrators only, by the security chain): the index of the
+ * administrators' pages, and {@code /admin/settings}, the runtime settings.
+ */
+@Controller
+class AdminPages {
+
+    private final RuntimeSettings settings;
+    private final Vocabulary vocabulary;
+    private final FormPages forms;
+    private final Messages msg;
+
+    AdminPages(RuntimeSettings settings, Vocabulary vocabulary, FormPages forms, Messages msg) {
+        this.settings = settings;
+        this.vocabulary = vocabulary;
+        this.forms = forms;
+        this.msg = msg;
+    }
+
+    @GetMapping("/admin")
+    ModelAndView index() {
+        List<FormPage.Link> links = List.of(
+                new FormPage.Link("/admin/staff", msg.get("admin.index.staff")),
+                new FormPage.Link("/admin/members", msg.get("admin.index.members")),
+                new FormPage.Link("/admin/plans", msg.get("admin.index.plans")),
+                new FormPage.Link("/admin/settings", msg.get("admin.index.settings")),
+                new FormPage.Link("/admin/search", msg.get("admin.index.search")),
+                new FormPage.Link("/editor/audit", msg.get("admin.index.audit")),
+                new FormPage.Link("/editor", msg.get("admin.index.desk")));
+        return forms.show(new FormPage(msg.get("admin.index.title"), msg.get("admin.index.intro"), null, false, null, List.of(),
+                null, links, null), HttpStatus.OK);
+    }
+
+    @GetMapping("/admin/settings")
+    ModelAndView form(CsrfToken csrf, @RequestParam(required = false) String saved) {
+        return form(settings.current(), saved != null ? msg.get("admin.settings.saved") : null, false, csrf, HttpStatus.OK);
+    }
+
+    @PostMapping("/admin/settings")
+    ModelAndView save(CsrfToken csrf, @AuthenticationPrincipal MemberPrincipal admin,
+                      @RequestParam(defaultValue = "") String name,
+                      @RequestParam(defaultValue = "") String previewCharacters,
+                      @RequestParam(defaultValue = "") String freeMonthlyPaidArticles,
+                      @RequestParam(defaultValue = "") String importDefaultSection,
+                      @RequestParam(defaultValue = "") String postalAddress) {
+        var wanted = new RuntimeSettings.Values(name, previewCharacters, freeMonthlyPaidArticles, importDefaultSection,
+                postalAddress);
+        try {
+            settings.change(new AuditLog.Actor(admin.id().value().toString(), admin.displayName()), wanted);
+        } catch (SetupRefusal refused) {
+            return form(wanted, msg.get(refused.messageKey(), refused.arguments()), true, csrf, HttpStatus.BAD_REQUEST);
+        }
+        return new ModelAndView("redirect:/admin/settings?saved");
+    }
+
+    private ModelAndView form(RuntimeSettings.Values values, String notice, boolean error, CsrfToken csrf, HttpStatus status) {
+        String sections = vocabulary.sections().stream().map(s -> s.code() + "（" + s.name() + "）")
+                .collect(Collectors.joining("、"));
+        List<FormPage.Field> fields = List.of(
+                new FormPage.Field("name", msg.get("admin.settings.publication.name"), "text", values.name(), "off", null),
+                new FormPage.Field("previewCharacters", msg.get("admin.settings.site.preview-characters"), "number",
+                        values.previewCharacters(), "off", msg.get("admin.settings.hint.preview")),
+                new FormPage.Field("freeMonthlyPaidArticles", msg.get("admin.settings.access.free-monthly-paid-articles"), "number",
+                        values.freeMonthlyPaidArticles(), "off", msg.get("admin.settings.hint.allowance")),
+                new FormPage.Field("importDefaultSection", msg.get("admin.settings.editorial.import.default-section"), "text",
+                        values.importDefaultSection(), "off", msg.get("admin.settings.hint.section", sections)),
+                new FormPage.Field("postalAddress", msg.get("admin.settings.newsletter.postal-address"), "text",
+                        values.postalAddress(), "off", msg.get("admin.settings.hint.postalAddress")));
+        return forms.show(new FormPage(msg.get("admin.settings.title"), msg.get("admin.settings.intro"), notice, error,
+                "/admin/settings", fields, msg.get("admin.settings.submit"),
+                List.of(new FormPage.Link("/admin", msg.get("admin.index.title"))), csrf), status);
+    }
+}
