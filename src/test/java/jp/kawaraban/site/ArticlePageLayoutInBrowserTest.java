@@ -47,10 +47,11 @@ class ArticlePageLayoutInBrowserTest extends InBrowser {
             "free-commentary", "business-minimum-wage-2025",
             "free-series", "hokuyo-riyadh-talks",
             "members-series-figure", "talks-timeline-2025",
-            "paid-series", "riyadh-talks-analysis",
+            "paid-series", "ukraine-peace-plan-proposals",
             "paid", "kaled-strait-shipping-detour");
 
-    private static final String PAID_ARTICLE = "riyadh-talks-analysis";
+    /** Paid, in a series; クリミア is both one of its keywords and an entity it mentions. */
+    private static final String PAID_ARTICLE = "ukraine-peace-plan-proposals";
 
     /** Where the text starts, in page coordinates (the page is not scrolled), and what stands before it. */
     private static final String MEASURE = """
@@ -162,8 +163,12 @@ class ArticlePageLayoutInBrowserTest extends InBrowser {
                             .evaluate("b => b.getBoundingClientRect().height")).doubleValue();
                     assertTrue(height < 36, slug + ": the follow control is compact (" + height + " px high)");
                 }
-                // An entity's chip opens the entity's page.
+                // クリミア the keyword and クリミア the place are one chip, the place's (which covers クリミア半島 too).
                 Chromium.assertOk(page.navigate(path(PAID_ARTICLE)), path(PAID_ARTICLE));
+                Locator crimea = page.locator(".article-topics li.topic-chip", new Page.LocatorOptions().setHasText("クリミア"));
+                assertThat(crimea).hasCount(1);
+                assertThat(crimea.locator("a.topic-name")).hasAttribute("href", "/entities/crimea");
+                // An entity's chip opens the entity's page.
                 Locator entity = page.locator(".article-topics li.topic-entity a.topic-name").first();
                 String name = entity.innerText().strip();
                 entity.click();
