@@ -163,10 +163,18 @@ class ArticlePageLayoutInBrowserTest extends InBrowser {
                             .evaluate("b => b.getBoundingClientRect().height")).doubleValue();
                     assertTrue(height < 36, slug + ": the follow control is compact (" + height + " px high)");
                 }
-                // クリミア the keyword and クリミア the place are one chip, the place's (which covers クリミア半島 too).
                 Chromium.assertOk(page.navigate(path(PAID_ARTICLE)), path(PAID_ARTICLE));
                 Locator crimea = page.locator(".article-topics li.topic-chip", new Page.LocatorOptions().setHasText("クリミア"));
                 assertThat(crimea).hasCount(1);
+                if (!loggedIn) {
+                    // Held at the preview: no names found in text this reader may not read, only the
+                    // series and the editors' keywords (クリミア the keyword, as the keyword list had it).
+                    assertThat(page.locator(".article-topics li.topic-entity")).hasCount(0);
+                    assertThat(crimea.locator("a.topic-name")).hasAttribute("href",
+                            "/keywords/" + java.net.URLEncoder.encode("クリミア", java.nio.charset.StandardCharsets.UTF_8));
+                    continue;
+                }
+                // クリミア the keyword and クリミア the place are one chip, the place's (which covers クリミア半島 too).
                 assertThat(crimea.locator("a.topic-name")).hasAttribute("href", "/entities/crimea");
                 // An entity's chip opens the entity's page.
                 Locator entity = page.locator(".article-topics li.topic-entity a.topic-name").first();

@@ -58,7 +58,7 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
      */
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
-        ArticlePersonal personal = forArticle(page.article());
+        ArticlePersonal personal = forArticle(page.article(), page.access().full());
         ArticlePageParts parts = ArticlePageParts.of(ArticlePageParts.Slot.CONTROLS,
                 fragments.of("personal/tag/personalBar", Map.of("msg", msg, "personal", personal)));
         if (!personal.follows().isEmpty()) {
@@ -76,8 +76,15 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
         return button == null ? null : fragments.of("personal/tag/followButton", Map.of("msg", msg, "button", button));
     }
 
-    /** The article page's buttons; for a member who has My News, opening the article marks it read. */
-    ArticlePersonal forArticle(Article article) {
+    /**
+     * The article page's buttons; for a member who has My News, opening the article marks it read.
+     *
+     * @param fullText whether this reader gets the whole text: the entities are those found in
+     *                 all of it, so a reader held at the preview is offered only the series and the
+     *                 editors' keywords, which the page shows anyway, never names from text they may
+     *                 not read
+     */
+    ArticlePersonal forArticle(Article article, boolean fullText) {
         Reader reader = Reader.current();
         Viewer viewer = Viewer.current();
         String id = article.id().value();
@@ -89,7 +96,9 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
             news.markRead(reader.member(), article.id());
         }
         Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
-        List<FollowButton> followButtons = distinct(follows.targetsOf(article)).stream()
+        List<FollowTarget> targets = follows.targetsOf(article).stream()
+                .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList();
+        List<FollowButton> followButtons = distinct(targets).stream()
                 .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back).asCompact())
                 .toList();
         SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(reader.member(), id), maySave,
