@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static jp.kawaraban.access.PlansAndCampaignsAdminTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /admin/members} over real HTTP as the demo administrator, as a customer desk uses it
@@ -84,13 +85,14 @@ class CustomerDeskTest {
         String email = "unconfirmed-" + UUID.randomUUID() + "@example.com";
         assertThat(accounts.signUp(email, PASSWORD, "未確認 の 読者", "198.51.100.7")).isEqualTo(Accounts.Outcome.OK);
         Member member = accounts.findByEmail(email).orElseThrow();
-        assertThat(TestMail.to(email)).hasSize(1);
+        // Account mails leave after the answer, on another thread: wait for them.
+        await().until(() -> TestMail.to(email).size() == 1);
 
         var admin = admin();
         String page = "/admin/members/" + member.id();
         assertThat(admin.page(page).selectFirst(".verified").attr("data-verified")).isEqualTo("false");
         admin.submit(page, page + "/resend-verification", Map.of());
-        assertThat(TestMail.to(email)).hasSize(2);
+        await().until(() -> TestMail.to(email).size() == 2);
         var reader = new WebSession(port);
         String link = reader.local(TestMail.link(email, "/signup/verify"));
         reader.submit(link, "/signup/verify", Map.of("token", reader.page(link).selectFirst("input[name=token]").val()));
