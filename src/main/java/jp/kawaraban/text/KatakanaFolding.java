@@ -25,31 +25,32 @@ import java.util.Set;
  * rules, in the order they apply:
  * <ol>
  *   <li>half-width katakana become full-width (ｳｨｯﾄｺﾌ is ウィットコフ);</li>
- *   <li>the separators between the parts of a name (・, ＝, ゠) are dropped, so
- *       ドナルド・トランプ and ドナルドトランプ fold alike;</li>
+ *   <li>the separators between the parts of a name (・, ＝, ゠, and spaces) are dropped, so
+ *       ドナルド・トランプ and ドナルドトランプ, アル カイダ and アルカイダ fold alike; the
+ *       rules below see the joined run, so a separator never changes a key;</li>
  *   <li>ヴ and the other V kana become the B row: ヴァ→バ, ヴィ→ビ, ヴ→ブ, ヴェ→ベ, ヴォ→ボ;</li>
  *   <li>a small vowel after ウ, イ, ク, グ or フ that the press also writes full-size
  *       becomes full-size: ウィ→ウイ, ウェ→ウエ, ウォ→ウオ, イェ→イエ, クァ→クア, グァ→グア,
  *       フィ→フイ, フェ→フエ (but not ファ: ファン is a fan, フアン is Juan);</li>
  *   <li>old or rare kana become their modern equivalents: ヰ→イ, ヱ→エ, ヲ→オ, ヂ→ジ, ヅ→ズ;</li>
- *   <li>in a name part of five characters or more (a final ー not counted), ッ before a
+ *   <li>in a run of five characters or more (a final ー not counted), ッ before a
  *       consonant is dropped (ウィットコフ→ウィトコフ, モハメッド→モハメド); shorter
  *       words keep it, since ハット/ハト, メッシ/メシ and キッチン/キチン are different
  *       words;</li>
- *   <li>a long-vowel mark ー that ends a name part is dropped when at least three morae
- *       precede it (コンピューター→コンピュータ, ゼレンスキー→ゼレンスキ), or two morae
- *       ending in ィ (シティー→シティ); a word listed in {@code text/keep-final-long-vowel.txt}
- *       keeps it, because without it it would be another word (ドラマー is not ドラマ).</li>
+ *   <li>a long-vowel mark ー that ends a run is dropped after four morae or more, after
+ *       three when the dictionary knows the word with the mark (モーター; not ガーナー,
+ *       whose ガーナ is another word), and after two or three ending in ィ (シティー→シティ);
+ *       morae are counted on the foreign syllables, so フィラー (two) keeps it whichever way
+ *       フィ is written. A word listed in {@code text/keep-final-long-vowel.txt} keeps it:
+ *       the dictionary knows both ドラマー and ドラマ and cannot tell they are two words.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
  * ツァ/ツア, ファ/フア, ウ or イ written for a long vowel (ボウリング/ボーリング,
  * セイル/セール).
  *
- * <p>A "name part" is a run of katakana between separators or other characters: in
- * ゼレンスキー大統領 the part is ゼレンスキー, in ハリー・ポッター there are two. The rules
- * that look at length (6 and 7) therefore treat a run that holds several words without a
- * separator as one long word, which is why the analyzers fold tokens, not whole texts.
+ * <p>The rules that look at length (6 and 7) treat a run that holds several words as one
+ * long word, which is why the analyzers fold tokens, not whole texts.
  */
 public final class KatakanaFolding {
 
