@@ -51,21 +51,12 @@ final class BackupCommand {
     }
 
     int run(String[] args) {
-        Path to = null;
-        List<String> passed = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--to=")) {
-                to = Path.of(arg.substring("--to=".length()));
-            } else if (arg.startsWith("--data-dir=") || arg.startsWith("--kawaraban.data-dir=")) {
-                continue; // found by DataDirectory
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                passed.add(arg);
-            } else {
-                err.println("Unknown argument: " + arg);
-                err.println(USAGE);
-                return 1;
-            }
+        CommandSettings.Arguments arguments = CommandSettings.parse(args, "--to=", err, USAGE);
+        if (arguments == null) {
+            return 1;
         }
+        Path to = arguments.file();
+        List<String> passed = arguments.settings();
         if (to == null || to.toString().isBlank()) {
             err.println("Name the backup file with --to=FILE.");
             err.println(USAGE);

@@ -1,5 +1,8 @@
 package jp.kawaraban.command;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,6 +23,34 @@ final class CommandSettings {
 
     private CommandSettings(ConfigurableEnvironment environment) {
         this.environment = environment;
+    }
+
+    /**
+     * A backup or restore command's arguments: the one file option ({@code --to=} or
+     * {@code --from=}), the data directory (read by {@link DataDirectory}, skipped here), and any
+     * {@code --name=value} setting passed on to the application's configuration.
+     */
+    record Arguments(Path file, List<String> settings) {
+    }
+
+    /** The arguments, or {@code null} after naming the first unknown one on {@code err}. */
+    static Arguments parse(String[] args, String fileOption, PrintStream err, String usage) {
+        Path file = null;
+        List<String> settings = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith(fileOption)) {
+                file = Path.of(arg.substring(fileOption.length()));
+            } else if (arg.startsWith("--data-dir=") || arg.startsWith("--kawaraban.data-dir=")) {
+                continue; // found by DataDirectory
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                settings.add(arg);
+            } else {
+                err.println("Unknown argument: " + arg);
+                err.println(usage);
+                return null;
+            }
+        }
+        return new Arguments(file, settings);
     }
 
     static CommandSettings of(List<String> args) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,21 +39,12 @@ final class RestoreCommand {
     }
 
     int run(String[] args, Class<?> application) {
-        Path from = null;
-        List<String> passed = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--from=")) {
-                from = Path.of(arg.substring("--from=".length()));
-            } else if (arg.startsWith("--data-dir=") || arg.startsWith("--kawaraban.data-dir=")) {
-                continue; // found by DataDirectory
-            } else if (arg.startsWith("--") && arg.contains("=")) {
-                passed.add(arg);
-            } else {
-                err.println("Unknown argument: " + arg);
-                err.println(USAGE);
-                return 1;
-            }
+        CommandSettings.Arguments arguments = CommandSettings.parse(args, "--from=", err, USAGE);
+        if (arguments == null) {
+            return 1;
         }
+        Path from = arguments.file();
+        List<String> passed = arguments.settings();
         if (from == null || !Files.isRegularFile(from) || !Files.isReadable(from)) {
             err.println(from == null ? "Name the backup file with --from=FILE." : "Not a readable file: " + from);
             err.println(USAGE);
