@@ -41,6 +41,14 @@ public final class TestMail implements Extension {
     }
 
     /**
+     * Waits (as {@link Waiting} says) until exactly {@code count} messages have reached an
+     * address and returns them: account mails leave after the answer.
+     */
+    public static List<MimeMessage> awaitCount(String address, int count) {
+        return Awaitility.await(count + " mails to " + address).until(() -> to(address), messages -> messages.size() == count);
+    }
+
+    /**
      * The text of the newest message to an address: its (first) text/plain part, decoded
      * from whatever transfer encoding the sender chose (mostly Japanese text goes as base64).
      */

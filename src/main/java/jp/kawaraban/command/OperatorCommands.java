@@ -10,9 +10,27 @@ public final class OperatorCommands {
     private static final Map<String, String> COMMANDS = new java.util.TreeMap<>(Map.of(
             RebuildSearchCommand.NAME, "re-create the search index from the database, with a progress bar",
             ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE...), one JSON line per file",
-            SetupCommand.NAME, "first start: the paper's name and address, the first administrator, starter sections"));
+            SetupCommand.NAME, "first start: the paper's name and address, the first administrator, starter sections",
+            BackupCommand.NAME, "write the database (one consistent snapshot) and the data directory's files to --to=FILE, while the site runs",
+            RestoreCommand.NAME, "restore --from=FILE into an empty data directory (and empty database), then rebuild the search index"));
 
     private OperatorCommands() {
+    }
+
+    /**
+     * Commands that use the database directly run without Spring Boot's logging set-up: keep the
+     * libraries' start-up chatter (Flyway, the embedded server) off stdout, which carries the result.
+     */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
+    /** This application's version, as the jar's manifest has it ({@code development} when run from the build). */
+    static String version() {
+        String version = OperatorCommands.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     public static boolean handles(String[] args) {
@@ -22,6 +40,9 @@ public final class OperatorCommands {
     /** Runs the command named by {@code args[0]}; returns the process exit code. */
     public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (args[0].equals(BackupCommand.NAME) || args[0].equals(RestoreCommand.NAME)) {
+            quietLibraries();
+        }
         return switch (args[0]) {
             case RebuildSearchCommand.NAME -> new RebuildSearchCommand(DataDirectory.from(rest, System.getenv()), out, err)
                     .run(rest, application);
@@ -29,6 +50,9 @@ public final class OperatorCommands {
                     .run(rest, application);
             case SetupCommand.NAME -> new SetupCommand(DataDirectory.from(rest, System.getenv()), out, err, System.getenv(),
                     System.console()).run(rest, application);
+            case BackupCommand.NAME -> new BackupCommand(DataDirectory.from(rest, System.getenv()), out, err).run(rest);
+            case RestoreCommand.NAME -> new RestoreCommand(DataDirectory.from(rest, System.getenv()), out, err)
+                    .run(rest, application);
             default -> {
                 out.println("usage: java -jar kawaraban.jar [COMMAND] [--data-dir=DIR]");
                 out.println("  (no command)     serve the site");

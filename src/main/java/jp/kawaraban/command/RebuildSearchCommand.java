@@ -58,7 +58,17 @@ final class RebuildSearchCommand {
                 return 1;
             }
         }
-        return local(application);
+        return local(application, List.of());
+    }
+
+    /**
+     * Rebuilds by starting the application on the data directory, which no site runs on (a
+     * restore's last step).
+     *
+     * @param applicationArgs the application's own configuration, e.g. {@code --spring.datasource.url=…}
+     */
+    int runHere(Class<?> application, List<String> applicationArgs) {
+        return local(application, applicationArgs);
     }
 
     int remote(Path operatorFile) throws IOException, InterruptedException {
@@ -94,17 +104,23 @@ final class RebuildSearchCommand {
         });
     }
 
-    private int local(Class<?> application) {
+    private int local(Class<?> application, List<String> applicationArgs) {
         err.println("No site is running on " + dataDir + ": starting the application here to rebuild.");
-        try (var context = OperatorSite.start(application, dataDir, List.of())) {
+        try (var context = OperatorSite.start(application, dataDir, applicationArgs)) {
             IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
             if (!rebuilds.start()) {
                 err.println("A rebuild started by itself (the index was empty); following it.");
             }
-            return follow(() -> {
+            int exit = follow(() -> {
                 IndexRebuilds.Progress now = rebuilds.progress();
                 return new Progress(now.running(), now.done(), now.total(), now.error());
             });
+            // What listens to the rebuild (My News tags from each analysed article) finishes before the application stops.
+            OperatorSite.settle(context, Duration.ofMinutes(5));
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
         }
     }
 

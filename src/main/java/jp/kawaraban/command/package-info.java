@@ -1,7 +1,8 @@
 /**
  * Operator commands run from the jar ({@code java -jar kawaraban.jar COMMAND ...}): they
  * reach the site running on the same data directory, or start the application on a loopback port
- * when none runs. Progress goes to stderr, results to stdout.
+ * when none runs; {@code backup} and {@code restore} work on the data directory's database
+ * itself ({@code platform.operator.OperatorDatabase}). Progress goes to stderr, results to stdout.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "member", "platform", "platform::operator", "search", "setup"})
 package jp.kawaraban.command;

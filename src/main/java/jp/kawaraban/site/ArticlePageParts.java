@@ -16,8 +16,17 @@ public final class ArticlePageParts {
 
     /** The places on the article page where other modules' parts go, in page order. */
     public enum Slot {
-        /** Under the top share bar, before the lead: controls about this article (follow, save). */
+        /**
+         * Beside the top share bar, before the lead: one or two compact controls about this
+         * article (save). Anything here pushes the text down on a phone: keep it to one line.
+         */
         CONTROLS,
+        /**
+         * Right after the text (and the paywall box): the article's topics, as links to their
+         * pages with their controls (follow). When a module fills it, it replaces the site's
+         * plain keyword list.
+         */
+        TOPICS,
         /** After the text and the bottom share bar: experts' commentary. */
         COMMENTARY,
         /** After the keywords: articles to read next. */

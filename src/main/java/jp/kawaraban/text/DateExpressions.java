@@ -47,14 +47,39 @@ import java.util.regex.Pattern;
  *       day is smaller ({@code 30～2日}) the two days are in consecutive months.</li>
  * </ul>
  *
+ * <p>Forms added for issue 19; those that name a period give its first day as
+ * {@link DateMention#date()} and its last as {@link DateMention#until()}:
+ * <ul>
+ *   <li>{@code 昨日}, {@code 一昨日}, {@code 明日}, {@code 明後日}, {@code 本日}: days counted
+ *       from the article date; {@code 元日}, {@code 元旦}: 1 January, placed like a month and
+ *       day; {@code 3日前}: three days before the article date (not after の, as in
+ *       {@code 選挙の3日前}, which counts from another day). {@code 今日} is not read: it also
+ *       means "nowadays".</li>
+ *   <li>{@code 同日}: the date mentioned last before it in the same text.</li>
+ *   <li>{@code 先週}, {@code 今週}, {@code 来週}: Monday to Sunday.</li>
+ *   <li>{@code 昨年12月}, {@code 2025年1月}, {@code 令和7年4月}: the whole month; with
+ *       {@code 末} its last day, with {@code 上旬} (or {@code 初旬}), {@code 中旬}, {@code 下旬}
+ *       days 1–10, 11–20, 21 to the end. {@code 3月末} and {@code 7月中旬} without a year
+ *       take it from the window of month-and-day dates; {@code 今月末}, {@code 来月上旬}
+ *       from the article date.</li>
+ *   <li>{@code 2025年度}, {@code 令和7年度}, {@code 今年度}, {@code 来年度}, {@code 昨年度}:
+ *       the fiscal year, 1 April to 31 March of the next year ({@code 2025年度} is
+ *       2025-04-01..2026-03-31; {@code 今年度} is the one that holds the article date);
+ *       {@code 2025年度末} is 2026-03-31.</li>
+ *   <li>{@code 令和元年}, {@code 平成31年}: the part of that calendar year that the era
+ *       covers (令和元年 is 2019-05-01..2019-12-31). A year written in digits alone
+ *       ({@code 2025年}) is still not read.</li>
+ *   <li>{@code 18、19両日}: both days, like {@code 18、19日}.</li>
+ * </ul>
+ *
  * <p>Not read as dates: durations and counts such as {@code 18日間}, {@code 3日連続},
- * {@code 10日目}, {@code 3日後}, {@code 3日前}, {@code 5日ぶり}, {@code 7日以内},
+ * {@code 10日目}, {@code 3日後}, {@code 5日ぶり}, {@code 7日以内},
  * {@code 1日当たり}, {@code 3日分}, {@code 1日20便}, {@code 約3日}, {@code 最大12日},
- * {@code 9日から12日ほど}; a day after another number ({@code 第3日}, {@code 1.5日}); 漢数字
+ * {@code 9日から12日ほど}, {@code 5日が過ぎた}, {@code 10日がたった}, {@code 3日かかる},
+ * {@code 10日延びた}; a day after another number ({@code 第3日}, {@code 1.5日}); 漢数字
  * days standing alone ({@code 三日月} and {@code 三日坊主} are words); {@code 1日} alone unless a
  * comma or full stop, a time of day (午前, 未明 …) or 付, から, まで, 以降 follows it — in
- * {@code 1日に数便} or {@code 1日延長} it is "one day"; year and month without a day
- * ({@code 2025年2月}); a month and day after a year this class cannot resolve
+ * {@code 1日に数便} or {@code 1日延長} it is "one day"; a month and day after a year this class cannot resolve
  * ({@code 前年2月1日}, {@code 25年2月18日}). {@code 2月18日付} (a dated document) and
  * {@code 18日午前} are dates. Impossible dates such as {@code 2月30日} are skipped, as is
  * {@code 2月29日} when the year the rules choose is not a leap year. Forms that need the
@@ -73,19 +98,39 @@ public final class DateExpressions {
     private static final String DAY_SEPARATOR = "[、,，・～〜]";
     /** What makes "N日" a number of days rather than a date: 18日間, 3日後, 1日当たり, 3日分. */
     private static final String NOT_A_DAY_AFTER = "間|目|後|前|連続|ぶり|振り|以内|以上|未満|超|余り|あまり"
-            + "|程度|ほど|当たり|あたり|平均|おき|置き|ごと|毎|分(?!か)|[0-9０-９]";
+            + "|程度|ほど|当たり|あたり|平均|おき|置き|ごと|毎|分(?!か)|[0-9０-９]"
+            // 5日が過ぎた, 3日がたつ, 10日を経て, 2日足らず: time that passes, not a day
+            + "|が(?:過ぎ|すぎ|経|たっ|たち|たつ|たと)|を(?:過ぎ|経)|経過|足らず|弱|強|がかり|かか|先まで"
+            // 10日延びた, 2日遅れ: a shift by some days
+            + "|延び|延長|短縮|遅れ|早ま";
     /** Words before "N日" that make it an amount of days: 約3日, 最大12日. */
     private static final String NOT_A_DAY_BEFORE =
             "(?<!約|計|最大|最長|最短|最低|およそ|わずか|少なくとも|ほぼ|延べ|残り|毎)";
 
     /** A day, or two days of a list or range; the named groups are {@code <p>d} and {@code <p>d2}. */
     private static String days(String prefix) {
-        return "(?<" + prefix + "d>" + SMALL + ")(?:" + DAY_SEPARATOR + "(?<" + prefix + "d2>" + SMALL + "))?日";
+        return "(?<" + prefix + "d>" + SMALL + ")(?:" + DAY_SEPARATOR + "(?<" + prefix + "d2>" + SMALL + "))?(?:両日|日)";
     }
 
+    /** An era name and its year: 令和7, 令和元, 平成三十一. */
+    private static final String ERA_YEAR = "(?:令和|平成|昭和)(?:元|" + DIGITS + "{1,2}|[一二三四五六七八九十]{1,3})";
+    /** The part of a month a period names: its end, or one of its three ten-day parts. */
+    private static final String PART_OF_MONTH = "末|上旬|中旬|下旬|初旬";
+
     private static final Pattern DATE = Pattern.compile(
+            // 2025年度, 令和7年度, 来年度, 2025年度末: a fiscal year, April to March
+            "(?:(?<fera>" + ERA_YEAR + ")|" + NOT_AFTER_NUMBER + "(?<fy>" + DIGITS + "{4})|(?<frel>今|本|来|昨))"
+                    + "年度(?<fend>末)?"
+            // 昨日, 一昨日, 明日, 明後日, 本日, and 元日 or 元旦 (1 January)
+            + "|(?<relday>一昨日|昨日|明後日|明日(?!香)|本日|元日|元旦)"
+            // 同日: the day of the date mentioned before it
+            + "|(?<same>同日)"
+            // 先週, 今週, 来週: Monday to Sunday
+            + "|(?<week>先週|今週|来週)(?!末)"
+            // 3日前: counted back from the article date (not after の: 選挙の3日前)
+            + "|(?<!の|" + DIGITS + ")" + NOT_A_DAY_BEFORE + "(?<ago>" + DIGITS + "{1,2})日前"
             // 令和7年2月18日
-            "(?<era>令和|平成|昭和)(?<ey>元|" + DIGITS + "{1,2}|[一二三四五六七八九十]{1,3})年"
+            + "|(?<era>令和|平成|昭和)(?<ey>元|" + DIGITS + "{1,2}|[一二三四五六七八九十]{1,3})年"
                     + "(?<em>" + SMALL + ")月" + days("e") + "(?!間)"
             // 2025年2月18日
             + "|" + NOT_AFTER_NUMBER + "(?<wy>" + DIGITS + "{4}|[" + KANJI_NUMERALS + "]{2,7})年"
@@ -97,11 +142,19 @@ public final class DateExpressions {
             + "|(?<rel>昨年|去年|今年|本年|来年|同年)(?<rm>" + SMALL + ")月" + days("r") + "(?!間)"
             // 先月28日
             + "|(?<relm>今月|先月|来月|同月)" + days("q") + "(?!間)"
+            // 昨年12月, 2025年3月末, 令和7年4月上旬, 3月末, 来月上旬, 今月末: a month or part of one
+            + "|(?:(?<pyrel>昨年|去年|今年|本年|来年|同年)|(?<pera>" + ERA_YEAR + ")年|" + NOT_AFTER_NUMBER
+                    + "(?<py>" + DIGITS + "{4})年)(?<pym>" + SMALL + ")月(?<pyp>" + PART_OF_MONTH + ")?"
+                    + "(?![0-9０-９一二三四五六七八九十日期])"
+            + "|(?<![0-9０-９" + KANJI_NUMERALS + "年])(?<pm>" + SMALL + ")月(?<pp>" + PART_OF_MONTH + ")"
+            + "|(?<prm>今月|先月|来月|同月)(?<prp>" + PART_OF_MONTH + ")"
+            // 令和元年, 平成31年: a year of an era
+            + "|(?<yera>" + ERA_YEAR + ")年(?![0-9０-９一二三四五六七八九十度間前後]|ぶり|以上|余り|近く)"
             // 2月18日
             + "|(?<![0-9０-９" + KANJI_NUMERALS + "年])(?<mm>" + SMALL + ")月" + days("m") + "(?!間)"
             // 18日 (digits only)
             + "|(?<![0-9０-９" + KANJI_NUMERALS + "年月第/／.．,，])" + NOT_A_DAY_BEFORE
-                    + "(?<dd>" + DIGITS + "{1,2})(?:" + DAY_SEPARATOR + "(?<dd2>" + DIGITS + "{1,2}))?日"
+                    + "(?<dd>" + DIGITS + "{1,2})(?:" + DAY_SEPARATOR + "(?<dd2>" + DIGITS + "{1,2}))?(?:両日|日)"
                     + "(?!" + NOT_A_DAY_AFTER + ")");
 
     /** "9日から12日ほど": a range whose end is a number of days makes its start one too. */
@@ -147,6 +200,18 @@ public final class DateExpressions {
         LocalDate lastDate = null;
         Matcher m = DATE.matcher(text);
         while (m.find()) {
+            Period period = period(m, articleDate, lastExplicitYear, lastDate);
+            if (period != null) {
+                if (period.first() == null) {
+                    continue;
+                }
+                found.add(new DateMention(period.first(), m.start(), m.end(), m.group(), period.last()));
+                if (period.explicitYear()) {
+                    lastExplicitYear = period.first().getYear();
+                }
+                lastDate = period.first();
+                continue;
+            }
             String p;
             LocalDate first;
             boolean explicitYear = false;
@@ -214,6 +279,184 @@ public final class DateExpressions {
             lastDate = first;
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * What a match of one of the forms added for issue 19 stands for; {@code null} when the
+     * match is of another form. {@code first} is {@code null} when the form cannot be
+     * resolved (no article date, no date before 同日, an impossible month).
+     */
+    private record Period(LocalDate first, LocalDate last, boolean explicitYear) {
+
+        static final Period UNRESOLVED = new Period(null, null, false);
+
+        static Period of(LocalDate first, LocalDate last, boolean explicitYear) {
+            return first == null || last == null ? UNRESOLVED : new Period(first, last, explicitYear);
+        }
+
+        static Period day(LocalDate day) {
+            return of(day, day, false);
+        }
+    }
+
+    private static Period period(Matcher m, LocalDate articleDate, Integer lastExplicitYear, LocalDate lastDate) {
+        if (text(m, "fera", "fy", "frel")) {
+            // A fiscal year runs from 1 April to 31 March of the next calendar year, and is
+            // named by its first year: 2025年度 is 2025-04-01 to 2026-03-31.
+            Integer year;
+            boolean explicit = true;
+            if (m.group("fera") != null) {
+                year = eraYear(m.group("fera"));
+            } else if (m.group("fy") != null) {
+                year = number(m.group("fy"));
+            } else {
+                explicit = false;
+                year = articleDate == null ? null : fiscalYear(articleDate) + switch (m.group("frel")) {
+                    case "来" -> 1;
+                    case "昨" -> -1;
+                    default -> 0;
+                };
+            }
+            if (year == null) {
+                return Period.UNRESOLVED;
+            }
+            LocalDate start = LocalDate.of(year, 4, 1);
+            LocalDate end = LocalDate.of(year + 1, 3, 31);
+            return m.group("fend") != null ? Period.of(end, end, explicit) : Period.of(start, end, explicit);
+        }
+        if (m.group("relday") != null) {
+            if (articleDate == null) {
+                return Period.UNRESOLVED;
+            }
+            return switch (m.group("relday")) {
+                case "一昨日" -> Period.day(articleDate.minusDays(2));
+                case "昨日" -> Period.day(articleDate.minusDays(1));
+                case "明日" -> Period.day(articleDate.plusDays(1));
+                case "明後日" -> Period.day(articleDate.plusDays(2));
+                case "本日" -> Period.day(articleDate);
+                default -> Period.day(monthDay(1, 1, articleDate)); // 元日, 元旦
+            };
+        }
+        if (m.group("same") != null) {
+            return lastDate == null ? Period.UNRESOLVED : Period.day(lastDate);
+        }
+        if (m.group("week") != null) {
+            if (articleDate == null) {
+                return Period.UNRESOLVED;
+            }
+            LocalDate monday = articleDate.minusDays(articleDate.getDayOfWeek().getValue() - 1L);
+            monday = monday.plusWeeks(switch (m.group("week")) {
+                case "先週" -> -1;
+                case "来週" -> 1;
+                default -> 0;
+            });
+            return Period.of(monday, monday.plusDays(6), false);
+        }
+        if (m.group("ago") != null) {
+            return articleDate == null ? Period.UNRESOLVED : Period.day(articleDate.minusDays(number(m.group("ago"))));
+        }
+        if (m.group("pym") != null) {
+            Integer year;
+            boolean explicit = true;
+            if (m.group("pyrel") != null) {
+                explicit = false;
+                year = relativeYear(m.group("pyrel"), articleDate, lastExplicitYear);
+            } else if (m.group("pera") != null) {
+                year = eraYear(m.group("pera"));
+            } else {
+                year = number(m.group("py"));
+            }
+            return partOfMonth(year, number(m.group("pym")), m.group("pyp"), explicit);
+        }
+        if (m.group("pm") != null) {
+            // a month without its year: the one the window around the article date gives its first day
+            LocalDate first = monthDay(number(m.group("pm")), 1, articleDate);
+            return first == null ? Period.UNRESOLVED : partOfMonth(first.getYear(), first.getMonthValue(), m.group("pp"), false);
+        }
+        if (m.group("prm") != null) {
+            YearMonth month = relativeMonth(m.group("prm"), articleDate, lastDate);
+            return month == null ? Period.UNRESOLVED
+                    : partOfMonth(month.getYear(), month.getMonthValue(), m.group("prp"), false);
+        }
+        if (m.group("yera") != null) {
+            Integer year = eraYear(m.group("yera"));
+            if (year == null) {
+                return Period.UNRESOLVED;
+            }
+            // the part of the calendar year that the era covers: 令和元年 begins on 1 May 2019
+            String era = m.group("yera").substring(0, 2);
+            LocalDate start = latest(LocalDate.of(year, 1, 1), switch (era) {
+                case "令和" -> REIWA_START;
+                case "平成" -> HEISEI_START;
+                default -> SHOWA_START;
+            });
+            LocalDate end = switch (era) {
+                case "令和" -> LocalDate.of(year, 12, 31);
+                case "平成" -> earliest(LocalDate.of(year, 12, 31), HEISEI_END);
+                default -> earliest(LocalDate.of(year, 12, 31), SHOWA_END);
+            };
+            return Period.of(start, end, true);
+        }
+        return null;
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static boolean text(Matcher m, String... groups) {
+        for (String group : groups) {
+            if (m.group(group) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The fiscal year (named by its April) that holds {@code date}. */
+    private static int fiscalYear(LocalDate date) {
+        return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+    }
+
+    /** The calendar year of an era year such as 令和7 or 平成元; {@code null} outside the era. */
+    private static Integer eraYear(String eraAndYear) {
+        String era = eraAndYear.substring(0, 2);
+        int year = number(eraAndYear.substring(2));
+        int maxYear = switch (era) {
+            case "令和" -> 99;
+            case "平成" -> 31;
+            default -> 64;
+        };
+        if (year < 1 || year > maxYear) {
+            return null;
+        }
+        return switch (era) {
+            case "令和" -> 2018 + year;
+            case "平成" -> 1988 + year;
+            default -> 1925 + year;
+        };
+    }
+
+    /** A month, its end (末: the last day) or one of its ten-day parts (上旬 1–10, 中旬 11–20, 下旬 21–end). */
+    private static Period partOfMonth(Integer year, int month, String part, boolean explicitYear) {
+        if (year == null || month < 1 || month > 12) {
+            return Period.UNRESOLVED;
+        }
+        YearMonth yearMonth = YearMonth.of(year, month);
+        LocalDate last = yearMonth.atEndOfMonth();
+        if (part == null) {
+            return Period.of(yearMonth.atDay(1), last, explicitYear);
+        }
+        return switch (part) {
+            case "末" -> Period.of(last, last, explicitYear);
+            case "上旬", "初旬" -> Period.of(yearMonth.atDay(1), yearMonth.atDay(10), explicitYear);
+            case "中旬" -> Period.of(yearMonth.atDay(11), yearMonth.atDay(20), explicitYear);
+            default -> Period.of(yearMonth.atDay(21), last, explicitYear);
+        };
     }
 
     /** The extra checks on a day written without its month. */

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.ja.JapaneseNumberFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -103,9 +104,17 @@ public final class JapaneseAnalysis {
         };
     }
 
-    /** Half-width katakana and full-width Latin to their usual widths; 々 and ゝ spelled out. */
+    /**
+     * Half-width katakana and full-width Latin to their usual widths; 々 and ゝ spelled out;
+     * separators and spaces between katakana removed. The last step is what makes equal
+     * {@link KatakanaFolding} keys give equal terms: the fold ignores them, and so must the
+     * tokenizers, or ワールド・カップ would be cut into two tokens and ワールドカップ into
+     * one (or, in the bigram field, lack the bigram across the join). The pattern filter
+     * corrects offsets, so highlights still cover the text as written.
+     */
     private static Reader normalise(Reader reader) {
-        return new JapaneseIterationMarkCharFilter(new CJKWidthCharFilter(reader));
+        return new PatternReplaceCharFilter(KatakanaFolding.SEPARATORS_BETWEEN_KATAKANA, "",
+                new JapaneseIterationMarkCharFilter(new CJKWidthCharFilter(reader)));
     }
 
     /**

@@ -25,31 +25,32 @@ import java.util.Set;
  * rules, in the order they apply:
  * <ol>
  *   <li>half-width katakana become full-width (ｳｨｯﾄｺﾌ is ウィットコフ);</li>
- *   <li>the separators between the parts of a name (・, ＝, ゠) are dropped, so
- *       ドナルド・トランプ and ドナルドトランプ fold alike;</li>
+ *   <li>the separators between the parts of a name (・, ＝, ゠, and spaces) are dropped, so
+ *       ドナルド・トランプ and ドナルドトランプ, アル カイダ and アルカイダ fold alike; the
+ *       rules below see the joined run, so a separator never changes a key;</li>
  *   <li>ヴ and the other V kana become the B row: ヴァ→バ, ヴィ→ビ, ヴ→ブ, ヴェ→ベ, ヴォ→ボ;</li>
  *   <li>a small vowel after ウ, イ, ク, グ or フ that the press also writes full-size
  *       becomes full-size: ウィ→ウイ, ウェ→ウエ, ウォ→ウオ, イェ→イエ, クァ→クア, グァ→グア,
  *       フィ→フイ, フェ→フエ (but not ファ: ファン is a fan, フアン is Juan);</li>
  *   <li>old or rare kana become their modern equivalents: ヰ→イ, ヱ→エ, ヲ→オ, ヂ→ジ, ヅ→ズ;</li>
- *   <li>in a name part of five characters or more (a final ー not counted), ッ before a
+ *   <li>in a run of five characters or more (a final ー not counted), ッ before a
  *       consonant is dropped (ウィットコフ→ウィトコフ, モハメッド→モハメド); shorter
  *       words keep it, since ハット/ハト, メッシ/メシ and キッチン/キチン are different
  *       words;</li>
- *   <li>a long-vowel mark ー that ends a name part is dropped when at least three morae
- *       precede it (コンピューター→コンピュータ, ゼレンスキー→ゼレンスキ), or two morae
- *       ending in ィ (シティー→シティ); a word listed in {@code text/keep-final-long-vowel.txt}
- *       keeps it, because without it it would be another word (ドラマー is not ドラマ).</li>
+ *   <li>a long-vowel mark ー that ends a run is dropped after four morae or more, after
+ *       three when the dictionary knows the word with the mark (モーター; not ガーナー,
+ *       whose ガーナ is another word), and after two or three ending in ィ (シティー→シティ);
+ *       morae are counted on the foreign syllables, so フィラー (two) keeps it whichever way
+ *       フィ is written. A word listed in {@code text/keep-final-long-vowel.txt} keeps it:
+ *       the dictionary knows both ドラマー and ドラマ and cannot tell they are two words.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
  * ツァ/ツア, ファ/フア, ウ or イ written for a long vowel (ボウリング/ボーリング,
  * セイル/セール).
  *
- * <p>A "name part" is a run of katakana between separators or other characters: in
- * ゼレンスキー大統領 the part is ゼレンスキー, in ハリー・ポッター there are two. The rules
- * that look at length (6 and 7) therefore treat a run that holds several words without a
- * separator as one long word, which is why the analyzers fold tokens, not whole texts.
+ * <p>The rules that look at length (6 and 7) treat a run that holds several words as one
+ * long word, which is why the analyzers fold tokens, not whole texts.
  */
 public final class KatakanaFolding {
 
@@ -72,7 +73,20 @@ public final class KatakanaFolding {
         respellings(all, beforeKuromoji);
         RESPELLINGS = Collections.unmodifiableMap(all);
         RESPELLINGS_BEFORE_KUROMOJI = Collections.unmodifiableMap(beforeKuromoji);
+        Map<String, String> smallVowels = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : all.entrySet()) {
+            // rule 4: two kana become two kana, the second a full-size vowel (ウィ→ウイ)
+            if (entry.getKey().length() == 2 && entry.getValue().length() == 2
+                    && isJoiningSmallKana(entry.getKey().charAt(1))
+                    && !isJoiningSmallKana(entry.getValue().charAt(1))) {
+                smallVowels.putIfAbsent(entry.getValue(), entry.getKey());
+            }
+        }
+        SMALL_VOWEL_SPELLINGS = Collections.unmodifiableMap(smallVowels);
     }
+
+    /** Rule 4 backwards (ウイ→ウィ): to count morae alike whichever way a syllable is written. */
+    private static final Map<String, String> SMALL_VOWEL_SPELLINGS;
 
     /** Words that keep their final ー: without it they are another, common word. */
     private static final Set<String> KEEP_FINAL_LONG_VOWEL = loadKeepList("/text/keep-final-long-vowel.txt");
@@ -82,6 +96,9 @@ public final class KatakanaFolding {
 
     /** Morae that must precede a final ー before it may be dropped. */
     private static final int MIN_MORAE_FOR_FINAL_LONG_VOWEL = 3;
+
+    /** Morae that must precede a final ー before it may be dropped from a word no dictionary knows. */
+    private static final int MIN_MORAE_FOR_UNKNOWN_FINAL_LONG_VOWEL = 4;
 
     private KatakanaFolding() {
     }
@@ -112,34 +129,44 @@ public final class KatakanaFolding {
                 i++;
                 continue;
             }
-            // A run of katakana, possibly made of several name parts joined by separators.
+            // A run of katakana, possibly made of several name parts joined by separators
+            // (or spaces). The separators go first and the rules see the joined run, so that
+            // ワールド・カップ and ワールドカップ, アル カイダ and アルカイダ get one key: a
+            // separator must never decide whether a rule that counts characters applies.
             int end = i;
-            while (end < text.length()
-                    && (isKatakanaLetter(text.charAt(end))
-                        || isSeparator(text.charAt(end)) && end + 1 < text.length()
-                            && isKatakanaLetter(text.charAt(end + 1)))) {
-                end++;
-            }
-            int partStart = i;
-            for (int j = i; j <= end; j++) {
-                if (j == end || isSeparator(text.charAt(j))) {
-                    out.append(foldPart(text.substring(partStart, j), useKeepList));
-                    partStart = j + 1;
+            StringBuilder run = new StringBuilder();
+            while (end < text.length()) {
+                char c = text.charAt(end);
+                if (isKatakanaLetter(c)) {
+                    run.append(c);
+                    end++;
+                } else if (isSeparatorOrSpace(c)) {
+                    int next = end;
+                    while (next < text.length() && isSeparatorOrSpace(text.charAt(next))) {
+                        next++;
+                    }
+                    if (next == text.length() || !isKatakanaLetter(text.charAt(next))) {
+                        break;
+                    }
+                    end = next;
+                } else {
+                    break;
                 }
             }
+            out.append(foldPart(run.toString(), useKeepList));
             i = end;
         }
         return out.toString();
     }
 
-    /** Folds one name part: katakana letters only, no separator. */
+    /** Folds one run of katakana letters (no separator). */
     private static String foldPart(String part, boolean useKeepList) {
         String spelled = respell(part);
         // The length that counts leaves out a final ー, which rule 7 may drop: バッテリー must
         // fold like バッテリ, so both are measured as four characters.
         int length = spelled.endsWith("ー") ? spelled.length() - 1 : spelled.length();
         String withoutSokuon = length >= MIN_LENGTH_FOR_SOKUON ? dropSokuon(spelled) : spelled;
-        if (dropsFinalLongVowel(spelled, useKeepList)) {
+        if (dropsFinalLongVowel(part, spelled, useKeepList)) {
             return withoutSokuon.substring(0, withoutSokuon.length() - 1);
         }
         return withoutSokuon;
@@ -269,20 +296,50 @@ public final class KatakanaFolding {
     /**
      * Rule 7: a final ー. Japanese industrial standards and many newsrooms drop it on longer
      * words (コンピュータ, エレベータ) while others keep it, and foreign names follow suit
-     * (ゼレンスキー, ゼレンスキ). On short words the mark often decides the word (カバー and
-     * カバ, スキー and スキ, ブルー and ブル), so two morae are not enough, except before ィー
-     * (シティー, ボディー, レディー), which nobody tells apart from シティ, ボディ, レディ.
+     * (ゼレンスキー, ゼレンスキ). But on short words the mark is often all that tells two
+     * words apart, so it depends on the morae before it (counted on the foreign syllables:
+     * フィ is one, written フィ or フイ):
+     * <ul>
+     *   <li>two: it stays (カバー and カバ, スキー and スキ), except after ィ (シティー,
+     *       ボディー, レディー), which nobody tells apart from シティ, ボディ, レディ;</li>
+     *   <li>three: it goes after ィ (ケネディー), and otherwise only when the dictionary
+     *       knows the word with the mark
+     *       ({@link KnownWords}: モーター, センサー): the long spelling is then an
+     *       established loanword. Where it does not, the word without the mark is as likely
+     *       another word (ガーナー and ガーナ, コロナー and コロナ, ファーマー and ファーマ);</li>
+     *   <li>four or more: it goes (ハンドラー, ゼレンスキー, マカートニー).</li>
+     * </ul>
+     * A word listed in {@code text/keep-final-long-vowel.txt} keeps it whatever its length:
+     * the dictionary knows both ドラマー and ドラマ, and cannot say they are two words.
      */
-    private static boolean dropsFinalLongVowel(String part, boolean useKeepList) {
-        int last = part.length() - 1;
-        if (last < 1 || part.charAt(last) != 'ー') {
+    private static boolean dropsFinalLongVowel(String part, String spelled, boolean useKeepList) {
+        int last = spelled.length() - 1;
+        if (last < 1 || spelled.charAt(last) != 'ー') {
             return false;
         }
-        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(part)) {
+        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
             return false;
         }
-        int morae = morae(part, last);
-        return morae >= MIN_MORAE_FOR_FINAL_LONG_VOWEL || morae == 2 && part.charAt(last - 1) == 'ィ';
+        // Counted on the foreign syllables, whichever way rule 4 wrote them: フィラー and
+        // フイラー both have two morae before the mark, so neither loses it and becomes フィラ.
+        String syllables = withSmallVowels(spelled);
+        int morae = morae(syllables, syllables.length() - 1);
+        boolean afterSmallI = syllables.charAt(syllables.length() - 2) == 'ィ';
+        if (morae < MIN_MORAE_FOR_FINAL_LONG_VOWEL) {
+            return morae == 2 && afterSmallI;
+        }
+        if (afterSmallI) {
+            return true;
+        }
+        if (morae >= MIN_MORAE_FOR_UNKNOWN_FINAL_LONG_VOWEL) {
+            return true;
+        }
+        return KnownWords.isKnown(part) || KnownWords.isKnown(syllables);
+    }
+
+    /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */
+    private static String withSmallVowels(String spelled) {
+        return replace(spelled, SMALL_VOWEL_SPELLINGS);
     }
 
     /** Morae in {@code part[0, end)}: every kana counts but the small ones that join the kana before. */
@@ -323,6 +380,25 @@ public final class KatakanaFolding {
     /** The marks that join the parts of a foreign name: ・ (or the Latin ·), ＝ or =, ゠. */
     private static boolean isSeparator(char c) {
         return c == '・' || c == '\u00B7' || c == '＝' || c == '=' || c == '゠';
+    }
+
+    /** A separator, or a space that some writers put between the parts (アル カイダ). */
+    private static boolean isSeparatorOrSpace(char c) {
+        return isSeparator(c) || c == ' ' || c == '\u3000';
+    }
+
+    /**
+     * Separators and spaces between two katakana letters, as the analyzers remove them
+     * before the tokenizer (see {@link JapaneseAnalysis}): the same marks that {@link #fold}
+     * drops, so that spellings with one key are cut into the same tokens.
+     */
+    static final java.util.regex.Pattern SEPARATORS_BETWEEN_KATAKANA = java.util.regex.Pattern.compile(
+            "(?<=[\u30A1-\u30FA\u30FC\u30FD\u30FE\u31F0-\u31FF])[・\u00B7＝=゠ \u3000]+"
+            + "(?=[\u30A1-\u30FA\u30FC\u30FD\u30FE\u31F0-\u31FF])");
+
+    /** {@code text} without the separators and spaces between katakana letters. */
+    static String joinKatakanaParts(String text) {
+        return SEPARATORS_BETWEEN_KATAKANA.matcher(text).replaceAll("");
     }
 
     /** True if {@code text} has a katakana letter, full- or half-width. */

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused in Japanese with nothing stored; the desk is closed to readers.
  */
 @KawarabanTest
-class FigureUploadTest {
+public class FigureUploadTest {
 
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
@@ -234,7 +234,7 @@ class FigureUploadTest {
     }
 
     /** Posts the form as a browser would, its CSRF field included. */
-    static HttpResponse<String> upload(WebSession session, String fileName, String type, byte[] bytes, String caption,
+    public static HttpResponse<String> upload(WebSession session, String fileName, String type, byte[] bytes, String caption,
                                        String credit) {
         var form = session.page("/editor/figures").selectFirst("form.figure-form");
         return new Multipart().field("_csrf", form.selectFirst("input[name=_csrf]").val())
@@ -264,7 +264,7 @@ class FigureUploadTest {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
-    static byte[] png(int width, int height) throws IOException {
+    public static byte[] png(int width, int height) throws IOException {
         return encode(width, height, "png");
     }
 

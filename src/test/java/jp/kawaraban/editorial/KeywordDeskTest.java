@@ -64,7 +64,8 @@ class KeywordDeskTest {
         assertThat(desk.forEditing(first).orElseThrow().content().keywords()).containsExactly(kept);
         assertThat(reader.page("/keywords/" + jp.kawaraban.platform.web.PublicUrls.encodePath(kept)).select("a[href^=/articles/]").eachAttr("href"))
                 .contains("/articles/" + first.value(), "/articles/" + both.value());
-        assertThat(reader.page("/articles/" + first.value()).select("nav.keywords a").eachText()).contains(kept).doesNotContain(old);
+        assertThat(reader.page("/articles/" + first.value()).select(".article-topics li.topic-keyword a.topic-name").eachText())
+                .contains(kept).doesNotContain(old);
 
         await().until(() -> paid.page("/my/follows").select("li.follow").eachAttr("data-follow").contains("keyword:" + kept));
         assertThat(paid.page("/my/follows").select("li.follow").eachAttr("data-follow")).doesNotContain("keyword:" + old);

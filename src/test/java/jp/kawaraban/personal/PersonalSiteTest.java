@@ -274,13 +274,13 @@ class PersonalSiteTest {
         boolean withdrawn = false;
         try {
             String articlePath = "/articles/" + id.value();
-            assertThat(trial.page(articlePath).selectFirst("#save-article-" + id.value() + " button").text()).isEqualTo("記事を保存");
+            assertThat(trial.page(articlePath).selectFirst("#save-article-" + id.value() + " button").text()).isEqualTo("保存する");
             for (int i = 0; i < 2; i++) {
                 var answer = trial.submit(articlePath, "/saves/articles", Map.of("articleId", id.value(), "back", articlePath));
                 assertThat(answer.statusCode()).isEqualTo(302);
                 assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith(articlePath);
             }
-            assertThat(trial.page(articlePath).selectFirst("#save-article-" + id.value() + " button").text()).isEqualTo("保存済み（解除）");
+            assertThat(trial.page(articlePath).selectFirst("#save-article-" + id.value() + " button").text()).isEqualTo("保存済み");
             Document saved = trial.page("/my/saved");
             assertThat(saved.select("li.saved-article[data-article-id='" + id.value() + "']")).hasSize(1);
             assertThat(saved.selectFirst("li.saved-article").attr("data-article-id")).isEqualTo(id.value());

@@ -96,10 +96,10 @@ class ContentSecurityPolicyInBrowserTest extends InBrowser {
             Chromium.assertOk(page.navigate(RICE), RICE);
             page.locator(".personal-bar form.save-form button").click();
             assertThat(page.locator(".personal-bar form.save-form button")).hasText(java.util.regex.Pattern.compile("保存済み"), SLOW);
-            Locator follow = page.locator(".personal-bar form.follow-form button").first();
+            Locator follow = page.locator(".article-topics form.follow-form button").first();
             String before = follow.innerText();
             follow.click();
-            assertThat(page.locator(".personal-bar form.follow-form button").first()).not().hasText(before, SLOW);
+            assertThat(page.locator(".article-topics form.follow-form button").first()).not().hasText(before, SLOW);
             for (String path : List.of("/my/news", "/my/saved", "/my/follows", "/my/figures", "/my/account")) {
                 Chromium.assertOk(page.navigate(path), path);
             }

@@ -15,6 +15,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.TestMail;
 import jp.kawaraban.editorial.internal.importing.TarEntries;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A newspaper's first day in a browser, from an installation nobody has set up: {@code /setup}
- * on the server itself → the administrator logs in → imports 20 livedoor corpus files at the
+ * on the server itself → the administrator logs in and invites an editor → the editor follows
+ * the mailed link (GreenMail), sets a password, logs in, imports 20 livedoor corpus files at the
  * desk and publishes each → an anonymous reader sees them on the home page and finds one by
  * search. Runs on the test application without the demo edition (the Stripe one, whose
  * properties this repeats so that Spring's context cache gives the same application); setup
@@ -45,6 +47,8 @@ class FirstDayInBrowserTest extends InBrowser {
 
     private static final String ADMIN = "henshu-kyokucho@toto.example";
     private static final String PASSWORD = "first-day-password";
+    private static final String EDITOR = "desk-editor@toto.example";
+    private static final String EDITOR_PASSWORD = "editor-first-day-password";
     private static final int FILES = 20;
 
     @LocalServerPort
@@ -75,6 +79,30 @@ class FirstDayInBrowserTest extends InBrowser {
             login.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログイン")).click();
             assertThat(page.locator("h1")).hasText("管理");
             assertThat(page.locator("header a.brand")).hasText("東都新聞デジタル");
+
+            // The administrator invites the newsroom's first editor.
+            Chromium.assertOk(page.navigate("/admin/staff"), "/admin/staff");
+            page.locator("#invite-email").fill(EDITOR);
+            page.locator("#invite-name").fill("東都 編集");
+            page.locator("#invite-role").selectOption("EDITOR");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("招待メールを送る")).click();
+            assertThat(page.locator("[role=status]").first()).containsText("招待メールを送りました");
+        }
+
+        try (BrowserContext editor = newContext(base)) {
+            // The editor follows the mailed link (GreenMail), sets a password and logs in.
+            Page page = editor.newPage();
+            String link = TestMail.link(EDITOR, "/invitation");
+            Chromium.assertOk(page.navigate(link.substring(link.indexOf("/invitation"))), "/invitation");
+            page.locator("#field-password").fill(EDITOR_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("招待を受ける")).click();
+            assertThat(page.locator("main")).containsText("招待を受けました");
+            Chromium.assertOk(page.navigate("/login"), "/login");
+            Locator login = page.locator("form.account-form");
+            login.locator("input[name=email]").fill(EDITOR);
+            login.locator("input[name=password]").fill(EDITOR_PASSWORD);
+            login.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("ログイン")).click();
+            assertThat(page.locator(".member-nav a[href='/editor']")).isVisible();
 
             for (TarEntries.Entry file : files) {
                 String name = file.name().substring(file.name().lastIndexOf('/') + 1);

@@ -77,7 +77,7 @@ class ReadingSiteTest {
         assertThat(article.select(".article-body h2.subheading")).isNotEmpty();
         assertThat(article.select(".article-body ol li")).hasSize(4);
         assertThat(article.select(".kicker a").eachText()).contains("国際", "ウクライナ停戦交渉");
-        assertThat(article.select(".keywords a").eachAttr("href")).contains("/keywords/%E7%B1%B3%E3%83%AD%E9%96%A2%E4%BF%82");
+        assertThat(article.select(".article-topics a.topic-name").eachAttr("href")).contains("/keywords/%E7%B1%B3%E3%83%AD%E9%96%A2%E4%BF%82");
         assertThat(article.select(".related .summary")).hasSize(3);
     }
 

@@ -20,9 +20,13 @@ class DateExpressionsTest {
     }
 
     private static LocalDate only(String text, LocalDate articleDate) {
+        return onlyMention(text, articleDate).date();
+    }
+
+    private static DateMention onlyMention(String text, LocalDate articleDate) {
         List<DateMention> found = DateExpressions.find(text, articleDate);
         assertThat(found).as("dates in %s", text).hasSize(1);
-        return found.get(0).date();
+        return found.get(0);
     }
 
     @Nested
@@ -95,8 +99,12 @@ class DateExpressionsTest {
         }
 
         @Test
-        void aYearAndMonthWithoutDayIsNotADate() {
-            assertThat(DateExpressions.find("第2次政権は2025年1月に発足した。", RIYADH_REPORT)).isEmpty();
+        void aYearAndMonthWithoutDayIsTheWholeMonth() {
+            // (before issue 19 this was not read at all; 昨年12月 had to be, and 2025年1月 with it)
+            DateMention month = onlyMention("第2次政権は2025年1月に発足した。", RIYADH_REPORT);
+            assertThat(month.date()).isEqualTo(LocalDate.of(2025, 1, 1));
+            assertThat(month.until()).isEqualTo(LocalDate.of(2025, 1, 31));
+            assertThat(month.isDay()).isFalse();
         }
 
         @Test
@@ -229,7 +237,7 @@ class DateExpressionsTest {
         @ParameterizedTest
         @ValueSource(strings = {
                 "選挙戦は17日間続く。", "3日連続で下落した。", "大会は10日目を迎えた。", "3日後に再開する。",
-                "3日前に決まった。", "5日ぶりに再開した。", "7日以内に返答する。", "1日当たり2便が走る。",
+                "5日ぶりに再開した。", "7日以内に返答する。", "1日当たり2便が走る。",
                 "最低3日分の水を備える。", "最盛期には1日20便が走った。", "会議は当初の予定を1日延長した。",
                 "路線バスも1日に数便しか走らない。", "輸送日数は最大12日延びる。", "迂回で約10日かかる。",
                 "輸送日数は9日から12日ほど延びる。", "三日月が見えた。", "第3日の競技", "1.5日分の在庫",
@@ -320,6 +328,78 @@ class DateExpressionsTest {
         assertThat(DateExpressions.number("元")).isEqualTo(1);
         assertThat(DateExpressions.number("１８")).isEqualTo(18);
         assertThat(DateExpressions.number("二二十")).isEqualTo(-1);
+    }
+
+    @Nested
+    class FormsAddedForIssue19 {
+
+        /** A Wednesday. */
+        private static final LocalDate ARTICLE = LocalDate.of(2025, 6, 18);
+
+        private static String period(String text, LocalDate articleDate) {
+            return DateExpressionsMeasureTest.describe(onlyMention(text, articleDate));
+        }
+
+        @Test
+        void daysCountedFromTheArticleDate() {
+            assertThat(only("昨日、現地を視察した。", ARTICLE)).isEqualTo(LocalDate.of(2025, 6, 17));
+            assertThat(only("一昨日の夜に発生した。", ARTICLE)).isEqualTo(LocalDate.of(2025, 6, 16));
+            assertThat(only("明日から受け付ける。", ARTICLE)).isEqualTo(LocalDate.of(2025, 6, 19));
+            assertThat(only("事故は4日前に起きた。", ARTICLE)).isEqualTo(LocalDate.of(2025, 6, 14));
+            assertThat(DateExpressions.find("昨日、現地を視察した。", null)).isEmpty();
+        }
+
+        @Test
+        void sameDayIsTheDateMentionedBeforeIt() {
+            assertThat(dates("市は9日に計画を発表し、同日夜に説明会を開いた。", ARTICLE))
+                    .containsExactly(LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 9));
+            assertThat(DateExpressions.find("同日夜に説明会を開いた。", ARTICLE)).isEmpty();
+        }
+
+        @Test
+        void periodsCarryTheirFirstAndLastDay() {
+            assertThat(period("来週に結論を出す。", ARTICLE)).isEqualTo("来週=2025-06-23..2025-06-29");
+            assertThat(period("今月末に退任する。", ARTICLE)).isEqualTo("今月末=2025-06-30");
+            assertThat(period("期限は9月末だ。", ARTICLE)).isEqualTo("9月末=2025-09-30");
+            assertThat(period("来月中旬に始まる。", ARTICLE)).isEqualTo("来月中旬=2025-07-11..2025-07-20");
+            assertThat(period("昨年12月に就任した。", ARTICLE)).isEqualTo("昨年12月=2024-12-01..2024-12-31");
+        }
+
+        @Test
+        void aFiscalYearRunsFromAprilToMarch() {
+            assertThat(period("2026年度の計画を示した。", ARTICLE)).isEqualTo("2026年度=2026-04-01..2027-03-31");
+            assertThat(period("令和7年度の決算", ARTICLE)).isEqualTo("令和7年度=2025-04-01..2026-03-31");
+            // in February the current fiscal year is the one that began the April before
+            assertThat(period("今年度の予算", LocalDate.of(2026, 2, 10))).isEqualTo("今年度=2025-04-01..2026-03-31");
+            assertThat(period("2025年度末に完成する。", ARTICLE)).isEqualTo("2025年度末=2026-03-31");
+        }
+
+        @Test
+        void anEraYearIsThePartOfTheYearInThatEra() {
+            assertThat(period("令和元年に改元された。", ARTICLE)).isEqualTo("令和元年=2019-05-01..2019-12-31");
+            assertThat(period("平成31年の春", ARTICLE)).isEqualTo("平成31年=2019-01-01..2019-04-30");
+            assertThat(period("平成7年の震災", ARTICLE)).isEqualTo("平成7年=1995-01-01..1995-12-31");
+            assertThat(DateExpressions.find("平成32年に", ARTICLE)).isEmpty();
+        }
+
+        @Test
+        void bothDaysOfRyojitsu() {
+            assertThat(dates("会議は22、23両日に開かれる。", ARTICLE))
+                    .containsExactly(LocalDate.of(2025, 6, 22), LocalDate.of(2025, 6, 23));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"発生から5日が過ぎた。", "開業から10日がたった。", "完成まで3日かかる。",
+                "工期が2日延びた。", "明日香村を訪ねた。", "候補者は投票の3日前に辞退した。"})
+        void amountsOfDaysAndLookalikesAreNotDates(String text) {
+            assertThat(DateExpressions.find(text, ARTICLE)).as(text).isEmpty();
+        }
+
+        @Test
+        void newYearsDayAfterAnAmountOfDays() {
+            assertThat(DateExpressions.find("元日の地震から5日が過ぎた。", LocalDate.of(2025, 1, 6)))
+                    .extracting(DateExpressionsMeasureTest::describe).containsExactly("元日=2025-01-01");
+        }
     }
 
     @Nested

@@ -3,6 +3,7 @@ package jp.kawaraban.personal.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import jp.kawaraban.platform.web.PublicUrls;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /**
@@ -13,9 +14,25 @@ import org.springframework.security.web.csrf.CsrfToken;
  *
  * @param kind  {@code series}, {@code column}, {@code keyword} or {@code entity}
  * @param back  the page to return to without JavaScript
+ * @param compact a chip beside the topic's name (the article page's topics), worded 「フォローする」 /
+ *                「フォロー中」 since the name stands next to it; otherwise a button that names the topic
  */
 public record FollowButton(String kind, String value, String label, boolean following, boolean allowed,
-                           boolean loggedIn, CsrfToken csrf, String back) {
+                           boolean loggedIn, CsrfToken csrf, String back, boolean compact) {
+
+    /** The same button as a chip beside the topic's name. */
+    public FollowButton asCompact() {
+        return new FollowButton(kind, value, label, following, allowed, loggedIn, csrf, back, true);
+    }
+
+    /** The topic's own page: the series (or column), keyword or entity page. */
+    public String topicUrl() {
+        return switch (kind) {
+            case "series", "column" -> "/series/" + PublicUrls.encodePath(value);
+            case "keyword" -> "/keywords/" + PublicUrls.encodePath(value);
+            default -> "/entities/" + PublicUrls.encodePath(value);
+        };
+    }
 
     public String action() {
         return following ? "/follows/remove" : "/follows";

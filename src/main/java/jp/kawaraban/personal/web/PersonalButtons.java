@@ -11,6 +11,7 @@ import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.personal.FollowKind;
 import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
@@ -51,12 +52,19 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
         this.news = news;
     }
 
-    /** Follow and save under the share bar, "save figure" under each figure. */
+    /**
+     * Save beside the share bar, the topics to follow after the text, "save figure" under each
+     * figure: nothing but the share bar and save stands between the headline and the text.
+     */
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
-        ArticlePersonal personal = forArticle(page.article());
+        ArticlePersonal personal = forArticle(page.article(), page.access().full());
         ArticlePageParts parts = ArticlePageParts.of(ArticlePageParts.Slot.CONTROLS,
                 fragments.of("personal/tag/personalBar", Map.of("msg", msg, "personal", personal)));
+        if (!personal.follows().isEmpty()) {
+            parts.add(ArticlePageParts.Slot.TOPICS,
+                    fragments.of("personal/tag/topics", Map.of("msg", msg, "personal", personal)));
+        }
         personal.figures().forEach((imageId, button) ->
                 parts.underFigure(imageId, fragments.of("personal/tag/saveButton", Map.of("msg", msg, "button", button))));
         return parts;
@@ -68,8 +76,15 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
         return button == null ? null : fragments.of("personal/tag/followButton", Map.of("msg", msg, "button", button));
     }
 
-    /** The article page's buttons; for a member who has My News, opening the article marks it read. */
-    ArticlePersonal forArticle(Article article) {
+    /**
+     * The article page's buttons; for a member who has My News, opening the article marks it read.
+     *
+     * @param fullText whether this reader gets the whole text: the entities are those found in
+     *                 all of it, so a reader held at the preview is offered only the series and the
+     *                 editors' keywords, which the page shows anyway, never names from text they may
+     *                 not read
+     */
+    ArticlePersonal forArticle(Article article, boolean fullText) {
         Reader reader = Reader.current();
         Viewer viewer = Viewer.current();
         String id = article.id().value();
@@ -81,8 +96,11 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
             news.markRead(reader.member(), article.id());
         }
         Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
-        List<FollowButton> followButtons = follows.targetsOf(article).stream()
-                .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back)).toList();
+        List<FollowTarget> targets = follows.targetsOf(article).stream()
+                .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList();
+        List<FollowButton> followButtons = distinct(targets).stream()
+                .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back).asCompact())
+                .toList();
         SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(reader.member(), id), maySave,
                 viewer.loggedIn(), viewer.csrf(), back);
         Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(reader.member(), id) : Set.of();
@@ -91,6 +109,29 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
                 new SaveButton(id, figure.imageId(), savedFigures.contains(figure.imageId()), mayKeepFigures,
                         viewer.loggedIn(), viewer.csrf(), back + "#figure-" + figure.imageId())));
         return new ArticlePersonal(followButtons, save, figures);
+    }
+
+    /**
+     * One chip per topic a reader would tell apart: a target offered twice goes, and where a
+     * keyword reads exactly as an entity's name (クリミア the keyword, クリミア the place) the
+     * entity stays, since its follow and its page also cover the name's other spellings.
+     */
+    static List<FollowTarget> distinct(List<FollowTarget> targets) {
+        Map<String, FollowTarget> byName = new LinkedHashMap<>();
+        Set<String> keys = new java.util.HashSet<>();
+        for (FollowTarget target : targets) {
+            if (!keys.add(target.key())) {
+                continue;
+            }
+            String name = java.text.Normalizer.normalize(target.label(), java.text.Normalizer.Form.NFKC).strip();
+            FollowTarget earlier = byName.get(name);
+            if (earlier == null) {
+                byName.put(name, target);
+            } else if (earlier.kind() == FollowKind.KEYWORD && target.kind() == FollowKind.ENTITY) {
+                byName.put(name, target); // keeps the keyword's place in the order
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** A listing's or entity page's button, or null when there is nothing to follow. */
@@ -111,7 +152,7 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
     private static FollowButton button(FollowTarget target, boolean following, boolean allowed, Viewer viewer,
                                        String back) {
         return new FollowButton(target.kind().code(), target.value(), target.label(), following, allowed,
-                viewer.loggedIn(), viewer.csrf(), back);
+                viewer.loggedIn(), viewer.csrf(), back, false);
     }
 
     private boolean allowed(Reader reader, Action action) {

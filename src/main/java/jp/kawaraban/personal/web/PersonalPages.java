@@ -62,20 +62,21 @@ class PersonalPages {
     @PostMapping("/follows")
     ModelAndView follow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                         @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
-                        @RequestParam(defaultValue = "") String back) {
+                        @RequestParam(defaultValue = "") String back, @RequestParam(defaultValue = "false") boolean compact) {
         var follow = follows.follow(member.id(), kind, value);
-        return answer(request, back, "/my/follows", () -> PersonalButtons.button(
-                new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, back));
+        return answer(request, back, "/my/follows", () -> look(PersonalButtons.button(
+                new FollowTarget(follow.kind(), follow.value(), follow.label()), true, true, back), compact));
     }
 
     @RequiresAccess(Action.FOLLOW)
     @PostMapping("/follows/remove")
     ModelAndView unfollow(@AuthenticationPrincipal MemberPrincipal member, HttpServletRequest request,
                           @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String value,
-                          @RequestParam(defaultValue = "") String back) {
+                          @RequestParam(defaultValue = "") String back,
+                          @RequestParam(defaultValue = "false") boolean compact) {
         follows.unfollow(member.id(), kind, value);
         return answer(request, back, "/my/follows", () -> follows.find(kind, value)
-                .map(target -> PersonalButtons.button(target, false, true, back)).orElse(null));
+                .map(target -> look(PersonalButtons.button(target, false, true, back), compact)).orElse(null));
     }
 
     @RequiresAccess(Action.SAVE_ARTICLE)
@@ -177,6 +178,11 @@ class PersonalPages {
         Map<String, Object> all = new HashMap<>(model);
         all.put("meta", PageMeta.hidden(msg.get(titleKey)));
         return new ModelAndView(template, all);
+    }
+
+    /** The swapped button looks as the one it replaces: a chip stays a chip. */
+    private static FollowButton look(FollowButton button, boolean compact) {
+        return compact ? button.asCompact() : button;
     }
 
     private SaveButton saveButton(String articleId, String imageId, boolean saved, String back) {

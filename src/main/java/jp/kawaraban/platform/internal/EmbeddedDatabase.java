@@ -46,6 +46,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** Crash recovery replays the log written since the last checkpoint (at most minutes of it). */
     private static final Duration START_WAIT = Duration.ofSeconds(120);
 
+    private final EmbeddedServer server;
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final Map<String, String> serverConfig;
@@ -59,10 +60,11 @@ final class EmbeddedDatabase implements AutoCloseable {
     private long downSince;
     private boolean portTakenReported;
 
-    EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Map<String, String> serverConfig) throws IOException {
-        this.postgres = postgres;
-        this.directory = directory;
-        this.serverConfig = Map.copyOf(serverConfig);
+    EmbeddedDatabase(EmbeddedServer server) throws IOException {
+        this.server = server;
+        this.postgres = server.postgres();
+        this.directory = server.directory();
+        this.serverConfig = EmbeddedServer.SERVER_CONFIG;
         this.postmaster = postmasterOf(directory).orElseThrow(() -> new IllegalStateException(
                 "The embedded PostgreSQL started, but no running postmaster is named in " + directory.resolve("postmaster.pid")));
         // The binaries zonky unpacked: pg_ctl sits beside the running postgres.
@@ -87,6 +89,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     EmbeddedPostgres postgres() {
         return postgres;
+    }
+
+    String jdbcUrl() {
+        return server.jdbcUrl();
     }
 
     /** The process id of the postmaster running now. */
@@ -240,6 +246,6 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IllegalStateException e) {
             // the JVM is shutting down already; the hook has done its part
         }
-        postgres.close();
+        server.close(); // stops PostgreSQL and gives the data directory up
     }
 }

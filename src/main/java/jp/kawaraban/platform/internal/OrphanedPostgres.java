@@ -55,6 +55,39 @@ final class OrphanedPostgres {
         stopLeftBehindServer(dataDirectory);
     }
 
+    /**
+     * Whether an application (in another process, or started in this one) holds the data
+     * directory: its database is running and belongs to it. Takes the lock for a moment to
+     * find out, and gives it back.
+     */
+    static boolean heldElsewhere(Path dataDirectory) throws IOException {
+        Path parent = dataDirectory.getParent();
+        if (HELD.containsKey(parent)) {
+            return true;
+        }
+        if (!Files.exists(parent.resolve("kawaraban.lock"))) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(parent.resolve("kawaraban.lock"), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
+    /** Releases the claim of an operator command that stopped its server (a site keeps it for life). */
+    static void release(Path dataDirectory) throws IOException {
+        FileLock lock = HELD.remove(dataDirectory.getParent());
+        if (lock != null) {
+            lock.channel().close();
+        }
+    }
+
     private static void stopLeftBehindServer(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {

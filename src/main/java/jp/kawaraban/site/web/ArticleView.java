@@ -1,5 +1,6 @@
 package jp.kawaraban.site.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jp.kawaraban.access.ReadingAccess;
@@ -35,6 +36,33 @@ public record ArticleView(
 
     public ArticleContent content() {
         return article.content();
+    }
+
+    /**
+     * The blocks in the order the article page shows them: figures that open the body come
+     * after its first paragraph (and the heading just before it), so on a phone the reader
+     * meets the text on the first screen, not a chart as tall as the screen. The print view
+     * and the API keep the editors' order.
+     */
+    public List<Block> textFirst() {
+        int opening = 0;
+        while (opening < blocks.size() && blocks.get(opening) instanceof Block.Figure) {
+            opening++;
+        }
+        if (opening == 0) {
+            return blocks;
+        }
+        int paragraph = opening;
+        while (paragraph < blocks.size() && !(blocks.get(paragraph) instanceof Block.Paragraph)) {
+            paragraph++;
+        }
+        if (paragraph == blocks.size()) {
+            return blocks; // no text to bring forward: the figures stay where they are
+        }
+        List<Block> ordered = new ArrayList<>(blocks.subList(opening, paragraph + 1));
+        ordered.addAll(blocks.subList(0, opening));
+        ordered.addAll(blocks.subList(paragraph + 1, blocks.size()));
+        return List.copyOf(ordered);
     }
 
     public String printUrl() {

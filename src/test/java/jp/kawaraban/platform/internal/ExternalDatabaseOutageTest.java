@@ -57,8 +57,9 @@ class ExternalDatabaseOutageTest {
             try (var reader = watch.reader()) {
                 failure = catchThrowable(() -> jdbc.sql("select count(*) from kept").query(Long.class).single());
             }
+            // 2 s against the pool's 30 s; the bound leaves room for a loaded machine
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the reader's short wait, not the pool's")
-                    .isLessThan(Duration.ofSeconds(5));
+                    .isLessThan(Duration.ofSeconds(12));
             assertThat(watch.explains(failure)).isTrue();
             assertThat(watch.isDown()).isTrue();
 
