@@ -88,6 +88,14 @@ health_up() { curl -sf "$APP/actuator/health" | grep -q '"UP"'; }
 corpus_loaded() { grep -qE 'Demo corpus: (loaded|.*already loaded)' "$WORK/app.log"; }
 wait_for 300 "the app's health" health_up
 wait_for 300 "the corpus load" corpus_loaded
+# Publishing queues indexing and recommendation lists behind it; load the pages only once the
+# app has finished that work (its CPU time stops growing), or the run measures the import.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+app_idle() { # true when the app used under 5 % of one core over the last 3 s
+    local before after; before=$(cpu_ticks); sleep 3; after=$(cpu_ticks)
+    ((after - before < 15))
+}
+wait_for 1800 "the background indexing to finish" app_idle
 TOTAL=$(curl -sf "$APP/api/v1/articles?size=1" | jq -r .total)
 echo "== app up and loaded in $(($(date +%s) - START)) s: $TOTAL articles"
 grep -E 'Demo corpus: loaded' "$WORK/app.log" | sed 's/^.*Demo corpus/   Demo corpus/' || true
