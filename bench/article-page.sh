@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Article page throughput: the app's /articles/{id} against nginx serving the same HTML
-# as a static file, with 10,000 extra articles from the livedoor news corpus in the database.
+# Anonymous page throughput: the app's article page, home and a section page, each against
+# nginx serving the same HTML as a static file, with 10,000 extra articles from the livedoor
+# news corpus in the database.
 #
 #   bench/article-page.sh [CORPUS_TARBALL]        (or CORPUS=... bench/article-page.sh)
 #
 # Environment: CORPUS (default ../shared/corpora/livedoor-dev.tar.gz), JAVA (the JDK to run
-# the app with), JAR (default target/kawaraban.jar: another build to compare), ARTICLES (default 10000), DURATION (default 20s), CONNECTIONS (default 64).
+# the app with), JAR (default target/kawaraban.jar: another build to compare), ARTICLES (default 10000), DURATION (default 20s), CONNECTIONS (default 64),
+# PAGES (default "article home section": which pages to load), SECTION (default society), JFR (a file name: record a
+# Java Flight Recording of the app over the whole load, written to the work dir).
 # The corpus is extracted to a temp dir and never copied into the project.
 set -euo pipefail
 
@@ -64,7 +67,9 @@ CORPUS_DIR=$WORK/corpus/livedoor
 
 echo "== starting the app ($("$JAVA" -version 2>&1 | head -1))"
 START=$(date +%s)
-"$JAVA" -jar "$JAR" --kawaraban.data-dir="$WORK/data" \
+JFR_OPTIONS=()
+[[ -n ${JFR:-} ]] && JFR_OPTIONS=(-XX:StartFlightRecording=filename="$WORK/$JFR",settings=profile,dumponexit=true)
+"$JAVA" "${JFR_OPTIONS[@]}" -jar "$JAR" --kawaraban.data-dir="$WORK/data" \
     --kawaraban.demo-corpus.dir="$CORPUS_DIR" --kawaraban.demo-corpus.articles="$ARTICLES" \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
@@ -83,6 +88,14 @@ health_up() { curl -sf "$APP/actuator/health" | grep -q '"UP"'; }
 corpus_loaded() { grep -qE 'Demo corpus: (loaded|.*already loaded)' "$WORK/app.log"; }
 wait_for 300 "the app's health" health_up
 wait_for 300 "the corpus load" corpus_loaded
+# Publishing queues indexing and recommendation lists behind it; load the pages only once the
+# app has finished that work (its CPU time stops growing), or the run measures the import.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+app_idle() { # true when the app used under 5 % of one core over the last 3 s
+    local before after; before=$(cpu_ticks); sleep 3; after=$(cpu_ticks)
+    ((after - before < 15))
+}
+wait_for 1800 "the background indexing to finish" app_idle
 TOTAL=$(curl -sf "$APP/api/v1/articles?size=1" | jq -r .total)
 echo "== app up and loaded in $(($(date +%s) - START)) s: $TOTAL articles"
 grep -E 'Demo corpus: loaded' "$WORK/app.log" | sed 's/^.*Demo corpus/   Demo corpus/' || true
@@ -91,8 +104,13 @@ if ((TOTAL < ARTICLES)); then echo "expected at least $ARTICLES articles, got $T
 # Newest first: the demo edition (2025) sorts before the corpus (2012), so this is a demo article.
 ID=$(curl -sf "$APP/api/v1/articles?size=1" | jq -r '.articles[0].id')
 echo "== article: $ID ($(curl -sf "$APP/api/v1/articles/$ID" | jq -r .headline))"
-curl -sf -o "$WORK/static/article.html" "$APP/articles/$ID"
-echo "   page: $(wc -c <"$WORK/static/article.html") bytes of HTML"
+SECTION=${SECTION:-society}
+PAGES=${PAGES:-article home section}
+declare -A PATH_OF=([article]="/articles/$ID" [home]="/" [section]="/sections/$SECTION")
+for page in $PAGES; do
+    curl -sf -o "$WORK/static/$page.html" "$APP${PATH_OF[$page]}"
+    echo "   $page: ${PATH_OF[$page]}, $(wc -c <"$WORK/static/$page.html") bytes of HTML"
+done
 
 # --- nginx ---------------------------------------------------------------
 cat >"$WORK/nginx/nginx.conf" <<NGINX
@@ -113,37 +131,44 @@ http {
     server {
         listen 127.0.0.1:8081;
         root $WORK/static;
-        location = /article.html { default_type "text/html; charset=utf-8"; }
+        location ~ \.html$ { default_type "text/html; charset=utf-8"; }
     }
 }
 NGINX
 mkdir -p "$WORK/nginx/tmp"
 "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>"$WORK/nginx/stderr.log" &
 NGINX_PID=$!
-for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null "$STATIC/article.html" && break; sleep 0.5; done
+for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null "$STATIC/home.html" -o /dev/null "$STATIC/article.html" && break; sleep 0.5; done
 curl -sf -o /dev/null "$STATIC/article.html" || { echo "nginx did not start" >&2; cat "$WORK/nginx/stderr.log" "$WORK/nginx/error.log" >&2; exit 1; }
 
 # --- load ----------------------------------------------------------------
-echo "== warming up (10 s each)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$APP/articles/$ID" >/dev/null
-wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$STATIC/article.html" >/dev/null
-
-echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (app, then nginx)"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$APP/articles/$ID" | tee "$WORK/wrk-app.txt"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$STATIC/article.html" | tee "$WORK/wrk-nginx.txt"
-
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
 
+for page in $PAGES; do
+    URL=$APP${PATH_OF[$page]}
+    echo "== $page: warming up (10 s each)"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$URL" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$STATIC/$page.html" >/dev/null
+    echo "== $page: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (app, then nginx)"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$URL" | tee "$WORK/wrk-app-$page.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$STATIC/$page.html" | tee "$WORK/wrk-nginx-$page.txt"
+done
+
 echo
 echo "== results ($(nproc) cores, shared by the server and wrk itself: absolute numbers are low,"
 echo "   the ratio is what to compare)"
-printf '%-8s %12s %10s %10s  %s\n' server "req/s" p50 p99 errors
-printf '%-8s %12s %10s %10s  %s\n' app "$(rps "$WORK/wrk-app.txt")" "$(pct "$WORK/wrk-app.txt" 50%)" "$(pct "$WORK/wrk-app.txt" 99%)" "$(errors "$WORK/wrk-app.txt")"
-printf '%-8s %12s %10s %10s  %s\n' nginx "$(rps "$WORK/wrk-nginx.txt")" "$(pct "$WORK/wrk-nginx.txt" 50%)" "$(pct "$WORK/wrk-nginx.txt" 99%)" "$(errors "$WORK/wrk-nginx.txt")"
-awk -v a="$(rps "$WORK/wrk-app.txt")" -v n="$(rps "$WORK/wrk-nginx.txt")" \
-    'BEGIN { printf "ratio app/nginx req/s: %.3f\n", a / n }'
+printf '%-16s %12s %10s %10s %8s %8s  %s\n' page/server "req/s" p50 p99 "req/s x" "p99 x" errors
+for page in $PAGES; do
+    a=$WORK/wrk-app-$page.txt n=$WORK/wrk-nginx-$page.txt
+    ratios=$(awk -v a="$(rps "$a")" -v n="$(rps "$n")" -v ap="$(pct "$a" 99%)" -v np="$(pct "$n" 99%)" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+        BEGIN { printf "%.3f %.2f", a / n, ms(ap) / ms(np) }')
+    printf '%-16s %12s %10s %10s %8s %8s  %s\n' "$page app" "$(rps "$a")" "$(pct "$a" 50%)" "$(pct "$a" 99%)" ${ratios} "$(errors "$a")"
+    printf '%-16s %12s %10s %10s %8s %8s  %s\n' "$page nginx" "$(rps "$n")" "$(pct "$n" 50%)" "$(pct "$n" 99%)" "" "" "$(errors "$n")"
+done
+echo "(req/s x: app req/s / nginx req/s, target >= 0.5; p99 x: app p99 / nginx p99, target <= 2)"
 
 RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
 JCMD=$(dirname "$JAVA")/jcmd

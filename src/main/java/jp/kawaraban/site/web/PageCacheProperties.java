@@ -1,0 +1,24 @@
+package jp.kawaraban.site.web;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The memory the anonymous reading pages are served from ({@link AnonymousPages}).
+ *
+ * @param enabled  off, every request renders its page
+ * @param maxAge   how long a page is kept at most: the bound for changes no event announces
+ *                 (commentary hidden by a job, recommendations computed later, runtime
+ *                 settings read through their own short cache) and for other nodes, which
+ *                 do not hear this node's events
+ * @param maxBytes how much memory the kept pages may take, headers and keys counted
+ */
+@ConfigurationProperties("kawaraban.site.page-cache")
+public record PageCacheProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("30s") Duration maxAge,
+        @DefaultValue("64MB") DataSize maxBytes) {
+}

@@ -1,0 +1,190 @@
+package jp.kawaraban.site.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.WebSession;
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleDesk;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.ArticleMarkup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Anonymous pages sent from memory are the pages the site renders, byte for byte and header
+ * for header, and never outlive a change to what they show.
+ */
+@KawarabanTest
+class AnonymousPagesTest {
+
+    private static final String PAID = "/articles/" + ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
+
+    private static final Pattern VERSION = Pattern.compile("同時読み込みの版(\\d+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ArticleDesk desk;
+    @Autowired
+    AnonymousPageCache cache;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void aKeptPageIsTheRenderedPageWithTheSameHeaders() throws Exception {
+        for (String path : List.of("/", PAID, PAID + "/print", "/sections/society", "/sections/society?page=1")) {
+            cache.dropAll();
+            HttpResponse<byte[]> rendered = get(path, Map.of());
+            HttpResponse<byte[]> kept = get(path, Map.of());
+
+            assertThat(rendered.statusCode()).as(path).isEqualTo(200);
+            assertThat(kept.statusCode()).as(path).isEqualTo(200);
+            assertThat(kept.body()).as(path).isEqualTo(rendered.body());
+            assertThat(headers(kept)).as(path).isEqualTo(headers(rendered));
+            assertThat(kept.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+            assertThat(kept.headers().firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
+            assertThat(kept.headers().firstValue("Cache-Control")).as(path).hasValueSatisfying(v -> assertThat(v).contains("public"));
+
+            // A browser that has the page is told it is still current, without the page again.
+            String etag = kept.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> revalidated = get(path, Map.of("If-None-Match", etag));
+            assertThat(revalidated.statusCode()).as(path).isEqualTo(304);
+            assertThat(revalidated.body()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void readersGetEachChangeAtOnce() throws Exception {
+        ArticleId id = desk.publish(content("キャッシュ確認の初版見出し"));
+        String path = "/articles/" + id.value();
+        warm(path);
+        warm("/sections/society");
+        assertThat(text(path)).contains("キャッシュ確認の初版見出し");
+
+        desk.update(id, content("キャッシュ確認の第二版見出し"), "見出しを更新", version(id));
+        assertThat(text(path)).contains("キャッシュ確認の第二版見出し").doesNotContain("キャッシュ確認の初版見出し");
+        assertThat(text("/sections/society")).contains("キャッシュ確認の第二版見出し");
+
+        warm(path);
+        desk.correct(id, content("キャッシュ確認の第二版見出し"), "数字を訂正しました（キャッシュ確認）", version(id));
+        assertThat(text(path)).contains("数字を訂正しました（キャッシュ確認）");
+
+        warm("/sections/society");
+        ArticleId next = desk.publish(content("キャッシュ確認の新着記事"));
+        assertThat(text("/sections/society")).contains("キャッシュ確認の新着記事");
+
+        warm(path);
+        desk.withdraw(id);
+        assertThat(get(path, Map.of()).statusCode()).isIn(404, 410);
+        desk.withdraw(next);
+    }
+
+    /**
+     * Readers keep reading while the desk updates: once an update has returned, no request sent
+     * after it gets the version before, however the renderings in flight and the drop interleave.
+     */
+    @Test
+    void renderingsInFlightDuringAnUpdateAreNotKept() throws Exception {
+        ArticleId id = desk.publish(content("同時読み込みの版0"));
+        String path = "/articles/" + id.value();
+        AtomicInteger published = new AtomicInteger(0);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicReference<String> stale = new AtomicReference<>();
+        try (ExecutorService readers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                running.add(readers.submit(() -> {
+                    while (reading.get() && stale.get() == null) {
+                        int atLeast = published.get();
+                        Matcher shown = VERSION.matcher(text(path));
+                        int version = shown.find() ? Integer.parseInt(shown.group(1)) : -1;
+                        if (version < atLeast) {
+                            stale.set("sent after 版" + atLeast + " was saved, got 版" + version);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (int version = 1; version <= 20 && stale.get() == null; version++) {
+                desk.update(id, content("同時読み込みの版" + version), "更新", version(id));
+                published.set(version);
+                text(path); // at least one reading of each version
+            }
+            reading.set(false);
+            for (Future<?> reader : running) {
+                reader.get();
+            }
+        }
+        desk.withdraw(id);
+        assertThat(stale.get()).isNull();
+    }
+
+    @Test
+    void membersNeverGetTheKeptPage() {
+        cache.dropAll();
+        WebSession anonymous = new WebSession(port);
+        String preview = anonymous.get(PAID).body();
+        anonymous.get(PAID);
+
+        WebSession paid = WebSession.loggedIn(port, "paid@example.com", DEMO_PASSWORD);
+        HttpResponse<String> own = paid.get(PAID);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).isNotEqualTo(preview);
+        assertThat(own.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(own.headers().firstValue("ETag")).isEmpty();
+    }
+
+    private void warm(String path) throws Exception {
+        get(path, Map.of());
+        get(path, Map.of());
+    }
+
+    private int version(ArticleId id) {
+        return desk.forEditing(id).orElseThrow().version();
+    }
+
+    private String text(String path) throws Exception {
+        HttpResponse<byte[]> answer = get(path, Map.of());
+        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        return new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Every header but the date, which is the time of each answer. */
+    private static Map<String, List<String>> headers(HttpResponse<?> answer) {
+        Map<String, List<String>> headers = new TreeMap<>(answer.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    private static ArticleContent content(String headline) {
+        return new ArticleContent(headline, null, "リード。", ArticleMarkup.parse("本文。", f -> f), List.of("社会部 記者"),
+                "society", null, List.of(), AccessLevel.FREE, null, false, List.of());
+    }
+}
