@@ -1,16 +1,21 @@
 package jp.kawaraban.site.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.platform.Audited;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,18 +29,38 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>
  * A page whose rendering began before a drop may hold what was there before the change; the
  * generation it began in tells, and such a page is sent but not kept.
+ * <p>
+ * One request renders a missing page; the readers who ask for it meanwhile wait for that
+ * rendering instead of rendering it too. Right after a breaking story is published every page
+ * has just been dropped, and without this each of the hundreds of readers then arriving at once
+ * would render the home page itself. A page older than the maximum age is sent as it is while
+ * one request renders it again.
  */
 @Component
 class AnonymousPageCache {
 
-    private final Cache<String, StoredPage> pages;
+    private final Cache<String, KeptPage> pages;
+    private final Map<String, CompletableFuture<StoredPage>> renderings = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final long maxAgeNanos;
+    private final Ticker ticker;
 
+    @Autowired
     AnonymousPageCache(PageCacheProperties properties) {
+        this(properties, Ticker.systemTicker());
+    }
+
+    /** With the clock the pages' age is read from. */
+    AnonymousPageCache(PageCacheProperties properties, Ticker ticker) {
+        this.maxAgeNanos = properties.maxAge().toNanos();
+        this.ticker = ticker;
         this.pages = Caffeine.newBuilder()
+                .ticker(ticker)
                 .maximumWeight(properties.maxBytes().toBytes())
-                .weigher((String key, StoredPage page) -> page.weight() + key.length() * 2)
-                .expireAfterWrite(properties.maxAge())
+                .weigher((String key, KeptPage kept) -> kept.page().weight() + key.length() * 2)
+                // Past the maximum age a page is only sent while it is rendered again; past twice
+                // that nobody asked for it, and it goes.
+                .expireAfterWrite(properties.maxAge().multipliedBy(2))
                 .build();
     }
 
@@ -44,8 +69,39 @@ class AnonymousPageCache {
         return generation.get();
     }
 
+    /** The page kept for the address and still within its maximum age, or {@code null}. */
     StoredPage find(String key) {
-        return pages.getIfPresent(key);
+        KeptPage kept = pages.getIfPresent(key);
+        return kept == null || olderThanMaxAge(kept) ? null : kept.page();
+    }
+
+    /**
+     * What a request for the address does: send a kept page, render it (and {@link
+     * #finish} the rendering), or wait for the rendering another request began.
+     */
+    Lookup lookUp(String key) {
+        KeptPage kept = pages.getIfPresent(key);
+        if (kept != null && !olderThanMaxAge(kept)) {
+            return new Lookup.Send(kept.page());
+        }
+        CompletableFuture<StoredPage> mine = new CompletableFuture<>();
+        CompletableFuture<StoredPage> theirs = renderings.putIfAbsent(key, mine);
+        if (theirs == null) {
+            return new Lookup.Render(generation.get(), mine);
+        }
+        return kept != null ? new Lookup.Send(kept.page()) : new Lookup.Await(theirs);
+    }
+
+    /**
+     * Ends a rendering begun by {@link #lookUp}: keeps the page (unless it may not be kept, then
+     * {@code null}) and hands it to the requests waiting for it.
+     */
+    void finish(String key, Lookup.Render rendering, StoredPage page) {
+        if (page != null) {
+            keep(key, rendering.generation(), page);
+        }
+        renderings.remove(key, rendering.waiting());
+        rendering.waiting().complete(page);
     }
 
     /** Keeps the page unless something was dropped since its rendering began. */
@@ -53,16 +109,21 @@ class AnonymousPageCache {
         if (generation.get() != renderedIn) {
             return;
         }
-        pages.put(key, page);
+        KeptPage kept = new KeptPage(page, ticker.read());
+        pages.put(key, kept);
         // A drop between the check and the put has already passed this entry by.
         if (generation.get() != renderedIn) {
-            pages.asMap().remove(key, page);
+            pages.asMap().remove(key, kept);
         }
     }
 
-    /** Forgets every page; renderings already under way are not kept either. */
+    /**
+     * Forgets every page; renderings already under way are not kept either, and a request that
+     * arrives from now on renders anew rather than waiting for one of them.
+     */
     void dropAll() {
         generation.incrementAndGet();
+        renderings.clear();
         pages.invalidateAll();
     }
 
@@ -107,6 +168,28 @@ class AnonymousPageCache {
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(Audited audited) {
         dropAll();
+    }
+
+    /** What a request does about its page: see {@link #lookUp}. */
+    sealed interface Lookup {
+
+        record Send(StoredPage page) implements Lookup {
+        }
+
+        /** This request renders the page; {@code waiting} is what the others wait on. */
+        record Render(long generation, CompletableFuture<StoredPage> waiting) implements Lookup {
+        }
+
+        /** Another request renders the page; its result is {@code null} when it cannot be kept. */
+        record Await(CompletableFuture<StoredPage> rendering) implements Lookup {
+        }
+    }
+
+    private boolean olderThanMaxAge(KeptPage kept) {
+        return ticker.read() - kept.keptAtNanos() > maxAgeNanos;
+    }
+
+    private record KeptPage(StoredPage page, long keptAtNanos) {
     }
 
     /** A page as it was sent: status 200, its headers in order, its body. */

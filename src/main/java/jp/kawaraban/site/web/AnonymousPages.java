@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -15,6 +18,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.site.web.AnonymousPageCache.Header;
+import jp.kawaraban.site.web.AnonymousPageCache.Lookup;
 import jp.kawaraban.site.web.AnonymousPageCache.StoredPage;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -93,24 +97,58 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
             return;
         }
         String key = key(request);
-        StoredPage kept = cache.find(key);
-        if (kept != null) {
-            send(kept, request, response);
-            return;
-        }
         if ("HEAD".equals(method)) {
-            chain.doFilter(request, response);
+            StoredPage kept = cache.find(key);
+            if (kept != null) {
+                send(kept, request, response);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
-        long generation = cache.generation();
+        switch (cache.lookUp(key)) {
+            case Lookup.Send kept -> send(kept.page(), request, response);
+            case Lookup.Render rendering -> render(request, response, chain, key, rendering);
+            case Lookup.Await other -> {
+                StoredPage page = awaited(other);
+                if (page != null) {
+                    send(page, request, response);
+                } else {
+                    render(request, response, chain, key, null);
+                }
+            }
+        }
+    }
+
+    /** Renders the page the normal way; keeps it when this request was the one to render it. */
+    private void render(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String key,
+                        Lookup.Render ticket) throws ServletException, IOException {
         ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, rendering);
-        if (!request.isAsyncStarted() && keepable(rendering)) {
-            StoredPage page = stored(rendering);
-            rendering.setHeader(HttpHeaders.ETAG, page.etag());
-            cache.keep(key, generation, page);
+        StoredPage page = null;
+        try {
+            chain.doFilter(request, rendering);
+            if (!request.isAsyncStarted() && keepable(rendering)) {
+                page = stored(rendering);
+                rendering.setHeader(HttpHeaders.ETAG, page.etag());
+            }
+        } finally {
+            if (ticket != null) {
+                cache.finish(key, ticket, page);
+            }
         }
         rendering.copyBodyToResponse();
+    }
+
+    /** The page another request rendered, or {@code null} to render it here after all. */
+    private StoredPage awaited(Lookup.Await other) {
+        try {
+            return other.rendering().get(properties.renderingWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException slowOrFailed) {
+            return null;
+        }
     }
 
     private static boolean changesWhatReadersSee(HttpServletRequest request) {

@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  *                 settings read through their own short cache) and for other nodes, which
  *                 do not hear this node's events
  * @param maxBytes how much memory the kept pages may take, headers and keys counted
+ * @param renderingWait how long a request for a page another request is rendering waits for
+ *                 it before rendering the page itself
  */
 @ConfigurationProperties("kawaraban.site.page-cache")
 public record PageCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration maxAge,
-        @DefaultValue("64MB") DataSize maxBytes) {
+        @DefaultValue("64MB") DataSize maxBytes,
+        @DefaultValue("2s") Duration renderingWait) {
 }

@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -138,6 +141,34 @@ class AnonymousPagesTest {
         }
         desk.withdraw(id);
         assertThat(stale.get()).isNull();
+    }
+
+    /** Right after a drop, readers arriving together all get the page, the same one. */
+    @Test
+    void readersArrivingTogetherAfterADropGetTheSamePage() throws Exception {
+        cache.dropAll();
+        int readers = 24;
+        CountDownLatch ready = new CountDownLatch(readers);
+        try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
+            List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return get("/", Map.of());
+                }));
+            }
+            Set<String> etags = new HashSet<>();
+            Set<String> bodies = new HashSet<>();
+            for (Future<HttpResponse<byte[]>> answer : answers) {
+                HttpResponse<byte[]> page = answer.get();
+                assertThat(page.statusCode()).isEqualTo(200);
+                etags.add(page.headers().firstValue("ETag").orElse("none"));
+                bodies.add(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(bodies).hasSize(1);
+            assertThat(etags).hasSize(1).doesNotContain("none");
+        }
     }
 
     @Test
