@@ -70,17 +70,39 @@ public class Search {
         if (text.length() > MAX_QUERY_LENGTH) {
             text = text.substring(0, MAX_QUERY_LENGTH);
         }
-        SearchQuery query = new SearchQuery(text, entitiesSpanning(text), request.section(), request.series(), request.entity(),
-                request.from() == null ? null : request.from().atStartOfDay(JAPAN).toInstant(),
-                request.until() == null ? null : request.until().plusDays(1).atStartOfDay(JAPAN).toInstant().minusMillis(1),
-                request.order(), request.page(), request.size(), fullTextLevels);
-        SearchHits hits = index.search(query);
+        SearchHits hits = index.search(query(text, request, fullTextLevels));
         Set<String> terms = terms(text);
         List<Result> results = hits.hits().stream()
                 .map(hit -> new Result(hit.id(), hit.headline(), hit.lead(), Snippets.cut(hit.text(), terms),
                         hit.sectionCode(), hit.accessLevel(), hit.publishedAt()))
                 .toList();
-        return new Results(results, hits.total(), request.page(), request.size(), suggestion(text), hits.partial());
+        return new Results(results, hits.total(), request.page(), request.size(),
+                suggestionLeadingElsewhere(text, hits, request, fullTextLevels), hits.partial());
+    }
+
+    private SearchQuery query(String text, Request request, Set<AccessLevel> fullTextLevels) {
+        return new SearchQuery(text, entitiesSpanning(text), request.section(), request.series(), request.entity(),
+                request.from() == null ? null : request.from().atStartOfDay(JAPAN).toInstant(),
+                request.until() == null ? null : request.until().plusDays(1).atStartOfDay(JAPAN).toInstant().minusMillis(1),
+                request.order(), request.page(), request.size(), fullTextLevels);
+    }
+
+    /**
+     * The respelled query ({@link #suggestion}), only when searching it would show the reader
+     * something else: variants fold and aliases expand, so ウィトコフ usually already finds what
+     * ウィットコフ finds, and 「もしかして」 offering the same list again only makes the reader doubt it.
+     */
+    private String suggestionLeadingElsewhere(String text, SearchHits hits, Request request,
+                                              Set<AccessLevel> fullTextLevels) {
+        String suggestion = suggestion(text);
+        if (suggestion == null) {
+            return null;
+        }
+        SearchHits suggested = index.search(query(suggestion, request, fullTextLevels));
+        boolean same = suggested.total() == hits.total()
+                && suggested.hits().stream().map(SearchHit::id).toList()
+                        .equals(hits.hits().stream().map(SearchHit::id).toList());
+        return same ? null : suggestion;
     }
 
     /** The entities named by the text when it names nothing else (spaces and punctuation aside). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,7 +212,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public SearchHits search(SearchQuery query) {
         SearchHits strict = search(query, false);
-        if (strict.total() == 0 && JapaneseAnalysis.terms(words, query.text()).size() > 1) {
+        if (strict.total() == 0 && readersWords(query.text()).size() > 1) {
             SearchHits relaxed = search(query, true);
             return new SearchHits(relaxed.hits(), relaxed.total(), true);
         }
@@ -261,25 +262,29 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * The reader's words, never parsed as syntax: each word must appear (in the headline,
      * lead or body, headline counting most), or the text's bigrams must all appear — which
      * finds words the dictionary splits differently in the query and in the article.
-     * Relaxed (when that finds nothing): at least half of the words.
+     * Relaxed (when that finds nothing): at least half of the words the reader typed apart
+     * (separated by spaces), each of them whole. A word is never relaxed into its pieces: the
+     * dictionary cuts 宇宙人, which no article may hold, into 宇宙 and 人, and 人 alone would match
+     * nearly every article.
      */
     Query textQuery(String text, boolean relaxed) {
         List<String> terms = JapaneseAnalysis.terms(words, text);
         if (terms.isEmpty()) {
             return new MatchAllDocsQuery();
         }
-        BooleanQuery.Builder allWords = new BooleanQuery.Builder();
-        for (String term : terms) {
-            allWords.add(new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new TermQuery(new Term(HEADLINE, term)), 3f),
-                    new BoostQuery(new TermQuery(new Term(LEAD, term)), 2f),
-                    new TermQuery(new Term(BODY, term))), 0.1f), relaxed ? Occur.SHOULD : Occur.MUST);
-        }
         if (relaxed) { // the fallback when nothing has every word: most of them will do
-            allWords.setMinimumNumberShouldMatch(Math.max(1, (terms.size() + 1) / 2));
-            return allWords.build();
+            List<String> typedWords = readersWords(text);
+            BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
+            for (String typed : typedWords) {
+                List<String> pieces = JapaneseAnalysis.terms(words, typed);
+                if (!pieces.isEmpty()) {
+                    mostWords.add(allOf(pieces), Occur.SHOULD);
+                }
+            }
+            mostWords.setMinimumNumberShouldMatch(Math.max(1, (typedWords.size() + 1) / 2));
+            return mostWords.build();
         }
-        BooleanQuery.Builder either = new BooleanQuery.Builder().add(allWords.build(), Occur.SHOULD);
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(allOf(terms), Occur.SHOULD);
         List<String> grams = JapaneseAnalysis.terms(bigrams, text);
         if (!grams.isEmpty()) {
             BooleanQuery.Builder allGrams = new BooleanQuery.Builder();
@@ -290,6 +295,23 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         JapaneseAnalysis.terms(numbers, text)
                 .forEach(number -> query.add(new TermQuery(new Term(NUMBERS, number)), Occur.SHOULD));
         return query.build();
+    }
+
+    /** Each term in the headline, lead or body, the headline counting most. */
+    private static Query allOf(List<String> terms) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String term : terms) {
+            all.add(new DisjunctionMaxQuery(List.of(
+                    new BoostQuery(new TermQuery(new Term(HEADLINE, term)), 3f),
+                    new BoostQuery(new TermQuery(new Term(LEAD, term)), 2f),
+                    new TermQuery(new Term(BODY, term))), 0.1f), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    /** The words as the reader typed them apart, with spaces of either width. */
+    private static List<String> readersWords(String text) {
+        return Arrays.stream(text.strip().split("[\\s\u3000]+")).filter(word -> !word.isEmpty()).toList();
     }
 
     @Override
