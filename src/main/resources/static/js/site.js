@@ -14,10 +14,24 @@ document.addEventListener('click', async (event) => {
     }
     return;
   }
+  const share = event.target.closest('[data-share-url]');
+  if (share && navigator.share) {
+    try {
+      await navigator.share({title: share.dataset.shareTitle, url: share.dataset.shareUrl});
+    } catch (e) {
+      // The reader closed the sheet, or the browser refused: the links beside it still work.
+    }
+    return;
+  }
   if (event.target.closest('[data-print-now]')) {
     window.print();
   }
 });
+
+// The phone's own share sheet, where the browser has one (the Web Share API); hidden otherwise.
+if (navigator.share) {
+  document.querySelectorAll('.share-native-item').forEach((item) => { item.hidden = false; });
+}
 
 // The editors' desk: a proposed keyword or a found related article is added to its field with
 // one click (the field stays plain text, so the page works without this script too).

@@ -12,6 +12,8 @@ import jp.kawaraban.platform.settings.Setting;
 import jp.kawaraban.platform.settings.Settings;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.SiteProperties;
+import jp.kawaraban.site.StandingPage;
+import jp.kawaraban.site.StandingPageTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +39,12 @@ public class RuntimeSettings {
     private final Vocabulary vocabulary;
     private final AuditLog audit;
     private final Messages msg;
+    private final StandingPageTexts pages;
 
     RuntimeSettings(Settings settings, SiteProperties site, AccessProperties access, ImportProperties imports,
-                    NewsletterProperties newsletter, Vocabulary vocabulary, AuditLog audit, Messages msg) {
+                    NewsletterProperties newsletter, Vocabulary vocabulary, AuditLog audit, Messages msg,
+                    StandingPageTexts pages) {
+        this.pages = pages;
         this.settings = settings;
         this.site = site;
         this.access = access;
@@ -78,6 +83,35 @@ public class RuntimeSettings {
         change(actor, Setting.IMPORT_DEFAULT_SECTION, before.importDefaultSection(), section, changed);
         change(actor, Setting.NEWSLETTER_POSTAL_ADDRESS, before.postalAddress(), postalAddress, changed);
         return changed;
+    }
+
+    /**
+     * Stores an administrator's text for a standing page (the terms, the privacy policy...);
+     * refused ({@link SetupRefusal}) when it is empty, too long or holds a figure.
+     *
+     * @return whether the text differed from the page's current one
+     */
+    @Transactional
+    public boolean changePage(AuditLog.Actor actor, StandingPage page, String text) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            throw SetupRefusal.invalid("text", "admin.pages.error.empty");
+        }
+        if (wanted.codePointCount(0, wanted.length()) > StandingPage.MAX_CHARACTERS) {
+            throw SetupRefusal.invalid("text", "admin.pages.error.tooLong", StandingPage.MAX_CHARACTERS);
+        }
+        try {
+            StandingPageTexts.parse(wanted);
+        } catch (IllegalArgumentException unreadable) {
+            throw SetupRefusal.invalid("text", "admin.pages.error.figure");
+        }
+        if (wanted.equals(pages.current(page))) {
+            return false;
+        }
+        settings.store(page.setting(), wanted);
+        audit.record(actor, "settings.change", "settings:" + page.setting().key(),
+                msg.get("admin.pages.audit", msg.get(page.titleKey()), wanted.codePointCount(0, wanted.length())));
+        return true;
     }
 
     private void change(AuditLog.Actor actor, Setting setting, String before, String after, List<Setting> changed) {

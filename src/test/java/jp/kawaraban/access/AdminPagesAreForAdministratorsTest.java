@@ -49,7 +49,8 @@ class AdminPagesAreForAdministratorsTest {
     @Test
     void onlyAdministratorsReachAnyAdminRoute() {
         Member target = accounts.createVerified("target-" + UUID.randomUUID() + "@example.com", PASSWORD, "対象 会員", Set.of());
-        List<Route> routes = adminRoutes(Map.of("{id}", target.id().toString(), "{plan}", "MONTHLY", "{code}", "welcome"));
+        List<Route> routes = adminRoutes(Map.of("{id}", target.id().toString(), "{plan}", "MONTHLY", "{code}", "welcome",
+                "{slug}", "terms"));
         assertThat(routes).extracting(Route::path).contains("/admin/staff", "/admin/members", "/admin/plans",
                 "/admin/staff/invite", "/admin/members/" + target.id());
 
@@ -70,7 +71,8 @@ class AdminPagesAreForAdministratorsTest {
                         Map.entry("role", "ADMIN"), Map.entry("email", "intruder-" + UUID.randomUUID() + "@example.com"),
                         Map.entry("name", "侵入"), Map.entry("price", "1"), Map.entry("days", "90"),
                         Map.entry("code", "intruder"), Map.entry("firstDay", "2027-01-01"),
-                        Map.entry("lastDay", "2027-12-31"), Map.entry("trialDays", "366"), Map.entry("plans", "MONTHLY")));
+                        Map.entry("lastDay", "2027-12-31"), Map.entry("trialDays", "366"), Map.entry("plans", "MONTHLY"),
+                        Map.entry("text", "侵入者が書いた規約")));
                 boolean refused = anonymous
                         ? answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").endsWith("/login")
                         : answer.statusCode() == 403;

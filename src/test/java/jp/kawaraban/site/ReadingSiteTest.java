@@ -100,7 +100,8 @@ class ReadingSiteTest {
             for (Element external : bar.select("a[target=_blank]")) {
                 assertThat(external.attr("rel")).contains("noopener");
             }
-            assertThat(bar.select("a[target=_blank]")).hasSize(6);
+            assertThat(bar.selectFirst(".share-line").attr("href")).isEqualTo("https://social-plugins.line.me/lineit/share?url=" + url);
+            assertThat(bar.select("a[target=_blank]")).hasSize(7);
         }
     }
 

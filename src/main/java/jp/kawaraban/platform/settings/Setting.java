@@ -17,6 +17,14 @@ public enum Setting {
     IMPORT_DEFAULT_SECTION("editorial.import.default-section"),
     /** The sender's postal address under every newsletter (default {@code kawaraban.newsletter.postal-address}). */
     NEWSLETTER_POSTAL_ADDRESS("newsletter.postal-address"),
+    /** The terms of use page, in the articles' markup (default: the site module's template). */
+    TERMS_PAGE("site.page.terms"),
+    /** The privacy policy page. */
+    PRIVACY_PAGE("site.page.privacy"),
+    /** The notice the Act on Specified Commercial Transactions asks of a subscription seller. */
+    COMMERCE_PAGE("site.page.commerce"),
+    /** How to reach the publisher. */
+    CONTACT_PAGE("site.page.contact"),
     /** When setup made the first administrator; present means "set up", for ever. */
     SET_UP_AT("setup.completed-at");
 

@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Anonymous readers' pages — home, sections, series, keywords, an article and its print view —
+ * Anonymous readers' pages — home, sections, series, keywords, an article and its print view, the
+ * standing pages (terms, privacy...) —
  * sent from memory, ahead of the session filter and Spring Security, which cost more than
  * the page itself once it is rendered (decision 0026). Only for a request that is anonymous
  * for sure: no cookie of ours (session, remember-me, email unlock), no {@code Authorization},
@@ -49,7 +50,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class AnonymousPages extends OncePerRequestFilter implements Ordered {
 
     private static final Pattern PAGES = Pattern.compile(
-            "/|/(sections|series|keywords)/[^/]+|/articles/[^/]+(/print)?");
+            "/|/(sections|series|keywords|about)/[^/]+|/articles/[^/]+(/print)?");
     private static final String OUR_COOKIES = "KAWARABAN_";
     /** Changes that alter nothing an anonymous reader sees. */
     private static final List<String> READERS_OWN_CHANGES = List.of("/follows", "/saves", "/api/v1/my/", "/my/account",

@@ -15,13 +15,15 @@ import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.platform.web.JapaneseDates;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What feed readers and crawlers fetch: RSS feeds, the sitemap with news entries, robots.txt. */
+/** What feed readers, crawlers and browsers fetch by name: RSS feeds, the sitemap with news entries, robots.txt, the icon. */
 @RestController
 class CrawlerController {
 
@@ -93,6 +95,12 @@ class CrawlerController {
         xml.writeEndElement();
         xml.writeEndDocument();
         return xml(XML, out.toString());
+    }
+
+    /** Browsers and crawlers that do not read the page's icon link still ask here. */
+    @GetMapping("/favicon.ico")
+    ResponseEntity<Void> favicon() {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, "/favicon.svg").build();
     }
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")

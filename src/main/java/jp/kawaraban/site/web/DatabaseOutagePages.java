@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DatabaseOutagePages extends OncePerRequestFilter implements Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutagePages.class);
-    private static final String[] WITHOUT_DATABASE = {"/css/", "/js/", "/webjars/", "/favicon.ico"};
+    private static final String[] WITHOUT_DATABASE = {"/css/", "/js/", "/webjars/", "/favicon.ico", "/favicon.svg"};
     /** Health answers for itself (503 while its own check finds the database down). */
     private static final String HEALTH = "/actuator/";
     private static final Set<String> SESSION_COOKIES = Set.of("KAWARABAN_SESSION", "KAWARABAN_REMEMBER");

@@ -57,6 +57,6 @@ class PublicPageCaching implements WebMvcConfigurer, PublicCaching {
                         }
                     }
                 })
-                .addPathPatterns("/", "/articles/**", "/sections/**", "/series/**", "/keywords/**");
+                .addPathPatterns("/", "/articles/**", "/sections/**", "/series/**", "/keywords/**", "/about/*");
     }
 }

@@ -6,7 +6,9 @@ import jp.kawaraban.platform.web.PublicUrls;
 
 /**
  * The share bar's targets for one article. Each service's documented share-intent address,
- * given the canonical URL and the headline.
+ * given the canonical URL and the headline. LINE comes first: it is where most Japanese readers
+ * pass an article on. On a phone whose browser has the Web Share API, the bar also offers the
+ * phone's own share sheet ({@code site.js}); the links stay for everyone else.
  */
 public final class ShareLinks {
 
@@ -21,6 +23,7 @@ public final class ShareLinks {
         String url = encode(canonicalUrl);
         String text = encode(title);
         return List.of(
+                new Target("line", "share.line", "https://social-plugins.line.me/lineit/share?url=" + url),
                 new Target("note", "share.note", "https://note.com/intent/post?url=" + url),
                 new Target("x", "share.x", "https://x.com/intent/post?text=" + text + "&url=" + url),
                 new Target("facebook", "share.facebook", "https://www.facebook.com/sharer/sharer.php?u=" + url),

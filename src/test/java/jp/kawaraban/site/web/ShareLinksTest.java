@@ -19,6 +19,7 @@ class ShareLinksTest {
         String url = "https%3A%2F%2Fexample.jp%2Farticles%2Fabcdefghijkm";
         String title = "%E7%B1%B3%E3%83%AD%E5%A4%96%E7%9B%B8%20%E4%BC%9A%E8%AB%87";
         assertThat(links).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "line", "https://social-plugins.line.me/lineit/share?url=" + url,
                 "note", "https://note.com/intent/post?url=" + url,
                 "x", "https://x.com/intent/post?text=" + title + "&url=" + url,
                 "facebook", "https://www.facebook.com/sharer/sharer.php?u=" + url,
