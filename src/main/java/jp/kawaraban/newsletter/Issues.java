@@ -106,6 +106,11 @@ public class Issues {
         return repository.counts(id);
     }
 
+    /** How many readers the issue would reach if it were sent now (its newsletter's confirmed subscribers). */
+    public long recipients(long id) {
+        return repository.recipients(id);
+    }
+
     /** The issue as a given address would receive it. */
     public Optional<RenderedMessage> preview(long id, String email) {
         return repository.find(id).flatMap(issue -> newsletters.find(issue.newsletter())

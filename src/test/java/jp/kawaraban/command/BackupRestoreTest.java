@@ -295,6 +295,7 @@ class BackupRestoreTest {
         for (String[] step : List.of(new String[] {"action", "publish"}, new String[] {"action", "update"})) {
             Map<String, String> fields = new LinkedHashMap<>(form);
             fields.put(step[0], step[1]);
+            fields.put("confirmed", step[1]);
             fields.put("note", "数字を確かめました。");
             fields.put("version", desk.page(path).selectFirst("#article-form input[name=version]").val());
             assertThat(desk.submit(path, path, fields).statusCode()).isEqualTo(302);

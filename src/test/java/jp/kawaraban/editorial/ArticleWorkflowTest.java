@@ -76,6 +76,56 @@ class ArticleWorkflowTest {
         return all;
     }
 
+    /** Publishing now, deleting a draft and withdrawing cannot be taken back: each asks once more first. */
+    @Test
+    void actionsThatCannotBeTakenBackAskOnceMore() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        var reader = new WebSession(port);
+        String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", manuscript("確認つきの公開")));
+        String path = "/editor/articles/" + id;
+
+        HttpResponse<String> asked = editor.submit(path, path, with(manuscript("確認つきの公開（直した見出し）"),
+                "version", version(editor.page(path)), "action", "publish"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document question = org.jsoup.Jsoup.parse(asked.body());
+        assertThat(question.selectFirst(".confirm-box").text()).contains("いますぐ公開します");
+        assertThat(question.selectFirst("#article-form input[name=headline]").val())
+                .as("the text typed before the question is still in the form").isEqualTo("確認つきの公開（直した見出し）");
+        assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(404);
+        assertThat(desk.article(new ArticleId(id)).content().headline()).isEqualTo("確認つきの公開");
+
+        HttpResponse<String> discardAsked = editor.submit(path, path, with(manuscript("確認つきの公開"),
+                "version", version(editor.page(path)), "action", "discard", "confirmed", "publish"));
+        assertThat(discardAsked.statusCode()).as("a confirmation of another action confirms nothing").isEqualTo(200);
+        assertThat(discardAsked.body()).contains("この下書きを削除します");
+        assertThat(editor.get(path).statusCode()).isEqualTo(200);
+
+        // the answer to the question, sent by its own button
+        Document form = org.jsoup.Jsoup.parse(asked.body());
+        Map<String, String> confirmed = new LinkedHashMap<>();
+        form.select("#article-form input[name], #article-form textarea[name], #article-form select[name]").forEach(field -> {
+            if (!field.attr("type").equals("checkbox") || field.hasAttr("checked")) {
+                confirmed.put(field.attr("name"), field.tagName().equals("select")
+                        ? field.select("option[selected]").val() : field.tagName().equals("textarea") ? field.text() : field.val());
+            }
+        });
+        confirmed.put("action", form.selectFirst(".confirm-box button[name=action]").val());
+        confirmed.remove("_csrf");
+        assertThat(editor.submit(path, path, confirmed).statusCode()).isEqualTo(302);
+        assertThat(reader.page("/articles/" + id).select("h1.headline").text()).isEqualTo("確認つきの公開（直した見出し）");
+
+        HttpResponse<String> withdrawAsked = editor.submit(path, path + "/withdraw",
+                Map.of("reason", "確認のための取り下げ", "version", version(editor.page(path))));
+        assertThat(withdrawAsked.statusCode()).isEqualTo(200);
+        Document withdrawQuestion = org.jsoup.Jsoup.parse(withdrawAsked.body());
+        assertThat(withdrawQuestion.selectFirst(".desk-withdraw .confirm-box").text()).contains("取り下げます");
+        assertThat(withdrawQuestion.selectFirst(".desk-withdraw input[name=reason]").val()).isEqualTo("確認のための取り下げ");
+        assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(200);
+        assertThat(editor.submit(path, path + "/withdraw", Map.of("reason", "確認のための取り下げ",
+                "version", version(editor.page(path)), "confirmed", "withdraw")).statusCode()).isEqualTo(302);
+        assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void aDraftIsWrittenPublishedUpdatedCorrectedAndWithdrawn() {
         var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
@@ -108,7 +158,7 @@ class ArticleWorkflowTest {
 
         // published now
         assertThat(editor.submit(path, path, with(manuscript("夜の遊歩道、春から開放へ"), "version", version(editor.page(path)),
-                "action", "publish")).statusCode()).isEqualTo(302);
+                "action", "publish", "confirmed", "publish")).statusCode()).isEqualTo(302);
         Document published = reader.page("/articles/" + id);
         assertThat(published.select("h1.headline").text()).isEqualTo("夜の遊歩道、春から開放へ");
         assertThat(published.select(".update-note, .correction-note")).isEmpty();
@@ -148,7 +198,7 @@ class ArticleWorkflowTest {
         assertThat(noReason.body()).contains("取り下げの理由を入力してください。");
         assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(200);
         assertThat(editor.submit(path, path + "/withdraw", Map.of("reason", "取材先の要請により",
-                "version", version(editor.page(path)))).statusCode()).isEqualTo(302);
+                "version", version(editor.page(path)), "confirmed", "withdraw")).statusCode()).isEqualTo(302);
         assertThat(reader.get("/articles/" + id).statusCode()).isEqualTo(404);
         Document kept = editor.page(path);
         assertThat(kept.selectFirst(".desk-editor").attr("data-stage")).isEqualTo("WITHDRAWN");
@@ -209,12 +259,12 @@ class ArticleWorkflowTest {
         // published, then corrected by one editor: another's withdrawal from the page loaded before is refused too
         String beforeCorrection = version(taro.page(path));
         assertThat(taro.submit(path, path, with(manuscript("管理者が直した見出し"), "version", beforeCorrection,
-                "action", "publish")).statusCode()).isEqualTo(302);
+                "action", "publish", "confirmed", "publish")).statusCode()).isEqualTo(302);
         String published = version(admin.page(path));
         assertThat(taro.submit(path, path, with(manuscript("管理者が直した見出し"), "version", version(taro.page(path)),
                 "action", "correct", "note", "見出しの表記を改めました。")).statusCode()).isEqualTo(302);
         HttpResponse<String> staleWithdrawal = admin.submit(path, path + "/withdraw",
-                Map.of("reason", "古い画面からの取り下げ", "version", published));
+                Map.of("reason", "古い画面からの取り下げ", "version", published, "confirmed", "withdraw"));
         assertThat(staleWithdrawal.statusCode()).isEqualTo(409);
         assertThat(staleWithdrawal.body()).contains("編集 太郎さんが");
         assertThat(desk.article(new ArticleId(id)).status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -278,7 +328,7 @@ class ArticleWorkflowTest {
         assertThat(editor.submit(path, path + "/email-unlock", Map.of("eligible", "true")).statusCode()).isEqualTo(404);
 
         assertThat(editor.submit(path, path, with(manuscript("有料の解説記事"), "access", "PAID",
-                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+                "version", version(editor.page(path)), "action", "publish", "confirmed", "publish")).statusCode()).isEqualTo(302);
         assertThat(editor.page(path).select("form.desk-unlock").text()).contains("メール解錠の対象ではありません。");
         assertThat(editor.submit(path, path + "/email-unlock", Map.of("eligible", "true")).statusCode()).isEqualTo(302);
         Document marked = editor.page(path);
@@ -292,7 +342,7 @@ class ArticleWorkflowTest {
         String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("解錠と記録"), "access", "PAID")));
         String path = "/editor/articles/" + id;
         assertThat(editor.submit(path, path, with(manuscript("解錠と記録"), "access", "PAID",
-                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+                "version", version(editor.page(path)), "action", "publish", "confirmed", "publish")).statusCode()).isEqualTo(302);
 
         // an actor without a name cannot be written to the audit log (actor_name is not null)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.setEmailUnlock(new ArticleId(id), true,
@@ -310,7 +360,7 @@ class ArticleWorkflowTest {
         assertThat(editor.page(path).select("#preview a[href=\"https://city.example.jp/plan\"]").text()).isEqualTo("市のサイト");
         assertThat(editor.submit(path, path, with(manuscript("リンクのある記事"), "body",
                 "計画は[市のサイト](https://city.example.jp/plan)で公開されている。\n\n[怪しい](javascript:alert(1))リンクは文字のまま。",
-                "version", version(editor.page(path)), "action", "publish")).statusCode()).isEqualTo(302);
+                "version", version(editor.page(path)), "action", "publish", "confirmed", "publish")).statusCode()).isEqualTo(302);
 
         Document page = reader.page("/articles/" + id);
         assertThat(page.select(".article-body a[href=\"https://city.example.jp/plan\"]").attr("rel")).isEqualTo("noopener");

@@ -55,8 +55,23 @@ class EditorNewsletterDeskTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("記事IDが正しくないか");
 
-        assertThat(editor.submit(issuePath, issuePath + "/send", Map.of()).statusCode()).isEqualTo(302);
+        // Sending cannot be taken back: the first press only asks again, naming how many readers it reaches.
+        String recipients = editor.page(issuePath).selectFirst(".recipients").attr("data-recipients");
+        assertThat(Long.parseLong(recipients)).isPositive();
+        HttpResponse<String> asked = editor.submit(issuePath, issuePath + "/send", Map.of());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document confirmation = org.jsoup.Jsoup.parse(asked.body());
+        assertThat(confirmation.selectFirst(".confirm-box").text()).contains(recipients + "人", "取り消せません");
+        assertThat(confirmation.selectFirst(".editor-issue").attr("data-state")).isEqualTo("DRAFT");
+        assertThat(editor.page(issuePath).selectFirst(".editor-issue").attr("data-state")).isEqualTo("DRAFT");
+
+        assertThat(editor.submit(issuePath, issuePath + "/send", Map.of("confirmed", "send")).statusCode()).isEqualTo(302);
         Document after = editor.page(issuePath);
+        var counts = after.selectFirst(".counts");
+        assertThat(Long.parseLong(counts.attr("data-queued")) + Long.parseLong(counts.attr("data-sent"))
+                + Long.parseLong(counts.attr("data-failed")) + Long.parseLong(counts.attr("data-bounced")))
+                .as("the issue went to the number of readers the confirmation named")
+                .isEqualTo(Long.parseLong(recipients));
         assertThat(after.selectFirst(".editor-issue").attr("data-state")).isIn("SENDING", "SENT");
         assertThat(after.select("form.issue-form")).as("no more edits once sending").isEmpty();
         assertThat(editor.page("/editor/newsletters").select("tr.issue .counts").text()).contains("送信済み");

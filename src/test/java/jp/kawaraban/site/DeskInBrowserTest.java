@@ -77,6 +77,9 @@ class DeskInBrowserTest extends InBrowser {
             assertThat(page.locator("#f-keywords")).hasValue(keyword); // the field was empty
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("今すぐ公開")).click();
+            // publishing cannot be taken back: the desk asks once more
+            assertThat(page.locator(".confirm-box")).containsText("いますぐ公開します");
+            page.locator(".confirm-box button.confirm").click();
             assertThat(page.locator(".notice-info")).hasText("記事を公開しました。");
             assertThat(page.locator(".desk-status .stage")).hasText("公開中");
             articleUrl = page.locator(".desk-status a").getAttribute("href");

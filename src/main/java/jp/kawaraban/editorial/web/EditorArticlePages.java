@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleCatalog;
@@ -51,6 +52,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class EditorArticlePages {
+
+    /** The desk's actions that cannot be taken back, done only on a second, confirming press. */
+    private static final Set<String> ASKED_TWICE = Set.of("publish", "discard");
 
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
     private static final int PAGE_SIZE = 30;
@@ -153,10 +157,17 @@ class EditorArticlePages {
                         @ModelAttribute ManuscriptForm form, @RequestParam int version,
                         @RequestParam(required = false) Integer overwriteVersion,
                         @RequestParam(defaultValue = "save") String action,
-                        @RequestParam(required = false) String note, @RequestParam(required = false) String publishAt) {
+                        @RequestParam(required = false) String note, @RequestParam(required = false) String publishAt,
+                        @RequestParam(required = false) String confirmed) {
         ArticleId articleId = articleId(id);
         Manuscript manuscript = form.manuscript();
         AuditLog.Actor actor = DeskActors.of(editor);
+        if (ASKED_TWICE.contains(action) && !action.equals(confirmed) && overwriteVersion == null) {
+            // Publishing now and deleting a draft cannot be taken back: the page comes back with
+            // the editor's text as sent and asks once more.
+            return editor(desk.article(articleId), manuscript, version, null, List.of(), null,
+                    new EditorArticleView.Confirmation(action, null), csrf, HttpStatus.OK);
+        }
         if (overwriteVersion != null) {
             // the editor saw the other save and chose to replace it with their own text
             version = overwriteVersion;
@@ -209,8 +220,15 @@ class EditorArticlePages {
 
     @PostMapping("/editor/articles/{id}/withdraw")
     ModelAndView withdraw(@AuthenticationPrincipal MemberPrincipal editor, CsrfToken csrf, @PathVariable String id,
-                          @RequestParam(defaultValue = "") String reason, @RequestParam int version) {
+                          @RequestParam(defaultValue = "") String reason, @RequestParam int version,
+                          @RequestParam(required = false) String confirmed) {
         ArticleId articleId = articleId(id);
+        // Without a reason the desk refuses the withdrawal anyway: say so before asking to confirm it.
+        if (!"withdraw".equals(confirmed) && !reason.isBlank()) {
+            EditedArticle article = desk.article(articleId);
+            return editor(article, Manuscript.of(article.content()), version, null, List.of(), null,
+                    new EditorArticleView.Confirmation("withdraw", reason), csrf, HttpStatus.OK);
+        }
         try {
             desk.withdraw(articleId, reason, version, DeskActors.of(editor));
             return new ModelAndView("redirect:/editor/articles/" + id + "?done=withdrawn");
@@ -324,6 +342,12 @@ class EditorArticlePages {
     private ModelAndView editor(EditedArticle article, Manuscript form, int version, String notice,
                                 List<String> problems, EditorArticleView.Conflict conflict, CsrfToken csrf,
                                 HttpStatus status) {
+        return editor(article, form, version, notice, problems, conflict, null, csrf, status);
+    }
+
+    private ModelAndView editor(EditedArticle article, Manuscript form, int version, String notice,
+                                List<String> problems, EditorArticleView.Conflict conflict,
+                                EditorArticleView.Confirmation confirmation, CsrfToken csrf, HttpStatus status) {
         ArticleContent preview = null;
         try {
             preview = desk.preview(form);
@@ -345,7 +369,7 @@ class EditorArticlePages {
                 "meta", PageMeta.hidden(title),
                 "view", new EditorArticleView(article, form, version, notice, problems, conflict, preview,
                         catalog.sections(), catalog.allSeries(), desk.propose(form), revisions, history,
-                        scheduleValue, emailUnlock, csrf)));
+                        scheduleValue, emailUnlock, confirmation, csrf)));
         view.setStatus(status);
         return view;
     }

@@ -38,7 +38,15 @@ public record EditorArticleView(
         List<HistoryLine> history,
         String scheduleValue,
         Boolean emailUnlock,
+        Confirmation confirmation,
         CsrfToken csrf) {
+
+    /**
+     * An action that cannot be taken back, asked once more: {@code publish} (now), {@code discard}
+     * (the draft) or {@code withdraw} (with the reason typed so far).
+     */
+    public record Confirmation(String action, String withdrawReason) {
+    }
 
     public record Conflict(String who, String when, int currentVersion, Manuscript theirs) {
     }

@@ -278,6 +278,15 @@ public class IssueRepository {
                 .param(ts(now)).update();
     }
 
+    /** The addresses the issue would be queued to now: its newsletter's confirmed subscribers. */
+    public long recipients(long issue) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM newsletter_issue i JOIN newsletter_subscription s
+                          ON s.newsletter_code = i.newsletter_code AND s.state = 'CONFIRMED'
+                        WHERE i.id = ?""")
+                .param(issue).query(Long.class).single();
+    }
+
     public DeliveryCounts counts(long issue) {
         return jdbc.sql("""
                         SELECT count(*) FILTER (WHERE state = 'QUEUED'), count(*) FILTER (WHERE state = 'SENT'),

@@ -12,6 +12,7 @@ import org.springframework.security.web.csrf.CsrfToken;
  * pick from (latest, or a search), delivery counts, and the schedule field's suggestion.
  */
 public record EditorIssueView(Issue issue, Newsletter newsletter, List<Issue.Item> rows, DeliveryCounts counts,
+                              long recipients, boolean confirmingSend,
                               List<Choice> choices, String query, String suggestedTime, String scheduledAt,
                               String notice, boolean error, CsrfToken csrf) {
 

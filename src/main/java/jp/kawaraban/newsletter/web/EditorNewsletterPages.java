@@ -166,8 +166,16 @@ class EditorNewsletterPages {
         return new ModelAndView("redirect:/editor/newsletters/issues/" + id + "?done=scheduled");
     }
 
+    /**
+     * Sending cannot be taken back: the first press shows the issue again with the number of
+     * readers it will reach and a second button; only that one (carrying {@code confirmed=send})
+     * queues the issue.
+     */
     @PostMapping("/editor/newsletters/issues/{id}/send")
-    ModelAndView sendNow(@PathVariable long id, CsrfToken csrf) {
+    ModelAndView sendNow(@PathVariable long id, CsrfToken csrf, @RequestParam(required = false) String confirmed) {
+        if (!"send".equals(confirmed)) {
+            return issuePage(id, csrf, "", null, null, false, true, HttpStatus.OK);
+        }
         Issues.Outcome outcome = issues.sendNow(id);
         if (outcome != Issues.Outcome.OK) {
             return issuePage(id, csrf, "", null, msg("editor.newsletter.error." + outcome.name()), true, HttpStatus.BAD_REQUEST);
@@ -189,6 +197,11 @@ class EditorNewsletterPages {
 
     private ModelAndView issuePage(long id, CsrfToken csrf, String q, List<Issue.Item> entered, String notice, boolean error,
                                    HttpStatus status) {
+        return issuePage(id, csrf, q, entered, notice, error, false, status);
+    }
+
+    private ModelAndView issuePage(long id, CsrfToken csrf, String q, List<Issue.Item> entered, String notice, boolean error,
+                                   boolean confirmingSend, HttpStatus status) {
         Issue issue = issues.find(id).orElseThrow(() -> new PageNotFoundException("issue " + id));
         Newsletter newsletter = newsletters.find(issue.newsletter()).orElseThrow();
         List<Issue.Item> rows = new ArrayList<>(entered != null ? entered : issue.items());
@@ -198,7 +211,8 @@ class EditorNewsletterPages {
         Instant suggested = issue.sendAt() != null ? issue.sendAt() : newsletter.nextSending(clock.instant());
         ModelAndView view = new ModelAndView("newsletter/editorIssue", Map.of(
                 "meta", PageMeta.hidden(issue.subject()),
-                "view", new EditorIssueView(issue, newsletter, rows, issues.counts(id), choices(q), q,
+                "view", new EditorIssueView(issue, newsletter, rows, issues.counts(id),
+                        issues.recipients(id), confirmingSend, choices(q), q,
                         suggested == null ? "" : LOCAL.format(suggested.atZone(JapaneseDates.TOKYO)),
                         issue.sendAt() == null ? null : JapaneseDates.readable(issue.sendAt()), notice, error, csrf)));
         view.setStatus(status);
