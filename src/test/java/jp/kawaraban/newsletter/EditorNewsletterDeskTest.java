@@ -3,6 +3,7 @@ package jp.kawaraban.newsletter;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.TestMail;
@@ -10,7 +11,9 @@ import jp.kawaraban.WebSession;
 import jp.kawaraban.article.ArticleId;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,8 @@ class EditorNewsletterDeskTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anEditorComposesPreviewsTestsAndSendsAnIssue() {
@@ -55,9 +60,27 @@ class EditorNewsletterDeskTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("記事IDが正しくないか");
 
+        // picking the same article twice, or a sixth, is refused in Japanese and changes nothing
+        HttpResponse<String> twice = editor.submit(issuePath, issuePath + "/picks",
+                Map.of("subject", "けさの5本", "article", ARTICLE, "note", "米の値段はどこまで", "add", ARTICLE));
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("その記事はすでに選んでいます。");
+        HttpResponse<String> unknown = editor.submit(issuePath, issuePath + "/picks",
+                Map.of("subject", "けさの5本", "article", ARTICLE, "note", "米の値段はどこまで", "add", "zzzzzzzzzzzz"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(editor.page(issuePath).select("input[name=article]").eachAttr("value")).containsExactly(ARTICLE, "", "", "", "");
+
         // Sending cannot be taken back: the first press only asks again, naming how many readers it reaches.
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                    INSERT INTO newsletter_subscription (email, newsletter_code, state, created_at, confirmed_at, changed_at)
+                    VALUES (?, 'five-today', 'CONFIRMED', now(), now(), now())""")
+                    .param("composer-" + UUID.randomUUID() + "@example.org").update();
+        }
+        long confirmedSubscribers = jdbc.sql("SELECT count(*) FROM newsletter_subscription WHERE newsletter_code = 'five-today' AND state = 'CONFIRMED'")
+                .query(Long.class).single();
         String recipients = editor.page(issuePath).selectFirst(".recipients").attr("data-recipients");
-        assertThat(Long.parseLong(recipients)).isPositive();
+        assertThat(Long.parseLong(recipients)).isEqualTo(confirmedSubscribers).isGreaterThanOrEqualTo(3);
         HttpResponse<String> asked = editor.submit(issuePath, issuePath + "/send", Map.of());
         assertThat(asked.statusCode()).isEqualTo(200);
         Document confirmation = org.jsoup.Jsoup.parse(asked.body());

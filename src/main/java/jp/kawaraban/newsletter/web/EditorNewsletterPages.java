@@ -1,16 +1,20 @@
 package jp.kawaraban.newsletter.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.newsletter.EmailUnlockMarking;
@@ -114,16 +118,63 @@ class EditorNewsletterPages {
     ModelAndView save(@PathVariable long id, CsrfToken csrf, @RequestParam(defaultValue = "") String subject,
                       @RequestParam(name = "article", required = false) List<String> articles,
                       @RequestParam(name = "note", required = false) List<String> notes) {
-        List<Issue.Item> items = new ArrayList<>();
-        int rows = articles == null ? 0 : Math.min(articles.size(), Issues.PICKS);
-        for (int i = 0; i < rows; i++) {
-            items.add(new Issue.Item(articles.get(i), notes != null && i < notes.size() ? notes.get(i) : ""));
-        }
+        List<Issue.Item> items = rows(articles, notes);
         Issues.Outcome outcome = issues.update(id, subject, items);
         if (outcome != Issues.Outcome.OK) {
             return issuePage(id, csrf, "", items, msg("editor.newsletter.error." + outcome.name()), true, HttpStatus.BAD_REQUEST);
         }
         return new ModelAndView("redirect:/editor/newsletters/issues/" + id + "?done=saved");
+    }
+
+    /**
+     * One click on the composer: pick an article from the latest list or the search ({@code add}),
+     * move a pick up or down, or take it out — with the subject and lines as they are in the form,
+     * which the click saves too, so nothing typed is lost.
+     */
+    @PostMapping("/editor/newsletters/issues/{id}/picks")
+    ModelAndView pick(@PathVariable long id, CsrfToken csrf, @RequestParam(defaultValue = "") String subject,
+                      @RequestParam(name = "article", required = false) List<String> articles,
+                      @RequestParam(name = "note", required = false) List<String> notes,
+                      @RequestParam(required = false) String add, @RequestParam(required = false) Integer up,
+                      @RequestParam(required = false) Integer down, @RequestParam(required = false) Integer remove,
+                      @RequestParam(defaultValue = "") String q) {
+        List<Issue.Item> items = new ArrayList<>(rows(articles, notes).stream()
+                .filter(item -> !item.articleId().isBlank()).toList());
+        String problem = null;
+        if (add != null) {
+            if (items.stream().anyMatch(item -> item.articleId().equals(add.strip()))) {
+                problem = "editor.newsletter.error.ALREADY_PICKED";
+            } else if (items.size() >= Issues.PICKS) {
+                problem = "editor.newsletter.error.FULL";
+            } else {
+                items.add(new Issue.Item(add.strip(), ""));
+            }
+        } else if (up != null && up > 0 && up < items.size()) {
+            items.add(up - 1, items.remove((int) up));
+        } else if (down != null && down >= 0 && down < items.size() - 1) {
+            items.add(down + 1, items.remove((int) down));
+        } else if (remove != null && remove >= 0 && remove < items.size()) {
+            items.remove((int) remove);
+        }
+        if (problem != null) {
+            return issuePage(id, csrf, q, items, msg(problem, String.valueOf(Issues.PICKS)), true, HttpStatus.BAD_REQUEST);
+        }
+        Issues.Outcome outcome = issues.update(id, subject, items);
+        if (outcome != Issues.Outcome.OK) {
+            return issuePage(id, csrf, q, items, msg("editor.newsletter.error." + outcome.name()), true, HttpStatus.BAD_REQUEST);
+        }
+        return new ModelAndView("redirect:/editor/newsletters/issues/" + id + "?done=picked"
+                + (q.isBlank() ? "" : "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)) + "#picks");
+    }
+
+    /** The composer's rows as posted, at most {@link Issues#PICKS}. */
+    private static List<Issue.Item> rows(List<String> articles, List<String> notes) {
+        List<Issue.Item> items = new ArrayList<>();
+        int rows = articles == null ? 0 : Math.min(articles.size(), Issues.PICKS);
+        for (int i = 0; i < rows; i++) {
+            items.add(new Issue.Item(articles.get(i), notes != null && i < notes.size() ? notes.get(i) : ""));
+        }
+        return items;
     }
 
     @GetMapping(path = "/editor/newsletters/issues/{id}/preview.html", produces = MediaType.TEXT_HTML_VALUE)
@@ -211,12 +262,34 @@ class EditorNewsletterPages {
         Instant suggested = issue.sendAt() != null ? issue.sendAt() : newsletter.nextSending(clock.instant());
         ModelAndView view = new ModelAndView("newsletter/editorIssue", Map.of(
                 "meta", PageMeta.hidden(issue.subject()),
-                "view", new EditorIssueView(issue, newsletter, rows, issues.counts(id),
+                "view", new EditorIssueView(issue, newsletter, rows, headlines(rows), issues.counts(id),
                         issues.recipients(id), confirmingSend, choices(q), q,
                         suggested == null ? "" : LOCAL.format(suggested.atZone(JapaneseDates.TOKYO)),
-                        issue.sendAt() == null ? null : JapaneseDates.readable(issue.sendAt()), notice, error, csrf)));
+                        issue.sendAt() == null ? null : JapaneseDates.readable(issue.sendAt()),
+                        previewText(issue), notice, error, csrf)));
         view.setStatus(status);
         return view;
+    }
+
+    /** The issue as its plain-text mail, shown beside the composer; none while nothing is picked. */
+    private String previewText(Issue issue) {
+        if (issue.items().isEmpty()) {
+            return null;
+        }
+        return MemberPrincipal.current().flatMap(editor -> issues.preview(issue.id(), editor.email()))
+                .map(RenderedMessage::text).orElse(null);
+    }
+
+    /** The headline of each picked article, so the composer shows what was picked and not only its id. */
+    private Map<String, String> headlines(List<Issue.Item> rows) {
+        Map<String, String> headlines = new HashMap<>();
+        for (Issue.Item row : rows) {
+            String id = row.articleId() == null ? "" : row.articleId().strip();
+            if (ArticleId.isWellFormed(id)) {
+                catalog.find(id).ifPresent(article -> headlines.put(id, article.content().headline()));
+            }
+        }
+        return headlines;
     }
 
     private List<EditorIssueView.Choice> choices(String q) {
