@@ -138,8 +138,8 @@ class PlanPages {
 
     private ModelAndView page(MemberPrincipal principal, CsrfToken csrf, String notice, boolean error, HttpStatus status) {
         Membership membership = principal == null ? null : entitlements.membership(principal.id());
-        var view = new PlansView(plans.offered(), trials.openCampaigns(), membership, notice, error,
-                principal == null ? null : csrf);
+        var view = new PlansView(plans.offered(), trials.openCampaigns(), membership, entitlements.monthlyAllowance(),
+                notice, error, principal == null ? null : csrf);
         ModelAndView page = new ModelAndView("billing/plans", Map.of(
                 "meta", PageMeta.website(msg.get("plans.title"), msg.get("plans.intro"),
                         urls.url("/plans")),

@@ -10,7 +10,8 @@ import jp.kawaraban.access.PlanTerms;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** The plans page: the paid plans on sale as administrators set them. {@code membership} is null for anonymous readers. */
-public record PlansView(List<PlanTerms> plans, List<Campaign> campaigns, Membership membership, String notice, boolean error, CsrfToken csrf) {
+public record PlansView(List<PlanTerms> plans, List<Campaign> campaigns, Membership membership, int freeMonthlyPaidArticles,
+                        String notice, boolean error, CsrfToken csrf) {
 
     /** The names of the plans a campaign leads to, as on sale now. */
     public String planNames(Campaign campaign) {
