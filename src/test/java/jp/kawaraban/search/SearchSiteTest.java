@@ -115,6 +115,14 @@ class SearchSiteTest {
     }
 
     @Test
+    void aHeadlinePastedCutShortFindsItsArticle() {
+        String headline = reader.page("/articles/" + FOUR_POINTS).selectFirst("h1.headline").text();
+        String cut = headline.substring(0, headline.length() - 1) + "ト"; // the last word cut and a stray character
+        assertThat(reader.page("/search?q=" + encode(cut)).select(".result-headline").eachAttr("href"))
+                .contains("/articles/" + FOUR_POINTS);
+    }
+
+    @Test
     void ofSeveralWordsMostAreEnoughWhenNothingHasThemAll() {
         Document page = reader.page("/search?q=" + encode("ウィットコフ 宇宙人"));
         assertThat(page.select(".result")).isNotEmpty();

@@ -36,6 +36,11 @@ class ArticlePageLayoutInBrowserTest extends InBrowser {
 
     private static final int PHONE_WIDTH = 390;
     private static final int PHONE_HEIGHT = 844;
+    /**
+     * The masthead's height on a phone: the name and account links on one line (two for editors,
+     * with the desk's link), the sections below. It was 215 px.
+     */
+    private static final int PHONE_MASTHEAD = 130;
     private static final int DESKTOP_WIDTH = 1280;
     private static final int DESKTOP_HEIGHT = 900;
     /** On a desktop the text's first line must leave at least this much of the screen below it. */
@@ -116,6 +121,10 @@ class ArticlePageLayoutInBrowserTest extends InBrowser {
                         if (firstLineBottom > limit) {
                             failures.add(where + ": the text's first line starts at " + Math.round(top)
                                     + " px and ends at " + Math.round(firstLineBottom) + " px, below " + limit);
+                        }
+                        double masthead = page.locator("header.masthead").boundingBox().height;
+                        if (phone && masthead > PHONE_MASTHEAD) {
+                            failures.add(where + ": the masthead takes " + Math.round(masthead) + " px of the first screen");
                         }
                         String between = (String) measured.get("between");
                         if (!between.isEmpty()) {

@@ -111,6 +111,7 @@ class FirstDayInBrowserTest extends InBrowser {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("読み込んで確認する")).click();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("下書きとして保存")).click();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("今すぐ公開")).click();
+                page.locator(".confirm-box button.confirm").click(); // publishing asks once more
                 assertThat(page.locator("[role=status]").first()).isVisible();
             }
         }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +42,7 @@ import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -212,7 +212,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public SearchHits search(SearchQuery query) {
         SearchHits strict = search(query, false);
-        if (strict.total() == 0 && readersWords(query.text()).size() > 1) {
+        if (strict.total() == 0 && JapaneseAnalysis.terms(words, query.text()).size() > 1) {
             SearchHits relaxed = search(query, true);
             return new SearchHits(relaxed.hits(), relaxed.total(), true);
         }
@@ -262,10 +262,10 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
      * The reader's words, never parsed as syntax: each word must appear (in the headline,
      * lead or body, headline counting most), or the text's bigrams must all appear — which
      * finds words the dictionary splits differently in the query and in the article.
-     * Relaxed (when that finds nothing): at least half of the words the reader typed apart
-     * (separated by spaces), each of them whole. A word is never relaxed into its pieces: the
-     * dictionary cuts 宇宙人, which no article may hold, into 宇宙 and 人, and 人 alone would match
-     * nearly every article.
+     * Relaxed (when that finds nothing): at least half of the words of two characters or more.
+     * A single character never matches on its own: the dictionary cuts 宇宙人, which no article
+     * may hold, into 宇宙 and 人, and 人 alone would match nearly every article; a title pasted
+     * cut short (…ダイエット、ト) still finds its article by the words before the cut.
      */
     Query textQuery(String text, boolean relaxed) {
         List<String> terms = JapaneseAnalysis.terms(words, text);
@@ -273,15 +273,15 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return new MatchAllDocsQuery();
         }
         if (relaxed) { // the fallback when nothing has every word: most of them will do
-            List<String> typedWords = readersWords(text);
-            BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
-            for (String typed : typedWords) {
-                List<String> pieces = JapaneseAnalysis.terms(words, typed);
-                if (!pieces.isEmpty()) {
-                    mostWords.add(allOf(pieces), Occur.SHOULD);
-                }
+            List<String> telling = relaxable(terms);
+            if (telling.isEmpty()) {
+                return new MatchNoDocsQuery("only single characters to relax on");
             }
-            mostWords.setMinimumNumberShouldMatch(Math.max(1, (typedWords.size() + 1) / 2));
+            BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
+            for (String term : telling) {
+                mostWords.add(allOf(List.of(term)), Occur.SHOULD);
+            }
+            mostWords.setMinimumNumberShouldMatch(Math.max(1, (telling.size() + 1) / 2));
             return mostWords.build();
         }
         BooleanQuery.Builder either = new BooleanQuery.Builder().add(allOf(terms), Occur.SHOULD);
@@ -309,9 +309,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return all.build();
     }
 
-    /** The words as the reader typed them apart, with spaces of either width. */
-    private static List<String> readersWords(String text) {
-        return Arrays.stream(text.strip().split("[\\s\u3000]+")).filter(word -> !word.isEmpty()).toList();
+    /** The terms a relaxed search may rely on: none of a single character. */
+    private static List<String> relaxable(List<String> terms) {
+        return terms.stream().filter(term -> term.codePointCount(0, term.length()) > 1).distinct().toList();
     }
 
     @Override
