@@ -143,7 +143,7 @@ for page in $PAGES; do
 done
 if [[ -n ${HEADERS_OF[member]:-} ]]; then
     # The member's page must be the member's: the log-out form, the save button, no paywall.
-    grep -q 'paywall' "$WORK/static/member.html" && { echo "the paid member got a paywall" >&2; exit 1; }
+    grep -q 'class="paywall' "$WORK/static/member.html" && { echo "the paid member got a paywall" >&2; exit 1; }
     grep -q 'action="/logout"' "$WORK/static/member.html" && grep -q 'class="save-form"' "$WORK/static/member.html" \
         || { echo "the member page is not the logged-in member's" >&2; exit 1; }
 fi

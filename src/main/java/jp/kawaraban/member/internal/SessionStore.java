@@ -1,7 +1,13 @@
 package jp.kawaraban.member.internal;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
@@ -14,8 +20,21 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
 
+    /** How much older than the stored last access time a request's must be to be written (see {@link QuietSessions}). */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsertSessionAttributes() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * The store the session filter and {@link DeviceSessions} use: the JDBC one, without a
+     * write per request for the last access time.
+     */
+    @Bean
+    @Primary
+    FindByIndexNameSessionRepository<? extends Session> quietSessions(JdbcIndexedSessionRepository jdbc) {
+        return new QuietSessions<>(jdbc, TOUCH_EVERY);
     }
 }

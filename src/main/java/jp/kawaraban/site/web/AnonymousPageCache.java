@@ -11,6 +11,7 @@ import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.platform.Audited;
+import jp.kawaraban.site.SharedArticleData;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,10 @@ class AnonymousPageCache {
     private final Cache<String, StoredPage> pages;
     private final AtomicLong generation = new AtomicLong();
 
-    AnonymousPageCache(PageCacheProperties properties) {
+    private final SharedArticleData shared;
+
+    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared) {
+        this.shared = shared;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(properties.maxBytes().toBytes())
                 .weigher((String key, StoredPage page) -> page.weight() + key.length() * 2)
@@ -60,8 +64,14 @@ class AnonymousPageCache {
         }
     }
 
-    /** Forgets every page; renderings already under way are not kept either. */
+    /**
+     * Forgets every page, and the parts members' pages share; renderings already under way are
+     * not kept either.
+     */
     void dropAll() {
+        // The shared parts first: a page rendered between the two drops began in the old
+        // generation and is not kept, whatever it read.
+        shared.dropAll();
         generation.incrementAndGet();
         pages.invalidateAll();
     }

@@ -15,10 +15,14 @@ import org.springframework.util.unit.DataSize;
  *                 settings read through their own short cache) and for other nodes, which
  *                 do not hear this node's events
  * @param maxBytes how much memory the kept pages may take, headers and keys counted
+ * @param sharedArticleParts how many shared parts of members' article pages to keep (the article,
+ *                 its lists, its topics: a few per article; {@link jp.kawaraban.site.SharedArticleData}),
+ *                 dropped by the same rule as the pages
  */
 @ConfigurationProperties("kawaraban.site.page-cache")
 public record PageCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration maxAge,
-        @DefaultValue("64MB") DataSize maxBytes) {
+        @DefaultValue("64MB") DataSize maxBytes,
+        @DefaultValue("4000") int sharedArticleParts) {
 }

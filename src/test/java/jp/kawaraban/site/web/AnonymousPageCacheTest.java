@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnonymousPageCacheTest {
 
     private final AnonymousPageCache cache = new AnonymousPageCache(
-            new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1)));
+            new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), 100),
+            new jp.kawaraban.site.SharedArticleData(true, 100, Duration.ofSeconds(30)));
 
     @Test
     void aPageRenderedBeforeADropIsNotKept() {
