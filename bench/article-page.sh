@@ -10,8 +10,8 @@
 # the app with), JAR (default target/kawaraban.jar: another build to compare), ARTICLES (default 10000), DURATION (default 20s), CONNECTIONS (default 64),
 # PAGES (default "article home section member": which pages to load; "member" is the article page
 # of the demo's paid member, logged in once, its session cookie sent by wrk), SECTION (default
-# society), JFR (a file name: record a Java Flight Recording of the app over the whole load,
-# written to the work dir), APP_PORT and STATIC_PORT (default 8080 and 8081), JAVA_OPTS (more
+# society), JFR (a file name: record a Java Flight Recording of the app while the pages are
+# loaded, written to the work dir), APP_PORT and STATIC_PORT (default 8080 and 8081), JAVA_OPTS (more
 # JVM options, e.g. -Xmx768m to override the script's default heap), NMT (1: native memory
 # tracking, its summary printed after the run), DATA_DIR (a data directory to keep between runs:
 # the first run loads the corpus into it, later ones start on it in seconds; default a fresh one
@@ -80,7 +80,6 @@ CORPUS_DIR=$WORK/corpus/livedoor
 echo "== starting the app ($("$JAVA" -version 2>&1 | head -1))"
 START=$(date +%s)
 OPTIONS=${JAVA_OPTS:-}
-[[ -n ${JFR:-} ]] && OPTIONS+=" -XX:StartFlightRecording=filename=$WORK/$JFR,settings=profile,dumponexit=true"
 [[ ${NMT:-} == 1 ]] && OPTIONS+=" -XX:NativeMemoryTracking=summary"
 # exec in the script: the app's pid is this child's.
 KAWARABAN_JAVA="$JAVA" KAWARABAN_JAR="$JAR" KAWARABAN_JAVA_OPTS="$OPTIONS" ./kawaraban --server.port="$APP_PORT" \
@@ -174,10 +173,14 @@ NGINX
 mkdir -p "$WORK/nginx/tmp"
 "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>"$WORK/nginx/stderr.log" &
 NGINX_PID=$!
-for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null "$STATIC/home.html" -o /dev/null "$STATIC/article.html" && break; sleep 0.5; done
-curl -sf -o /dev/null "$STATIC/article.html" || { echo "nginx did not start" >&2; cat "$WORK/nginx/stderr.log" "$WORK/nginx/error.log" >&2; exit 1; }
+FIRST_PAGE=${PAGES%% *}
+for ((i = 0; i < 20; i++)); do curl -sf -o /dev/null "$STATIC/$FIRST_PAGE.html" && break; sleep 0.5; done
+curl -sf -o /dev/null "$STATIC/$FIRST_PAGE.html" || { echo "nginx did not start" >&2; cat "$WORK/nginx/stderr.log" "$WORK/nginx/error.log" >&2; exit 1; }
 
 # --- load ----------------------------------------------------------------
+JCMD=$(dirname "$JAVA")/jcmd
+# The recording covers the page loads only, not the start and the corpus load.
+[[ -n ${JFR:-} ]] && "$JCMD" "$APP_PID" JFR.start name=bench settings=profile >/dev/null
 rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
@@ -209,7 +212,7 @@ done
 echo "(req/s x: app req/s / nginx req/s, target >= 0.5 for anonymous pages, >= 0.25 for member; p99 x: app p99 / nginx p99, target <= 2)"
 
 RSS_KB=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
-JCMD=$(dirname "$JAVA")/jcmd
+[[ -n ${JFR:-} ]] && "$JCMD" "$APP_PID" JFR.dump name=bench filename="$WORK/$JFR" >/dev/null && echo "flight recording: $WORK/$JFR"
 MAX_HEAP=$("$JCMD" "$APP_PID" VM.flags 2>/dev/null | tr ' ' '\n' | awk -F= '$1 == "-XX:MaxHeapSize" { printf "%d", $2 / 1048576 }' || true)
 HEAP_USED=$("$JCMD" "$APP_PID" GC.heap_info 2>/dev/null | awk '/used/ { sub(/^ +/, ""); print; exit }' || true)
 echo "app JVM: max heap ${MAX_HEAP:-?} MiB, RSS after the run $((RSS_KB / 1024)) MiB (peak $(awk '/VmHWM/ { printf "%d", $2 / 1024 }' /proc/$APP_PID/status) MiB)"

@@ -2,11 +2,9 @@ package jp.kawaraban.member.internal;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
@@ -30,11 +28,17 @@ class SessionStore {
 
     /**
      * The store the session filter and {@link DeviceSessions} use: the JDBC one, without a
-     * write per request for the last access time.
+     * write per request for the last access time. Wrapped where it is made rather than
+     * declared as a second store, since Spring Boot makes the JDBC one only while no other
+     * exists.
      */
     @Bean
-    @Primary
-    FindByIndexNameSessionRepository<? extends Session> quietSessions(JdbcIndexedSessionRepository jdbc) {
-        return new QuietSessions<>(jdbc, TOUCH_EVERY);
+    static BeanPostProcessor quietSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new QuietSessions<>(jdbc, TOUCH_EVERY) : bean;
+            }
+        };
     }
 }
