@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
+import jp.kawaraban.DeskForm;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.TestClock;
 import jp.kawaraban.WebSession;
@@ -57,7 +58,7 @@ class FreshnessTest {
         String first = "鮮度の試験、初版の見出し";
         HttpResponse<String> created = editor.submit("/editor/articles/new", "/editor/articles", manuscript(first, "初版の本文。"));
         assertThat(created.statusCode()).isEqualTo(302);
-        String id = created.headers().firstValue("Location").orElseThrow().replaceFirst("^.*/editor/articles/([a-z0-9]{12}).*$", "$1");
+        String id = DeskForm.idFrom(created);
         String deskPath = "/editor/articles/" + id;
 
         Readers published = readers(id, page -> page.status == 200 && page.body.contains(first));
@@ -198,28 +199,11 @@ class FreshnessTest {
     // ---- the desk --------------------------------------------------------------------------------
 
     private static Map<String, String> manuscript(String headline, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("headline", headline);
-        form.put("subheadline", "");
-        form.put("lead", "読者が古い版を見続けないかを確かめる記事。");
-        form.put("body", body);
-        form.put("bylines", "社会部 試験一郎");
-        form.put("section", "society");
-        form.put("series", "");
-        form.put("keywords", "鮮度");
-        form.put("access", "PAID");
-        form.put("related", "");
-        form.put("sourceOutlet", "");
-        form.put("sourceUrl", "");
-        return form;
+        return DeskForm.manuscript(headline, "読者が古い版を見続けないかを確かめる記事。", body, "鮮度", "PAID");
     }
 
     private static Map<String, String> with(Map<String, String> form, String... pairs) {
-        Map<String, String> all = new LinkedHashMap<>(form);
-        for (int i = 0; i < pairs.length; i += 2) {
-            all.put(pairs[i], pairs[i + 1]);
-        }
-        return all;
+        return DeskForm.with(form, pairs);
     }
 
     /** The desk answers a saved change with a redirect back to the article. */
