@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.access.internal.AccessRepository;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
@@ -16,6 +17,8 @@ import jp.kawaraban.platform.settings.Setting;
 import jp.kawaraban.platform.settings.Settings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The one place that decides what a reader may read and do. Every path an article's text
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class Entitlements {
 
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** Request attribute (with the member id appended): whether that member has paid access, read once per request. */
+    private static final String PAID_ACCESS = Entitlements.class.getName() + ".paidAccess.";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final AccessRepository repository;
@@ -119,10 +124,34 @@ public class Entitlements {
         }
     }
 
-    /** Whether the member's subscription or trial gives paid access right now. */
+    /**
+     * Whether the member's subscription or trial gives paid access right now. A page asks this
+     * several times (to read, to follow, to save, to keep figures): within one GET request it
+     * is read once and remembered for the rest of that request. A request that may change the
+     * subscription (POST, webhooks) reads it every time.
+     */
     public boolean hasPaidAccess(MemberId member) {
+        HttpServletRequest request = readingRequest();
+        String key = PAID_ACCESS + member.value();
+        if (request != null && request.getAttribute(key) instanceof Boolean known) {
+            return known;
+        }
         Instant now = clock.instant();
-        return repository.subscription(member).map(s -> s.subscription().givesPaidAccess(now)).orElse(false);
+        boolean paid = repository.subscription(member).map(s -> s.subscription().givesPaidAccess(now)).orElse(false);
+        if (request != null) {
+            request.setAttribute(key, paid);
+        }
+        return paid;
+    }
+
+    /** The current request when it is one that only reads (GET, HEAD), else null. */
+    private static HttpServletRequest readingRequest() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            String method = request.getMethod();
+            return "GET".equals(method) || "HEAD".equals(method) ? request : null;
+        }
+        return null;
     }
 
     /** What the account page shows: plan, trial end, renewal, and the month's allowance. */

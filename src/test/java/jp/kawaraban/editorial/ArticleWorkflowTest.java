@@ -8,9 +8,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.kawaraban.DeskForm;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.TestClock;
 import jp.kawaraban.WebSession;
@@ -43,25 +43,13 @@ class ArticleWorkflowTest {
     TestClock clock;
 
     private Map<String, String> manuscript(String headline) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("headline", headline);
-        form.put("subheadline", "");
-        form.put("lead", "川沿いの遊歩道が春から夜も開くことになった。");
-        form.put("body", "市は遊歩道の照明を増やす。\n\n## 工事の予定\n\n- 照明の増設\n- 防犯カメラの設置\n\n費用は約2億円。");
-        form.put("bylines", "社会部 試験一郎");
-        form.put("section", "society");
-        form.put("series", "");
-        form.put("keywords", "遊歩道、夜間開放");
-        form.put("access", "FREE");
-        form.put("related", "");
-        form.put("sourceOutlet", "");
-        form.put("sourceUrl", "");
-        return form;
+        return DeskForm.manuscript(headline, "川沿いの遊歩道が春から夜も開くことになった。",
+                "市は遊歩道の照明を増やす。\n\n## 工事の予定\n\n- 照明の増設\n- 防犯カメラの設置\n\n費用は約2億円。",
+                "遊歩道、夜間開放", "FREE");
     }
 
     private static String idFrom(HttpResponse<String> redirect) {
-        String location = redirect.headers().firstValue("Location").orElseThrow();
-        return location.replaceFirst("^.*/editor/articles/([a-z0-9]{12}).*$", "$1");
+        return DeskForm.idFrom(redirect);
     }
 
     private static String version(Document page) {
@@ -69,11 +57,7 @@ class ArticleWorkflowTest {
     }
 
     private Map<String, String> with(Map<String, String> form, String... pairs) {
-        Map<String, String> all = new LinkedHashMap<>(form);
-        for (int i = 0; i < pairs.length; i += 2) {
-            all.put(pairs[i], pairs[i + 1]);
-        }
-        return all;
+        return DeskForm.with(form, pairs);
     }
 
     /** Publishing now, deleting a draft and withdrawing cannot be taken back: each asks once more first. */

@@ -15,6 +15,7 @@ import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.PublicUrls;
+import jp.kawaraban.site.SharedArticleData;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +30,11 @@ class CommentaryViews {
 
     private final Commentaries commentaries;
     private final Entitlements entitlements;
+    /** The count and the readers' list, the same for every member who does not write commentary. */
+    private final SharedArticleData shared;
 
-    CommentaryViews(Commentaries commentaries, Entitlements entitlements) {
+    CommentaryViews(Commentaries commentaries, Entitlements entitlements, SharedArticleData shared) {
+        this.shared = shared;
         this.commentaries = commentaries;
         this.entitlements = entitlements;
     }
@@ -46,13 +50,19 @@ class CommentaryViews {
     /** The block under an article. */
     CommentaryBlock block(Article article) {
         Reader reader = Reader.current();
-        int count = commentaries.count(article);
+        int count = shared.get(article.id(), "commentaryCount", () -> commentaries.count(article));
         boolean readable = mayRead(reader);
         boolean canWrite = mayWrite(reader);
-        List<CommentaryItem> items = readable
-                ? commentaries.onArticle(article, reader.member()).stream()
-                .map(c -> item(c, null, reader.member(), true)).toList()
-                : List.of();
+        List<CommentaryItem> items;
+        if (!readable) {
+            items = List.of();
+        } else if (canWrite) { // an expert sees their own comment even when hidden, and its form
+            items = commentaries.onArticle(article, reader.member()).stream()
+                    .map(c -> item(c, null, reader.member(), true)).toList();
+        } else { // what every member who reads but does not write sees: the visible comments
+            items = shared.get(article.id(), "commentaryForReaders", () -> commentaries.onArticle(article, null).stream()
+                    .map(c -> item(c, null, null, true)).toList());
+        }
         CommentaryItem mine = canWrite ? items.stream().filter(CommentaryItem::mine).findFirst().orElse(null) : null;
         String login = "/login?next=" + PublicUrls.encodePath("/articles/" + article.id().value());
         // Only a member's form needs the token; asking for an anonymous reader's would open a session.

@@ -1,7 +1,11 @@
 package jp.kawaraban.member.internal;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
@@ -14,8 +18,27 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
 
+    /** How much older than the stored last access time a request's must be to be written (see {@link QuietSessions}). */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsertSessionAttributes() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * The store the session filter and {@link DeviceSessions} use: the JDBC one, without a
+     * write per request for the last access time. Wrapped where it is made rather than
+     * declared as a second store, since Spring Boot makes the JDBC one only while no other
+     * exists.
+     */
+    @Bean
+    static BeanPostProcessor quietSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new QuietSessions<>(jdbc, TOUCH_EVERY) : bean;
+            }
+        };
     }
 }

@@ -22,6 +22,7 @@ import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.TopicPageExtension;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -41,9 +42,12 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
     private final MyNews news;
     private final Fragments fragments;
     private final Messages msg;
+    /** The topics an article offers, the same for every reader; whether this one follows them is read per request. */
+    private final SharedArticleData shared;
 
     PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news, Fragments fragments,
-                    Messages msg) {
+                    Messages msg, SharedArticleData shared) {
+        this.shared = shared;
         this.fragments = fragments;
         this.msg = msg;
         this.entitlements = entitlements;
@@ -96,7 +100,7 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
             news.markRead(reader.member(), article.id());
         }
         Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
-        List<FollowTarget> targets = follows.targetsOf(article).stream()
+        List<FollowTarget> targets = shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
                 .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList();
         List<FollowButton> followButtons = distinct(targets).stream()
                 .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back).asCompact())

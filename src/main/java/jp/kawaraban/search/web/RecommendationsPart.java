@@ -13,6 +13,7 @@ import jp.kawaraban.search.Search;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.SharedArticleData;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +28,10 @@ class RecommendationsPart implements ArticlePageExtension {
     private final ArticleCatalog catalog;
     private final Fragments fragments;
     private final Messages msg;
+    private final SharedArticleData shared;
 
-    RecommendationsPart(Search search, ArticleCatalog catalog, Fragments fragments, Messages msg) {
+    RecommendationsPart(Search search, ArticleCatalog catalog, Fragments fragments, Messages msg, SharedArticleData shared) {
+        this.shared = shared;
         this.search = search;
         this.catalog = catalog;
         this.fragments = fragments;
@@ -37,7 +40,8 @@ class RecommendationsPart implements ArticlePageExtension {
 
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
-        List<RecommendedArticle> recommended = recommended(page.article().id());
+        List<RecommendedArticle> recommended = shared.get(page.article().id(), "recommended",
+                () -> recommended(page.article().id()));
         return recommended.isEmpty() ? ArticlePageParts.NONE : ArticlePageParts.of(ArticlePageParts.Slot.RECOMMENDATIONS,
                 fragments.of("search/tag/recommended", Map.of("msg", msg, "items", recommended)));
     }

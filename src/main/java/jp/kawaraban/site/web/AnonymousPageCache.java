@@ -15,6 +15,7 @@ import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.platform.Audited;
+import jp.kawaraban.site.SharedArticleData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -45,13 +46,16 @@ class AnonymousPageCache {
     private final long maxAgeNanos;
     private final Ticker ticker;
 
+    private final SharedArticleData shared;
+
     @Autowired
-    AnonymousPageCache(PageCacheProperties properties) {
-        this(properties, Ticker.systemTicker());
+    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared) {
+        this(properties, shared, Ticker.systemTicker());
     }
 
     /** With the clock the pages' age is read from. */
-    AnonymousPageCache(PageCacheProperties properties, Ticker ticker) {
+    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared, Ticker ticker) {
+        this.shared = shared;
         this.maxAgeNanos = properties.maxAge().toNanos();
         this.ticker = ticker;
         this.pages = Caffeine.newBuilder()
@@ -118,10 +122,14 @@ class AnonymousPageCache {
     }
 
     /**
-     * Forgets every page; renderings already under way are not kept either, and a request that
-     * arrives from now on renders anew rather than waiting for one of them.
+     * Forgets every page, and the parts members' pages share; renderings already under way are
+     * not kept either, and a request that arrives from now on renders anew rather than waiting
+     * for one of them.
      */
     void dropAll() {
+        // The shared parts first: a page rendered between the two drops began in the old
+        // generation and is not kept, whatever it read.
+        shared.dropAll();
         generation.incrementAndGet();
         renderings.clear();
         pages.invalidateAll();

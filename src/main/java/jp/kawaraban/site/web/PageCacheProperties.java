@@ -17,11 +17,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes how much memory the kept pages may take, headers and keys counted
  * @param renderingWait how long a request for a page another request is rendering waits for
  *                 it before rendering the page itself
+ * @param sharedArticleParts how many shared parts of members' article pages to keep (the article,
+ *                 its lists, its topics: a few per article; {@link jp.kawaraban.site.SharedArticleData}),
+ *                 dropped by the same rule as the pages
  */
 @ConfigurationProperties("kawaraban.site.page-cache")
 public record PageCacheProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30s") Duration maxAge,
         @DefaultValue("64MB") DataSize maxBytes,
-        @DefaultValue("2s") Duration renderingWait) {
+        @DefaultValue("2s") Duration renderingWait,
+        @DefaultValue("4000") int sharedArticleParts) {
 }

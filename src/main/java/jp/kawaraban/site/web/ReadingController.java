@@ -11,6 +11,7 @@ import jp.kawaraban.article.Section;
 import jp.kawaraban.article.Series;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
+import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.TopicControls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,11 @@ class ReadingController {
     private final ArticleCatalog catalog;
     private final SitePages pages;
     private final TopicControls topicControls;
+    /** The article, its page data and lists, kept for every reader; what each may read is still decided per request. */
+    private final SharedArticleData shared;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls) {
+    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared) {
+        this.shared = shared;
         this.catalog = catalog;
         this.pages = pages;
         this.topicControls = topicControls;
@@ -79,15 +83,15 @@ class ReadingController {
 
     @GetMapping("/articles/{id}")
     ModelAndView article(@PathVariable String id) {
-        Article article = catalog.get(id);
+        Article article = shared.get(id, "article", () -> catalog.get(id));
         return new ModelAndView("site/article", Map.of(
-                "meta", pages.articleMeta(article), "currentSection", article.section().code(),
+                "meta", shared.get(id, "meta", () -> pages.articleMeta(article)), "currentSection", article.section().code(),
                 "view", pages.articleView(article)));
     }
 
     @GetMapping("/articles/{id}/print")
     ModelAndView print(@PathVariable String id) {
-        Article article = catalog.get(id);
+        Article article = shared.get(id, "article", () -> catalog.get(id));
         PageMeta meta = new PageMeta(article.headline(), article.content().lead(), pages.canonicalUrl(article),
                 "article", null, true);
         return new ModelAndView("site/print", Map.of(

@@ -20,6 +20,7 @@ import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -39,13 +40,15 @@ class SitePages {
     private final Entitlements entitlements;
     private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
+    private final SharedArticleData shared;
     private volatile SectionSnapshot sections;
     /** The navigation last read, kept past its expiry for pages that must not ask the database. */
     private volatile List<Section> lastSections = List.of();
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
-              ObjectProvider<ArticlePageExtension> articleExtensions) {
+              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared) {
+        this.shared = shared;
         this.articleExtensions = articleExtensions.orderedStream().toList();
         this.entitlements = entitlements;
         this.publication = publication;
@@ -131,7 +134,7 @@ class SitePages {
                 access.full() ? null : paywall(article, access),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
-                catalog.summaries(article.content().related()),
+                shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
                 withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
                         : ArticlePageParts.NONE);
     }

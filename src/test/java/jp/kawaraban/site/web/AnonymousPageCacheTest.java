@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.web.AnonymousPageCache.Lookup;
 import jp.kawaraban.site.web.AnonymousPageCache.StoredPage;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnonymousPageCacheTest {
 
     private final AnonymousPageCache cache = new AnonymousPageCache(
-            new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2)));
+            new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2), 100),
+            new SharedArticleData(true, 100, Duration.ofSeconds(30)));
 
     @Test
     void aPageRenderedBeforeADropIsNotKept() {
@@ -85,8 +87,8 @@ class AnonymousPageCacheTest {
     void aPagePastItsAgeIsSentWhileOneReaderRendersItAgain() {
         AtomicLong now = new AtomicLong();
         AnonymousPageCache aging = new AnonymousPageCache(
-                new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2)),
-                now::get);
+                new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2), 100),
+                new SharedArticleData(true, 100, Duration.ofSeconds(30)), now::get);
         StoredPage old = page("一つ前");
         aging.finish("/", (Lookup.Render) aging.lookUp("/"), old);
         now.addAndGet(Duration.ofSeconds(31).toNanos());

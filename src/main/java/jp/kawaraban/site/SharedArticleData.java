@@ -1,0 +1,81 @@
+package jp.kawaraban.site;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jp.kawaraban.article.ArticleId;
+
+/**
+ * What every reader of an article's page shares, kept in memory per article: the article as
+ * stored, its related and recommended lists, the topics it offers to follow. A member's page
+ * is made of these and of the parts only that member sees (follow and save state, the
+ * allowance line), which are read for each request.
+ * <p>
+ * Nothing here decides what a reader may read: the article is kept whole, and the part of its
+ * body a reader gets is cut per request from the access decided for that request, as before.
+ * So a free member and a paid one share the kept article and still get different bodies.
+ * <p>
+ * Dropped with the anonymous pages, by the same rule (decision 0026): after every change that
+ * may alter a page (article events, administrators' changes, the desk's writes), and after
+ * the page cache's maximum age at the latest. A value loaded while a drop happened is used
+ * for its request but not kept.
+ */
+public final class SharedArticleData {
+
+    private final boolean enabled;
+    private final Cache<Key, Object> kept;
+    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * @param enabled    off, every request loads everything (with the page cache off)
+     * @param maxEntries how many values to keep (a few per article)
+     * @param maxAge     how long one is kept at most
+     */
+    public SharedArticleData(boolean enabled, long maxEntries, Duration maxAge) {
+        this.enabled = enabled;
+        this.kept = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(maxAge).build();
+    }
+
+    /**
+     * The value named {@code part} of this article, loaded by {@code load} when it is not kept.
+     * A load that throws (an article withdrawn meanwhile) keeps nothing.
+     */
+    public <V> V get(ArticleId article, String part, Supplier<V> load) {
+        return get(article.value(), part, load);
+    }
+
+    /** As {@link #get(ArticleId, String, Supplier)} for an article id as a reader gave it (a page's address). */
+    @SuppressWarnings("unchecked")
+    public <V> V get(String article, String part, Supplier<V> load) {
+        if (!enabled) {
+            return load.get();
+        }
+        Key key = new Key(part, article);
+        Object found = kept.getIfPresent(key);
+        if (found != null) {
+            return (V) found;
+        }
+        long loadedIn = generation.get();
+        V loaded = load.get();
+        if (loaded != null && generation.get() == loadedIn) {
+            kept.put(key, loaded);
+            // A drop between the check and the put has already passed this entry by.
+            if (generation.get() != loadedIn) {
+                kept.asMap().remove(key, loaded);
+            }
+        }
+        return loaded;
+    }
+
+    /** Forgets everything; loads under way are not kept either. */
+    public void dropAll() {
+        generation.incrementAndGet();
+        kept.invalidateAll();
+    }
+
+    private record Key(String part, String article) {
+    }
+}
