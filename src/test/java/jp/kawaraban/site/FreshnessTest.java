@@ -63,7 +63,7 @@ class FreshnessTest {
 
         Readers published = readers(id, page -> page.status == 200 && page.body.contains(first));
         long answered = published.change(() -> saved(editor.submit(deskPath, deskPath,
-                with(manuscript(first, "初版の本文。"), "version", version(editor, deskPath), "action", "publish"))));
+                with(manuscript(first, "初版の本文。"), "version", version(editor, deskPath), "action", "publish", "confirmed", "publish"))));
         published.assertFreshWithin("publication", answered);
 
         String second = "鮮度の試験、更新した見出し";
@@ -80,7 +80,7 @@ class FreshnessTest {
 
         Readers withdrawn = readers(id, page -> !page.body.contains(third));
         answered = withdrawn.change(() -> saved(editor.submit(deskPath, deskPath + "/withdraw",
-                Map.of("reason", "鮮度の試験を終えるため", "version", version(editor, deskPath)))));
+                Map.of("reason", "鮮度の試験を終えるため", "version", version(editor, deskPath), "confirmed", "withdraw"))));
         withdrawn.assertFreshWithin("withdrawal", answered);
     }
 
