@@ -175,6 +175,7 @@ class AccessMatrixTest {
         values.put("images/{id}", DEMO_FIGURE);
         values.put("{imageId}", DEMO_FIGURE);
         values.put("revisions/{to}", "1");
+        values.put("{slug}", "terms");          // the standing pages and their form
         // Nothing in the demo edition to point at; the pages answer these readers before reading it.
         values.put("issues/{id}", "1");          // an editor's newsletter issue
         values.put("demo/{id}", "no-checkout");  // one member's demo checkout
