@@ -43,6 +43,8 @@ class AnonymousPageCache {
     private final Cache<String, KeptPage> pages;
     private final Map<String, CompletableFuture<StoredPage>> renderings = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /** Held by a drop and by a page being kept, so that neither sees half of the other. */
+    private final Object drops = new Object();
     private final long maxAgeNanos;
     private final Ticker ticker;
 
@@ -108,16 +110,16 @@ class AnonymousPageCache {
         rendering.waiting().complete(page);
     }
 
-    /** Keeps the page unless something was dropped since its rendering began. */
+    /**
+     * Keeps the page unless something was dropped since its rendering began. The check and the
+     * put are one step against {@link #dropAll}: checked, put and removed again afterwards, the
+     * old page could be found by a reader in between, after the change's answer.
+     */
     void keep(String key, long renderedIn, StoredPage page) {
-        if (generation.get() != renderedIn) {
-            return;
-        }
-        KeptPage kept = new KeptPage(page, ticker.read());
-        pages.put(key, kept);
-        // A drop between the check and the put has already passed this entry by.
-        if (generation.get() != renderedIn) {
-            pages.asMap().remove(key, kept);
+        synchronized (drops) {
+            if (generation.get() == renderedIn) {
+                pages.put(key, new KeptPage(page, ticker.read()));
+            }
         }
     }
 
@@ -130,9 +132,11 @@ class AnonymousPageCache {
         // The shared parts first: a page rendered between the two drops began in the old
         // generation and is not kept, whatever it read.
         shared.dropAll();
-        generation.incrementAndGet();
-        renderings.clear();
-        pages.invalidateAll();
+        synchronized (drops) {
+            generation.incrementAndGet();
+            renderings.clear();
+            pages.invalidateAll();
+        }
     }
 
     /*
