@@ -1,6 +1,7 @@
 package jp.kawaraban.personal.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -58,17 +59,7 @@ class ArticleTagger {
     @Async
     @TransactionalEventListener
     void on(ArticleAnalysed analysed) {
-        try {
-            writers.acquire();
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Stopped before tagging " + analysed.articleId().value(), stopping);
-        }
-        try {
-            transaction.executeWithoutResult(status -> tag(analysed));
-        } finally {
-            writers.release();
-        }
+        inWriterSlot(List.of(analysed));
     }
 
     /**
@@ -78,14 +69,19 @@ class ArticleTagger {
     @Async
     @TransactionalEventListener
     void on(ArticlesAnalysed batch) {
+        inWriterSlot(batch.analyses());
+    }
+
+    /** Tags the articles in one transaction, opened only once a writer's slot is free. */
+    private void inWriterSlot(List<ArticleAnalysed> analyses) {
         try {
             writers.acquire();
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Stopped before tagging " + batch.analyses().size() + " articles", stopping);
+            throw new IllegalStateException("Stopped before tagging " + analyses.size() + " articles", stopping);
         }
         try {
-            transaction.executeWithoutResult(status -> batch.analyses().forEach(this::tag));
+            transaction.executeWithoutResult(status -> analyses.forEach(this::tag));
         } finally {
             writers.release();
         }
