@@ -1,5 +1,6 @@
 package jp.kawaraban.article;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,11 @@ public class ArticleCatalog {
             return Optional.empty();
         }
         return repository.findPublished(new ArticleId(id));
+    }
+
+    /** The published ones among {@code ids}, in no particular order (one query, for batches). */
+    public List<Article> findAll(Collection<ArticleId> ids) {
+        return ids.isEmpty() ? List.of() : repository.findPublished(ids);
     }
 
     /** The article, or {@link ArticleNotFoundException} (a 404 for readers). */

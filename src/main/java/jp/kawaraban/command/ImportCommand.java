@@ -2,6 +2,7 @@ package jp.kawaraban.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jp.kawaraban.editorial.AuditLog;
 import jp.kawaraban.editorial.ImportMode;
@@ -24,7 +26,7 @@ import jp.kawaraban.platform.operator.OperatorToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE...}:
+ * {@code java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE|FOLDER...}:
  * imports partner pages as drafts (or publishes them as they are, or stores nothing), one JSON
  * object per file on stdout, a progress bar on stderr. Like {@code rebuild-search}, it sends
  * each file to the site running on the data directory, or starts the application on a loopback
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImportCommand {
 
     static final String NAME = "import";
-    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE...";
+    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE|FOLDER...";
 
     private final Path dataDir;
     private final PrintStream out;
@@ -72,6 +74,10 @@ final class ImportCommand {
             } else if (arg.startsWith("-")) {
                 err.println("Unknown option: " + arg);
                 return null;
+            } else if (Files.isDirectory(Path.of(arg))) {
+                if (!addFilesUnder(Path.of(arg), files)) {
+                    return null;
+                }
             } else {
                 files.add(Path.of(arg));
             }
@@ -87,6 +93,23 @@ final class ImportCommand {
             }
         }
         return new Request(mode, files, passed);
+    }
+
+    /**
+     * An archive is a folder: every regular file under it, in name order (so a second run goes
+     * the same way). Hidden files (a desktop's {@code .DS_Store}) are not pages.
+     */
+    private boolean addFilesUnder(Path dir, List<Path> files) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .forEach(files::add);
+            return true;
+        } catch (IOException | UncheckedIOException unreadable) {
+            err.println("Cannot read the folder " + dir + ": " + unreadable.getMessage());
+            return false;
+        }
     }
 
     int run(String[] args, Class<?> application) {
@@ -176,8 +199,9 @@ final class ImportCommand {
             PartnerPages imports = context.getBean(PartnerPages.class);
             int exit = each(request, (name, bytes) -> json.writeValueAsString(
                     imports.report(name, bytes, request.mode(), AuditLog.Actor.OPERATOR)));
-            err.println("Waiting for the search index to take the imported articles in…");
-            OperatorSite.settle(context, Duration.ofMinutes(5));
+            err.println("Waiting for the search index to take the imported articles in and compute their recommendations…");
+            OperatorSite.settle(context, Duration.ofMinutes(5),
+                    new ProgressBar(err, "search steps (index, then lists)", System.console() != null));
             return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,7 +9,7 @@ public final class OperatorCommands {
 
     private static final Map<String, String> COMMANDS = new java.util.TreeMap<>(Map.of(
             RebuildSearchCommand.NAME, "re-create the search index from the database, with a progress bar",
-            ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE...), one JSON line per file",
+            ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE|FOLDER...), one JSON line per file",
             SetupCommand.NAME, "first start: the paper's name and address, the first administrator, starter sections",
             BackupCommand.NAME, "write the database (one consistent snapshot) and the data directory's files to --to=FILE, while the site runs",
             RestoreCommand.NAME, "restore --from=FILE into an empty data directory (and empty database), then rebuild the search index"));

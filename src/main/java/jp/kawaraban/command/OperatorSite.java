@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jp.kawaraban.platform.operator.OperatorToken;
 import jp.kawaraban.search.IndexRebuilds;
+import jp.kawaraban.search.IndexingBacklog;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,22 +64,44 @@ final class OperatorSite {
     }
 
     /**
-     * Waits until the started application has no background work left — article events whose
-     * listeners (indexing, tagging) have not finished, a rebuild of an empty index — so closing
-     * it does not cut that work off (it would be replayed at the next start, but the log would
-     * fill with errors meanwhile). Failed publications are not waited for. Gives up after
-     * {@code patience}.
+     * Waits until the started application has no background work left — articles the search
+     * index has still to take in or whose recommendation lists are still to be computed, event
+     * publications whose listeners (My News tags) have not finished, a rebuild of an empty
+     * index — so closing it does not cut that work off (the queue and the event publication
+     * registry would take it up at the next start, but the command would not have done what it
+     * said). Failed publications, and articles the queue gave up on, are not waited for. Gives
+     * up only when nothing moved for {@code stall}: a large import takes its time.
+     *
+     * @param bar where the search backlog is drawn, or {@code null}
      */
-    static void settle(ConfigurableApplicationContext context, Duration patience) throws InterruptedException {
+    static void settle(ConfigurableApplicationContext context, Duration stall, ProgressBar bar) throws InterruptedException {
         EventPublicationRegistry events = context.getBean(EventPublicationRegistry.class);
         IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
-        Instant until = Instant.now().plus(patience);
+        IndexingBacklog backlog = context.getBean(IndexingBacklog.class);
+        long total = -1;
+        long lastLeft = -1;
+        Instant moved = Instant.now();
         int quiet = 0;
-        while (quiet < 4 && Instant.now().isBefore(until)) { // quiet for a second: nothing handed out more work
-            boolean idle = !rebuilds.progress().running() && events.findIncompletePublications().stream()
+        while (quiet < 4 && Instant.now().isBefore(moved.plus(stall))) { // quiet for a second: nothing handed out more work
+            IndexingBacklog.Backlog left = backlog.now();
+            // An article goes through two steps: indexed, then its list computed.
+            long steps = 2 * left.toIndex() + left.toList();
+            total = Math.max(total, steps);
+            if (bar != null && total > 0) {
+                bar.show(total - steps, total);
+            }
+            boolean idle = steps == 0 && !rebuilds.progress().running() && events.findIncompletePublications().stream()
                     .noneMatch(publication -> publication.getStatus() != EventPublication.Status.FAILED);
+            long stillLeft = idle ? 0 : steps + 1;
+            if (stillLeft != lastLeft) {
+                moved = Instant.now();
+                lastLeft = stillLeft;
+            }
             quiet = idle ? quiet + 1 : 0;
             Thread.sleep(250);
+        }
+        if (bar != null && total > 0) {
+            bar.finish(total - 2 * backlog.now().toIndex() - backlog.now().toList(), total);
         }
     }
 }

@@ -116,7 +116,7 @@ final class RebuildSearchCommand {
                 return new Progress(now.running(), now.done(), now.total(), now.error());
             });
             // What listens to the rebuild (My News tags from each analysed article) finishes before the application stops.
-            OperatorSite.settle(context, Duration.ofMinutes(5));
+            OperatorSite.settle(context, Duration.ofMinutes(5), null);
             return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

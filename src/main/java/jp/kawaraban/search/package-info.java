@@ -4,7 +4,7 @@
  * entity timelines, search with snippets that respect the paywall, "did you mean" for
  * variant spellings, related articles ("recommended for you") and index rebuilds. Each
  * article the index takes in is announced with what was found in it ({@link
- * jp.kawaraban.search.ArticleAnalysed}), for modules that file articles by it.
+ * jp.kawaraban.search.ArticlesAnalysed}, a batch at a time), for modules that file articles by it.
  * <p>
  * Its pages and API are in {@code search.web}: the search page {@code /search}, the entity
  * pages {@code /entities/{id}}, "recommended for you" on the article page (through the site's

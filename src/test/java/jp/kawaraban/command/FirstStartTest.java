@@ -80,7 +80,7 @@ class FirstStartTest {
     @AfterAll
     void stop() throws InterruptedException {
         if (site != null) {
-            OperatorSite.settle(site, java.time.Duration.ofMinutes(1)); // indexing and tagging of what the tests published
+            OperatorSite.settle(site, java.time.Duration.ofMinutes(1), null); // indexing and tagging of what the tests published
             site.close();
         }
     }

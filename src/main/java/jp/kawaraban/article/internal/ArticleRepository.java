@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +280,13 @@ public class ArticleRepository {
                 .param(id.value())
                 .query(this::article)
                 .optional();
+    }
+
+    public List<Article> findPublished(Collection<ArticleId> ids) {
+        return jdbc.sql(ARTICLE_SELECT + "where a.id = any(?) and a.status = 'PUBLISHED'")
+                .param(ids.stream().map(ArticleId::value).toArray(String[]::new))
+                .query(this::article)
+                .list();
     }
 
     /** Published articles in id order after {@code afterId} (exclusive; null from the start), for walking all of them. */

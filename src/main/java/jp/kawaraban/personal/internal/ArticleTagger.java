@@ -1,6 +1,7 @@
 package jp.kawaraban.personal.internal;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -9,6 +10,7 @@ import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.search.ArticleAnalysed;
+import jp.kawaraban.search.ArticlesAnalysed;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -19,15 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Records each published article's tags for My News — its series code, the editors' keywords
  * and the entities search found in it under any spelling — from search's
- * {@link ArticleAnalysed}, so My News files an article exactly as the index does, and an index
+ * {@link ArticlesAnalysed} (a batch; a single {@link ArticleAnalysed} is taken too), so My News files an article exactly as the index does, and an index
  * rebuild rewrites both (decision 0008, revised). Keeps saved articles in step too: a withdrawn
  * article's tags go (it leaves every feed) and its saved copies become notices; an updated
  * one's saved copies show its new headline. Runs after the publishers' commits, through the
  * event publication registry, so nothing is missed.
  *
- * <p>A rebuild announces every article of the archive within minutes. The events wait as
- * parked virtual threads, holding no database connection: the listener opens its short
- * transaction (two statements) only once one of {@link #WRITERS} slots is free, so tagging
+ * <p>A rebuild or an archive import announces every article within minutes, a batch per
+ * event. The events wait as parked virtual threads, holding no database connection: the
+ * listener opens its transaction only once one of {@link #WRITERS} slots is free, so tagging
  * never takes more of the connection pool than that from the site.
  */
 @Component
@@ -57,14 +59,29 @@ class ArticleTagger {
     @Async
     @TransactionalEventListener
     void on(ArticleAnalysed analysed) {
+        inWriterSlot(List.of(analysed));
+    }
+
+    /**
+     * A batch from search (an import, a rebuild): the whole batch in one transaction, so a
+     * hundred thousand articles cost a few hundred tasks, not one each waiting for a slot.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(ArticlesAnalysed batch) {
+        inWriterSlot(batch.analyses());
+    }
+
+    /** Tags the articles in one transaction, opened only once a writer's slot is free. */
+    private void inWriterSlot(List<ArticleAnalysed> analyses) {
         try {
             writers.acquire();
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Stopped before tagging " + analysed.articleId().value(), stopping);
+            throw new IllegalStateException("Stopped before tagging " + analyses.size() + " articles", stopping);
         }
         try {
-            transaction.executeWithoutResult(status -> tag(analysed));
+            transaction.executeWithoutResult(status -> analyses.forEach(this::tag));
         } finally {
             writers.release();
         }

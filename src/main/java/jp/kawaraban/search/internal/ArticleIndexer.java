@@ -13,10 +13,6 @@ import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
-import jp.kawaraban.article.ArticlePublished;
-import jp.kawaraban.article.ArticleUpdated;
-import jp.kawaraban.article.ArticleWithdrawn;
-import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.Body;
 import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.Entities;
@@ -30,19 +26,12 @@ import jp.kawaraban.text.Mention;
 import jp.kawaraban.platform.settings.Setting;
 import jp.kawaraban.platform.settings.Settings;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Keeps the index in step with the articles. Listens to the article events after their
- * transaction commits; the event publication registry keeps each event until the listener
- * has finished, and replays unfinished ones at start-up, so no article is missed.
- *
- * <p>The listeners run outside a transaction (unlike {@code @ApplicationModuleListener}):
- * indexing queries the index many times to refresh recommendation lists, and each SQL write
- * here is short and stands alone, so holding a connection and locks throughout only made
- * concurrent indexings wait for each other.
+ * What the index takes from an article: its analysis (entities, keywords, dated events) and
+ * its removal. {@link IndexingQueue} drives it from the article events, in batches; a rebuild
+ * ({@code IndexRebuilds}) walks the archive with it.
  *
  * <p>Each time the index takes in an article, {@link ArticleAnalysed} says what was found in it
  * (decision 0008, revised): other modules file the article by that instead of analysing it
@@ -78,46 +67,6 @@ public class ArticleIndexer {
         this.previewCharacters = previewCharacters;
     }
 
-    @Async
-    @TransactionalEventListener
-    void on(ArticlePublished published) {
-        reindex(published.articleId());
-    }
-
-    @Async
-    @TransactionalEventListener
-    void on(ArticleUpdated updated) {
-        reindex(updated.articleId());
-    }
-
-    @Async
-    @TransactionalEventListener
-    void on(ArticleWithdrawn withdrawn) {
-        remove(withdrawn.articleId());
-    }
-
-    /** A renamed keyword: the published articles that carried it are indexed with the new one. */
-    @Async
-    @TransactionalEventListener
-    void on(KeywordRenamed renamed) {
-        renamed.published().forEach(this::reindex);
-    }
-
-    /**
-     * Indexes the article as it is now and announces what was found in it, or removes it when
-     * it is no longer published; then brings the recommendation lists around it up to date.
-     */
-    public void reindex(ArticleId id) {
-        Instant readAt = clock.instant();
-        catalog.find(id.value()).ifPresentOrElse(article -> {
-            Analysed analysed = analyse(article, readAt);
-            index.index(analysed.indexed());
-            repository.replaceEvents(id.value(), analysed.events());
-            announcer.announce(analysed.announcement());
-            recommendations.refreshAround(analysed.indexed());
-        }, () -> remove(id));
-    }
-
     /**
      * Finds the article's entity mentions again, after the vocabulary changed, and re-indexes
      * it when they differ from the indexed ones. Only the article's own recommendation list is
@@ -144,7 +93,8 @@ public class ArticleIndexer {
         return true;
     }
 
-    private void remove(ArticleId id) {
+    /** The article is no longer published: it leaves the index, its timeline events and every list. */
+    public void remove(ArticleId id) {
         index.remove(id);
         repository.dropEvents(id.value());
         recommendations.forget(id);

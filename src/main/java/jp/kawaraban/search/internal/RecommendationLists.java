@@ -3,8 +3,10 @@ package jp.kawaraban.search.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every article's "recommended for you" list, kept in PostgreSQL. Finding related articles
  * means querying the whole archive (tens of milliseconds at a million articles); an article is
- * viewed far more often than the archive changes around it, so the list is computed when the
+ * viewed far more often than the archive changes around it, so the list is computed once the
  * article is indexed, and again for the articles it recommends (the new article is likely
- * among their best), and a page view reads one row. A list nobody computed yet (after a
+ * among their best), and a page view reads one row ({@link IndexingQueue} decides when). A list nobody computed yet (after a
  * rebuild, or for an article indexed before lists existed) is computed on its first view.
  * After a rebuild every list is marked stale: it is still served, and computed again in the
  * background when it is next read, so page views never wait for a whole archive's lists.
@@ -99,14 +101,25 @@ public class RecommendationLists {
     }
 
     /**
-     * Computes the article's list and the lists of the articles it recommends. Call it outside
-     * a transaction: each list is then stored on its own, and indexings running at once never
-     * wait for each other's lists while they query the index (inside one, they deadlocked).
+     * Of these articles, those whose stored list was computed no later than the time given for
+     * each (so it could not consider an article indexed then) and that are not queued to be
+     * computed anyway. Articles with no stored list are left out: their list is computed when
+     * first viewed.
      */
-    public void refreshAround(IndexedArticle article) {
-        for (Similar neighbour : compute(article)) {
-            index.find(neighbour.id()).ifPresent(this::compute);
+    public List<ArticleId> computedNoLaterThan(Map<ArticleId, Instant> since) {
+        if (since.isEmpty()) {
+            return List.of();
         }
+        List<ArticleId> ids = List.copyOf(since.keySet());
+        return jdbc.sql("""
+                        SELECT r.article_id FROM search_recommendation r
+                        JOIN unnest(?::text[], ?::bigint[]) AS n(id, micros) ON r.article_id = n.id
+                        WHERE r.computed_at <= timestamptz 'epoch' + n.micros * interval '1 microsecond'
+                          AND NOT EXISTS (SELECT 1 FROM search_queue q WHERE q.article_id = r.article_id)""")
+                .params(ids.stream().map(ArticleId::value).toArray(String[]::new),
+                        ids.stream().map(id -> ChronoUnit.MICROS.between(Instant.EPOCH, since.get(id))).toArray(Long[]::new))
+                .query((rs, n) -> new ArticleId(rs.getString(1)))
+                .list();
     }
 
     /** The article is gone: its list, and every list naming it, are computed again when next needed. */

@@ -124,7 +124,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 NUMBERS, numbers));
         try {
             Files.createDirectories(root);
-            this.live = open(currentPath());
+            Path current = currentPath();
+            deleteAbandonedRebuilds(current);
+            this.live = open(current);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index under " + root, e);
         }
@@ -140,6 +142,26 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         Generation next = building;
         if (next != null) { // a rebuild is running: it must not miss what happens meanwhile
             write(next, writer -> writer.updateDocument(id, document));
+        }
+    }
+
+    @Override
+    public void indexAll(List<IndexedArticle> articles) {
+        if (articles.isEmpty()) {
+            return;
+        }
+        List<Document> documents = articles.stream().map(this::document).toList();
+        WriteOperation all = writer -> {
+            long sequence = 0;
+            for (int i = 0; i < documents.size(); i++) {
+                sequence = writer.updateDocument(new Term(ID, articles.get(i).id().value()), documents.get(i));
+            }
+            return sequence;
+        };
+        write(live, all);
+        Generation next = building;
+        if (next != null) {
+            write(next, all);
         }
     }
 
@@ -469,6 +491,21 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             deleteTree(next.path());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A rebuild cut off by a crash (kill -9, power) leaves its half-written directory beside the
+     * index being served, which stays the current one: the half is thrown away, and a rebuild
+     * started again starts afresh.
+     */
+    private void deleteAbandonedRebuilds(Path current) throws IOException {
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                if (child.getFileName().toString().startsWith("index-") && !child.equals(current)) {
+                    deleteTree(child);
+                }
+            }
         }
     }
 

@@ -1,0 +1,363 @@
+package jp.kawaraban.search.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.ArticlePublished;
+import jp.kawaraban.article.ArticleUpdated;
+import jp.kawaraban.article.ArticleWithdrawn;
+import jp.kawaraban.article.KeywordRenamed;
+import jp.kawaraban.search.ArticleAnalysed;
+import jp.kawaraban.search.IndexedArticle;
+import jp.kawaraban.search.IndexingBacklog;
+import jp.kawaraban.search.SearchIndex;
+import jp.kawaraban.search.Similar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the index and the recommendation lists in step with the articles, with bounded work
+ * however many articles arrive at once (decision 0029).
+ *
+ * <p>An article's change is written down as a row of {@code search_queue} in the same
+ * transaction that changes the article, so a committed change is never missed, even when the
+ * process is killed right after. One worker per node drains the rows: up to {@link #INDEX_BATCH}
+ * articles at a time are read in one query, analysed on all cores, written to the index with
+ * one commit, and announced in one transaction; then their recommendation lists are computed.
+ * The worker holds at most one database connection per core, so an archive import of a hundred
+ * thousand articles waits as rows, not as threads queueing for the connection pool that
+ * readers' pages need.
+ *
+ * <p>Lists are computed only when no article waits to be indexed and nothing new was queued for
+ * {@link #QUIET}: during a bulk import they are computed once, after it, against the whole
+ * archive. Each list computed names up to eight neighbours; a neighbour whose own list was
+ * computed before this article was indexed, and is not queued itself, is computed again, so an
+ * older article's list takes in the articles published after it.
+ */
+@Component
+public class IndexingQueue implements SmartLifecycle {
+
+    static final int INDEX_BATCH = 200;
+    static final int LIST_BATCH = 64;
+    /** A row that failed this many times alone is left for an operator (the log says why). */
+    static final int MAX_FAILURES = 3;
+    static final Duration QUIET = Duration.ofSeconds(1);
+    private static final Duration IDLE_POLL = Duration.ofSeconds(10);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(IndexingQueue.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ArticleCatalog catalog;
+    private final ArticleIndexer indexer;
+    private final SearchIndex index;
+    private final EntityRepository entities;
+    private final RecommendationLists recommendations;
+    private final AnalysisAnnouncer announcer;
+    private final Clock clock;
+    private final Object signal = new Object();
+    private volatile boolean woken;
+    private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
+    private volatile boolean running;
+    private Thread worker;
+
+    IndexingQueue(JdbcClient jdbc, PlatformTransactionManager transactions, ArticleCatalog catalog, ArticleIndexer indexer,
+                  SearchIndex index, EntityRepository entities, RecommendationLists recommendations,
+                  AnalysisAnnouncer announcer, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.catalog = catalog;
+        this.indexer = indexer;
+        this.index = index;
+        this.entities = entities;
+        this.recommendations = recommendations;
+        this.announcer = announcer;
+        this.clock = clock;
+    }
+
+    // --- writing changes down, inside the transaction that made them ------------------
+
+    @EventListener
+    void on(ArticlePublished published) {
+        enqueue(List.of(published.articleId()));
+    }
+
+    @EventListener
+    void on(ArticleUpdated updated) {
+        enqueue(List.of(updated.articleId()));
+    }
+
+    @EventListener
+    void on(ArticleWithdrawn withdrawn) {
+        enqueue(List.of(withdrawn.articleId()));
+    }
+
+    /** A renamed keyword: the published articles that carried it are indexed with the new one. */
+    @EventListener
+    void on(KeywordRenamed renamed) {
+        enqueue(renamed.published());
+    }
+
+    /**
+     * Queues the articles to be indexed as they are when the worker reads them (published,
+     * updated, or no longer published: then they leave the index). Joins the caller's
+     * transaction; the worker is woken once it commits.
+     */
+    public void enqueue(Collection<ArticleId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO search_queue (article_id, step, queued_at)
+                        SELECT unnest(?::text[]), 'INDEX', ?::timestamptz
+                        ON CONFLICT (article_id) DO UPDATE SET step = 'INDEX', queued = nextval('search_queue_seq'),
+                          queued_at = EXCLUDED.queued_at, indexed_at = NULL, failures = 0""")
+                .params(ids.stream().map(ArticleId::value).distinct().toArray(String[]::new), Timestamp.from(clock.instant()))
+                .update();
+        lastQueued = System.nanoTime();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake();
+                }
+            });
+        } else {
+            wake();
+        }
+    }
+
+    /** What is left: articles to index, lists to compute, and rows given up on. */
+    public IndexingBacklog.Backlog backlog() {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE step = 'INDEX' AND failures < :max),
+                               count(*) FILTER (WHERE step = 'LIST' AND failures < :max),
+                               count(*) FILTER (WHERE failures >= :max)
+                        FROM search_queue""")
+                .param("max", MAX_FAILURES)
+                .query((rs, n) -> new IndexingBacklog.Backlog(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    // --- the worker ----------------------------------------------------------------------
+
+    private void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (indexNext()) {
+                    continue;
+                }
+                long quietFor = System.nanoTime() - lastQueued;
+                if (quietFor < QUIET.toNanos()) {
+                    pause(Duration.ofNanos(QUIET.toNanos() - quietFor));
+                    continue;
+                }
+                if (!listNext()) {
+                    pause(IDLE_POLL);
+                }
+            } catch (RuntimeException failed) {
+                if (running) {
+                    // The database may be down (decision 0019): the rows wait, nothing is lost.
+                    log.warn("Search queue paused for {} s: {}", AFTER_FAILURE.toSeconds(), failed.toString());
+                    pause(AFTER_FAILURE);
+                }
+            }
+        }
+    }
+
+    private void pause(Duration atMost) {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(signal, atMost.toNanos());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private record Claim(ArticleId id, long queued, Instant indexedAt) {
+    }
+
+    private List<Claim> claim(String step, int limit) {
+        return jdbc.sql("""
+                        SELECT article_id, queued, indexed_at FROM search_queue
+                        WHERE step = ? AND failures < ? ORDER BY queued LIMIT ?""")
+                .params(step, MAX_FAILURES, limit)
+                .query((rs, n) -> {
+                    Timestamp indexedAt = rs.getTimestamp(3);
+                    return new Claim(new ArticleId(rs.getString(1)), rs.getLong(2),
+                            indexedAt == null ? null : indexedAt.toInstant());
+                })
+                .list();
+    }
+
+    /** @return whether there was anything to index */
+    private boolean indexNext() {
+        List<Claim> claims = claim("INDEX", INDEX_BATCH);
+        if (claims.isEmpty()) {
+            return false;
+        }
+        eachAloneOnFailure(claims, this::index, "index");
+        return true;
+    }
+
+    /** @return whether there was any list to compute */
+    private boolean listNext() {
+        List<Claim> claims = claim("LIST", LIST_BATCH);
+        if (claims.isEmpty()) {
+            return false;
+        }
+        eachAloneOnFailure(claims, this::computeLists, "compute the recommendations of");
+        return true;
+    }
+
+    /** A batch that fails is tried article by article, so one bad article holds up no other. */
+    private void eachAloneOnFailure(List<Claim> claims, java.util.function.Consumer<List<Claim>> work, String what) {
+        try {
+            work.accept(claims);
+        } catch (RuntimeException batchFailed) {
+            if (claims.size() == 1) {
+                throw batchFailed;
+            }
+            for (Claim claim : claims) {
+                try {
+                    work.accept(List.of(claim));
+                } catch (RuntimeException failed) {
+                    int updated = jdbc.sql("UPDATE search_queue SET failures = failures + 1 WHERE article_id = ? AND queued = ?")
+                            .params(claim.id().value(), claim.queued()).update();
+                    if (updated > 0) {
+                        log.warn("Could not {} article {}: {}", what, claim.id().value(), failed.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    private void index(List<Claim> claims) {
+        Instant readAt = clock.instant();
+        List<Article> published = catalog.findAll(claims.stream().map(Claim::id).toList());
+        Set<ArticleId> found = new LinkedHashSet<>();
+        published.forEach(article -> found.add(article.id()));
+        // Analysis is most of the work: on every core (the common pool's threads and this one).
+        List<ArticleIndexer.Analysed> analysed = published.parallelStream()
+                .map(article -> indexer.analyse(article, readAt))
+                .toList();
+        index.indexAll(analysed.stream().map(ArticleIndexer.Analysed::indexed).toList());
+        List<Claim> gone = claims.stream().filter(claim -> !found.contains(claim.id())).toList();
+        for (Claim claim : gone) {
+            indexer.remove(claim.id());
+        }
+        transaction.executeWithoutResult(status -> analysed.forEach(article ->
+                entities.replaceEvents(article.indexed().id().value(), article.events())));
+        List<ArticleAnalysed> announcements = analysed.stream().map(ArticleIndexer.Analysed::announcement).toList();
+        announcer.announce(announcements);
+        List<Claim> indexed = claims.stream().filter(claim -> found.contains(claim.id())).toList();
+        jdbc.sql("""
+                        UPDATE search_queue q SET step = 'LIST', indexed_at = ?::timestamptz
+                        FROM unnest(?::text[], ?::bigint[]) AS c(id, queued)
+                        WHERE q.article_id = c.id AND q.queued = c.queued""")
+                .params(Timestamp.from(clock.instant()), ids(indexed), queued(indexed))
+                .update();
+        finish(gone);
+    }
+
+    private void computeLists(List<Claim> claims) {
+        Map<ArticleId, Instant> neighbours = new HashMap<>();
+        List<List<Similar>> lists = claims.parallelStream()
+                .map(claim -> index.find(claim.id()).map(recommendations::compute).orElse(List.of()))
+                .toList();
+        for (int i = 0; i < claims.size(); i++) {
+            Instant indexedAt = claims.get(i).indexedAt() == null ? clock.instant() : claims.get(i).indexedAt();
+            for (Similar neighbour : lists.get(i)) {
+                neighbours.merge(neighbour.id(), indexedAt, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        List<IndexedArticle> outdated = recommendations.computedNoLaterThan(neighbours).stream()
+                .map(index::find).flatMap(java.util.Optional::stream).toList();
+        outdated.parallelStream().forEach(recommendations::compute);
+        finish(claims);
+    }
+
+    /** Drops the rows done, unless a newer change of the article took a row over meanwhile. */
+    private void finish(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        DELETE FROM search_queue q USING unnest(?::text[], ?::bigint[]) AS c(id, queued)
+                        WHERE q.article_id = c.id AND q.queued = c.queued""")
+                .params(ids(claims), queued(claims))
+                .update();
+    }
+
+    private static String[] ids(List<Claim> claims) {
+        return claims.stream().map(claim -> claim.id().value()).toArray(String[]::new);
+    }
+
+    private static Long[] queued(List<Claim> claims) {
+        return claims.stream().map(Claim::queued).toArray(Long[]::new);
+    }
+
+    // --- lifecycle -------------------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("search-queue").daemon().start(this::work);
+    }
+
+    /**
+     * Lets the worker finish the batch it is on (interrupting it could close the index's files
+     * under it); what is left stays queued for the next start.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    /** In the last phase (the default): started after everything else, stopped before it. */
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
