@@ -33,6 +33,9 @@ if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
     echo "== building target/kawaraban.jar"
     ./mvnw -q -B -DskipTests package
 fi
+# a copy, so that a build meanwhile (mvn verify packages the jar anew) does not pull it away
+cp "$JAR" "$WORK/kawaraban.jar"
+JAR=$WORK/kawaraban.jar
 
 python3 - "$CORPUS" "$WORK" "$FOLDS" <<'PY'
 import json, sys
