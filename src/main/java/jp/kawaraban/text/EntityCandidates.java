@@ -149,7 +149,7 @@ public final class EntityCandidates {
      * As {@link #propose(String, MentionFinder)}, with the given model; {@code null} proposes from
      * the rules and the dictionary alone, as before the model (for measuring what it adds).
      */
-    static List<Candidate> propose(String text, MentionFinder known, EntityRecognizer recognizer) {
+    public static List<Candidate> propose(String text, MentionFinder known, EntityRecognizer recognizer) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
