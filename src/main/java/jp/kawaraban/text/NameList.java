@@ -20,9 +20,16 @@ final class NameList {
 
     /** Surface to a bit set of {@link NameKind} ordinals. */
     private final Map<String, Integer> kinds;
+    /** Every beginning of a listed name, so a search from one character stops at the first miss. */
+    private final java.util.Set<String> beginnings = new java.util.HashSet<>();
 
     NameList(Map<String, Integer> kinds) {
         this.kinds = kinds;
+        for (String name : kinds.keySet()) {
+            for (int end = 1; end <= name.length(); end++) {
+                beginnings.add(name.substring(0, end));
+            }
+        }
     }
 
     static NameList empty() {
@@ -52,11 +59,19 @@ final class NameList {
             return found;
         }
         for (int start = 0; start < text.length(); start++) {
-            for (int end = Math.min(text.length(), start + LONGEST); end >= start + 2; end--) {
-                Integer bits = kinds.get(text.substring(start, end));
-                if (bits == null) {
-                    continue;
+            int longest = -1;
+            for (int end = start + 1; end <= Math.min(text.length(), start + LONGEST); end++) {
+                String beginning = text.substring(start, end);
+                if (!beginnings.contains(beginning)) {
+                    break;
                 }
+                if (end >= start + 2 && kinds.containsKey(beginning)) {
+                    longest = end;
+                }
+            }
+            if (longest > 0) {
+                int end = longest;
+                int bits = kinds.get(text.substring(start, end));
                 for (NameKind kind : NameKind.values()) {
                     if ((bits & 1 << kind.ordinal()) == 0) {
                         continue;
@@ -66,7 +81,6 @@ final class NameList {
                         found.get(i).add("g=" + place + kind.ordinal());
                     }
                 }
-                break; // the longest listed name from here
             }
         }
         return found;
