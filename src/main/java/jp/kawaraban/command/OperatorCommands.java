@@ -12,7 +12,9 @@ public final class OperatorCommands {
             ImportCommand.NAME, "import partner pages as drafts ([--dry-run | --publish] FILE|FOLDER...), one JSON line per file",
             SetupCommand.NAME, "first start: the paper's name and address, the first administrator, starter sections",
             BackupCommand.NAME, "write the database (one consistent snapshot) and the data directory's files to --to=FILE, while the site runs",
-            RestoreCommand.NAME, "restore --from=FILE into an empty data directory (and empty database), then rebuild the search index"));
+            RestoreCommand.NAME, "restore --from=FILE into an empty data directory (and empty database), then rebuild the search index",
+            AnalyseCommand.NAME, "names, dates and keywords of each line of stdin, one JSON line each ([--date=YYYY-MM-DD]); starts no site",
+            TrainEntitiesCommand.NAME, "train the entity model from annotated sentences (--from=FILE --to=FILE)"));
 
     private OperatorCommands() {
     }
@@ -40,7 +42,8 @@ public final class OperatorCommands {
     /** Runs the command named by {@code args[0]}; returns the process exit code. */
     public static int run(String[] args, Class<?> application, PrintStream out, PrintStream err) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (args[0].equals(BackupCommand.NAME) || args[0].equals(RestoreCommand.NAME)) {
+        if (args[0].equals(BackupCommand.NAME) || args[0].equals(RestoreCommand.NAME)
+                || args[0].equals(AnalyseCommand.NAME) || args[0].equals(TrainEntitiesCommand.NAME)) {
             quietLibraries();
         }
         return switch (args[0]) {
@@ -53,6 +56,8 @@ public final class OperatorCommands {
             case BackupCommand.NAME -> new BackupCommand(DataDirectory.from(rest, System.getenv()), out, err).run(rest);
             case RestoreCommand.NAME -> new RestoreCommand(DataDirectory.from(rest, System.getenv()), out, err)
                     .run(rest, application);
+            case AnalyseCommand.NAME -> new AnalyseCommand(System.in, out, err, java.time.Clock.systemUTC()).run(rest);
+            case TrainEntitiesCommand.NAME -> new TrainEntitiesCommand(out, err).run(rest);
             default -> {
                 out.println("usage: java -jar kawaraban.jar [COMMAND] [--data-dir=DIR]");
                 out.println("  (no command)     serve the site");

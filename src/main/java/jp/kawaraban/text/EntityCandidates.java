@@ -18,7 +18,7 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  * mode, IPADIC, no user dictionary) segments the text; a word it does not know is one it
  * has no reading for.
  *
- * <p>Three sources, from strongest to weakest:
+ * <p>Four sources, from strongest to weakest:
  * <ol>
  *   <li><b>Titles</b> (strength 3, PERSON): the name just before 氏, さん, 大統領, 首相,
  *       外相, 国務長官, 報道官, 特使, 長官, 総裁, 議長, 知事, 市長 and a few more
@@ -40,6 +40,11 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  *       suffix as a place suffix (若葉市, クルスク州) or the whole as a place name (欧州,
  *       霞 + ケ + 原町); only the words right before the suffix are taken (ロシア西部クルスク州
  *       gives クルスク州).</li>
+ *   <li><b>The entity model</b> (strength 2): the people, organisations and places
+ *       {@link EntityRecognizer} finds — names without a title or suffix (山田太郎, 日本),
+ *       names in Latin letters (NHK, KDDI), the kind of the whole name rather than of its first
+ *       part (サンフランシスコ・ジャイアンツ is an organisation). A model name inside a longer
+ *       organisation or place of the rules above is not proposed on its own.</li>
  *   <li><b>Katakana words</b> of three or more letters (・-joined names count as one word):
  *       strength 2 when IPADIC knows a part as a proper noun, strength 1 when a part is
  *       unknown to IPADIC. The kind comes from the word that follows (氏 or a title for a
@@ -48,7 +53,10 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  *       none. Words IPADIC knows only as common nouns (ミサイル, エネルギー) are loanwords,
  *       not names; so are the words of {@code COMMON_LOANWORDS}, which IPADIC (2007) is too
  *       old to know. A katakana word inside a proposed organisation or place (クルスク in
- *       クルスク州) is not proposed on its own.</li>
+ *       クルスク州) is not proposed on its own, nor one that overlaps a name of the model (the
+ *       model's span and kind are proposed instead); a word whose only evidence is that IPADIC
+ *       does not know it is proposed only when the model also takes it for a name — else it is
+ *       an ordinary loanword (プレイ, リメイク, ゾンビ).</li>
  * </ol>
  *
  * <p>Anything that overlaps a mention the known vocabulary finds is left out. Findings whose
@@ -59,10 +67,9 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  * without its title. The list is ordered by strength × occurrences, then strength, then
  * first position in the text; the same input always gives the same list.
  *
- * <p>Limits: only what Kuromoji's segmentation lets through is seen; Latin-script names
- * (NATO, CBS) are not proposed; a Japanese name without a title or suffix is not found;
- * names written in hiragana are cut where IPADIC cuts them; the kind is a guess for an
- * editor to confirm.
+ * <p>Limits: the rules see only what Kuromoji's segmentation lets through; the model finds
+ * about three names in four with the right span and kind on sentences it was not trained on
+ * (docs/benchmarks.md), so the kind is a guess for an editor to confirm.
  */
 public final class EntityCandidates {
 
@@ -135,6 +142,14 @@ public final class EntityCandidates {
      * @param known the vocabulary's finder; {@code null} means an empty vocabulary
      */
     public static List<Candidate> propose(String text, MentionFinder known) {
+        return propose(text, known, EntityRecognizer.bundled());
+    }
+
+    /**
+     * As {@link #propose(String, MentionFinder)}, with the given model; {@code null} proposes from
+     * the rules and the dictionary alone, as before the model (for measuring what it adds).
+     */
+    public static List<Candidate> propose(String text, MentionFinder known, EntityRecognizer recognizer) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
@@ -150,23 +165,102 @@ public final class EntityCandidates {
         List<Finding> findings = new ArrayList<>();
         titles(text, tokens, covered, findings);
         suffixes(text, tokens, covered, findings);
+        List<Finding> recognised = recognizer == null ? List.of() : recognised(text, tokens, covered, recognizer);
         List<Finding> katakana = new ArrayList<>();
         katakanaWords(text, tokens, covered, katakana);
-        // クルスク inside クルスク州: the organisation or place with its suffix is proposed instead
-        for (Finding word : katakana) {
-            boolean inside = false;
-            for (Finding finding : findings) {
-                if (finding.kind() != EntityKind.PERSON && finding.start() <= word.start()
-                        && word.end() <= finding.end() && finding.end() - finding.start() > word.end() - word.start()) {
-                    inside = true;
-                    break;
-                }
+        List<Finding> ruled = List.copyOf(findings);
+        for (Finding name : recognised) {
+            if (!insideLonger(name, ruled)) {
+                findings.add(name);
             }
-            if (!inside) {
+        }
+        for (Finding word : katakana) {
+            // クルスク inside クルスク州: the organisation or place with its suffix is proposed instead;
+            // a word the model read as part of a name is proposed with the model's span and kind;
+            // a katakana word with no evidence but its absence from IPADIC is a loanword when the
+            // model, which has seen thousands of names, does not take it for a name (プレイ, リメイク)
+            if (!insideLonger(word, ruled) && !overlapsAny(word, recognised)
+                    && (recognizer == null || word.strength() > 1)) {
                 findings.add(word);
             }
         }
         return rank(text, findings);
+    }
+
+    /**
+     * The model's people, organisations and places that the vocabulary does not cover, held to
+     * the rules' standards: a title after a person's name is no part of it (アールステン首相), a
+     * name needs a proper noun, a word IPADIC does not know, katakana or Latin letters (the model
+     * learnt from Wikipedia, which marks 予算委員会 as an organisation: news text uses it as a
+     * common noun), and short katakana words and the loanwords of {@code COMMON_LOANWORDS} stay out.
+     */
+    private static List<Finding> recognised(String text, List<Token> tokens, boolean[] covered,
+            EntityRecognizer recognizer) {
+        List<Finding> found = new ArrayList<>();
+        for (RecognizedName name : recognizer.find(text)) {
+            EntityKind kind = name.kind().entityKind();
+            int end = name.end();
+            for (String title : PERSON_TITLES) {
+                if (name.surface().endsWith(title) && name.surface().length() > title.length()
+                        && (kind == EntityKind.PERSON || NAME_ONLY_TITLES.contains(title))) {
+                    end -= title.length();
+                    kind = EntityKind.PERSON; // アールステン首相 is the prime minister アールステン
+                    break;
+                }
+            }
+            String surface = text.substring(name.start(), end);
+            if (kind == EntityKind.PERSON && headsAPlace(text, surface, end)) {
+                continue;
+            }
+            boolean shortKatakana = KuromojiTokens.isAllKatakana(surface) && surface.length() < 3;
+            if (kind != null && !shortKatakana && !FOLDED_LOANWORDS.contains(key(surface))
+                    && holdsAName(tokens, name.start(), end) && !anyCovered(covered, name.start(), end)) {
+                found.add(new Finding(name.start(), end, surface, kind, "entity model (" + name.kind() + ")", 2));
+            }
+        }
+        return found;
+    }
+
+    /** 若葉 in 若葉市長選 where the text also has 若葉市は…: the place the mayor governs, not a person. */
+    private static boolean headsAPlace(String text, String name, int end) {
+        for (String title : PLACE_HEAD_TITLES) {
+            if (text.startsWith(title, end) && namesPlace(text, name + title.charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a word of {@code start..end} is a proper noun, unknown to IPADIC, katakana or Latin. */
+    private static boolean holdsAName(List<Token> tokens, int start, int end) {
+        for (Token token : tokens) {
+            if (token.end() > start && token.start() < end && token.isNoun()
+                    && (token.isProperNoun() || !token.known() || KuromojiTokens.isAllKatakana(token.term())
+                            || token.term().chars().anyMatch(ch -> ch < 0x80 && Character.isLetter(ch)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an organisation or place finding holds {@code part} and more. */
+    private static boolean insideLonger(Finding part, List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.kind() != EntityKind.PERSON && finding.start() <= part.start() && part.end() <= finding.end()
+                    && finding.end() - finding.start() > part.end() - part.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(Finding part, List<Finding> findings) {
+        for (Finding finding : findings) {
+            if (finding.start() < part.end() && part.start() < finding.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One sighting: the span of a name in the text and why it looks like one. */
@@ -539,8 +633,21 @@ public final class EntityCandidates {
             return surface;
         }
 
+        /**
+         * The kind the strongest findings agree on: the most frequent among them, none on a tie
+         * (the model may read one name as an organisation here and a person there).
+         */
         EntityKind kind() {
-            return strongestFirst().stream().map(Finding::kind).filter(k -> k != null).findFirst().orElse(null);
+            List<Finding> kinded = strongestFirst().stream().filter(f -> f.kind() != null).toList();
+            if (kinded.isEmpty()) {
+                return null;
+            }
+            int strongest = kinded.get(0).strength();
+            Map<EntityKind, Integer> votes = new java.util.EnumMap<>(EntityKind.class);
+            kinded.stream().filter(f -> f.strength() == strongest).forEach(f -> votes.merge(f.kind(), 1, Integer::sum));
+            int most = votes.values().stream().max(Integer::compare).orElse(0);
+            List<EntityKind> best = votes.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+            return best.size() == 1 ? best.get(0) : null;
         }
 
         List<Finding> strongestFirst() {
@@ -636,6 +743,9 @@ public final class EntityCandidates {
                 }
             }
             return false;
+        }
+        if (partKind != null && partKind == wholeKind && partKind != EntityKind.PERSON) {
+            return longKey.startsWith(shortKey); // 若葉 (the model's) into 若葉市 (the suffix rule's)
         }
         return partKind == EntityKind.PERSON && wholeKind == EntityKind.PERSON
                 && longKey.startsWith(shortKey) && longKey.length() - shortKey.length() <= 4

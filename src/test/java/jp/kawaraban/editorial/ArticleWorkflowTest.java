@@ -305,6 +305,22 @@ class ArticleWorkflowTest {
     }
 
     @Test
+    void theDeskProposesNamesTheEntityModelFindsButNotOrdinaryLoanwords() {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("通信大手が提携"),
+                "lead", "KDDIとIBMが提携を発表した。",
+                "body", "両社は新作のゾンビゲームをプレイできる端末を共同で作る。リメイク版も出す。")));
+        Document page = editor.page("/editor/articles/" + id);
+
+        var candidates = page.select(".entity-candidate");
+        assertThat(candidates.eachText()).anySatisfy(text -> assertThat(text).startsWith("KDDI"))
+                .anySatisfy(text -> assertThat(text).startsWith("IBM"));
+        assertThat(page.select(".entity-candidate .candidate-name").eachText()).doesNotContain("プレイ", "リメイク", "ゾンビゲーム");
+        var kddi = candidates.stream().filter(c -> c.selectFirst(".candidate-name").text().equals("KDDI")).findFirst().orElseThrow();
+        assertThat(kddi.select("option[selected]").attr("value")).isEqualTo("ORGANIZATION");
+    }
+
+    @Test
     void aPublishedArticleIsMarkedForEmailUnlockFromTheEditorButADraftCannotBe() {
         var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
         String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("有料の解説記事"), "access", "PAID")));

@@ -129,13 +129,14 @@ class EntityCandidatesTest {
     }
 
     @Test
-    void unknownKatakanaWordsWithoutEvidenceHaveNoKind() {
+    void aNameTheModelReadsAsTwoKindsHasNoKind() {
         String text = "ノルドリアの首都でアールステン首相が会見した。アールステン氏は連立を目指す。ノルドリアの野党も動く。";
         List<Candidate> candidates = EntityCandidates.propose(text, COUNTRIES);
         assertThat(candidates).extracting(Candidate::surface).containsExactly("アールステン", "ノルドリア");
         assertThat(candidates.get(0).likelyKind()).isEqualTo(EntityKind.PERSON);
         assertThat(candidates.get(1).likelyKind()).isNull();
-        assertThat(candidates.get(1).evidence()).isEqualTo("katakana word unknown to IPADIC");
+        // the model takes the invented country for an organisation once and a person once
+        assertThat(candidates.get(1).evidence()).isEqualTo("entity model (ORGANIZATION); entity model (PERSON)");
         assertThat(candidates.get(1).occurrences()).isEqualTo(2);
     }
 
@@ -157,6 +158,35 @@ class EntityCandidatesTest {
     void anEmptyVocabularyIsAllowed() {
         List<Candidate> candidates = EntityCandidates.propose("ロシアのプーチン大統領", null);
         assertThat(surfaces(candidates)).containsExactly("プーチン", "ロシア");
+    }
+
+    @Test
+    void namesInLatinLettersAndPlacesWithoutASuffixAreProposed() {
+        List<Candidate> candidates = EntityCandidates.propose("KDDIとNHKとIBMが日本で提携した。", null);
+        assertThat(surfaces(candidates)).containsExactlyInAnyOrder("KDDI", "NHK", "IBM", "日本");
+        assertThat(candidate(candidates, "NHK").orElseThrow().likelyKind()).isEqualTo(EntityKind.ORGANIZATION);
+        assertThat(candidate(candidates, "日本").orElseThrow().likelyKind()).isEqualTo(EntityKind.PLACE);
+    }
+
+    @Test
+    void aKanjiNameWithoutATitleIsAPerson() {
+        List<Candidate> candidates = EntityCandidates.propose("山田太郎が記者会見した。", null);
+        assertThat(candidates).extracting(Candidate::surface, Candidate::likelyKind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("山田太郎", EntityKind.PERSON));
+    }
+
+    @Test
+    void ordinaryLoanwordsUnknownToIpadicAreNotNames() {
+        assertThat(EntityCandidates.propose("新作のゾンビゲームをプレイした。リメイク版も出る。", null)).isEmpty();
+    }
+
+    @Test
+    void aJoinedNameHasTheKindOfTheWholeNameNotOfItsFirstPart() {
+        List<Candidate> candidates = EntityCandidates.propose(
+                "サン・マイクロシステムズの株をサンフランシスコ・ジャイアンツの選手が買った。", null);
+        assertThat(candidates).extracting(Candidate::surface, Candidate::likelyKind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("サン・マイクロシステムズ", EntityKind.ORGANIZATION),
+                org.assertj.core.groups.Tuple.tuple("サンフランシスコ・ジャイアンツ", EntityKind.ORGANIZATION));
     }
 
     @Test

@@ -1,0 +1,178 @@
+package jp.kawaraban.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.kawaraban.text.KuromojiTokens.Token;
+
+/**
+ * The observations {@link EntityRecognizer}'s model weighs at each character of a text: the
+ * characters around it and their classes, and what Kuromoji says about the word it is part of
+ * (part of speech, where in the word it stands, whether IPADIC knows the word) and about the
+ * words before and after. Names are labelled per character, not per Kuromoji word, because a
+ * name often starts or ends inside one (米国務省, 東京都内).
+ */
+final class CharacterFeatures {
+
+    private CharacterFeatures() {
+    }
+
+    /**
+     * A text's observations: one list of feature names per UTF-16 unit, and per unit the
+     * context of the labeller's transitions (1 where a Kuromoji word or a run of one character
+     * class starts, else 0).
+     */
+    record Observed(List<List<String>> features, int[] contexts) {
+    }
+
+    static Observed of(String text, NameList names) {
+        int n = text.length();
+        char[] c = new char[n];
+        char[] type = new char[n];
+        for (int i = 0; i < n; i++) {
+            c[i] = normalise(text.charAt(i));
+            type[i] = classOf(c[i]);
+        }
+        List<Token> tokens = KuromojiTokens.tokenize(text);
+        int[] tokenAt = new int[n];
+        int[] contexts = new int[n];
+        java.util.Arrays.fill(tokenAt, -1);
+        for (int i = 0; i < n; i++) {
+            contexts[i] = i == 0 || type[i] != type[i - 1] ? 1 : 0;
+        }
+        for (int t = 0; t < tokens.size(); t++) {
+            Token token = tokens.get(t);
+            if (token.start() < n) {
+                contexts[token.start()] = 1;
+            }
+            for (int i = token.start(); i < token.end() && i < n; i++) {
+                tokenAt[i] = t;
+            }
+        }
+        List<List<String>> listed = names.matches(text);
+        List<List<String>> features = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            List<String> f = new ArrayList<>(32);
+            f.add("bias");
+            for (int d = -2; d <= 2; d++) {
+                f.add("c" + d + "=" + at(c, i + d));
+            }
+            f.add("cc-1=" + at(c, i - 1) + at(c, i));
+            f.add("cc0=" + at(c, i) + at(c, i + 1));
+            f.add("cc-2=" + at(c, i - 2) + at(c, i - 1));
+            f.add("cc1=" + at(c, i + 1) + at(c, i + 2));
+            f.add("ccc=" + at(c, i - 1) + at(c, i) + at(c, i + 1));
+            f.add("t=" + at(type, i - 2) + at(type, i - 1) + at(type, i) + at(type, i + 1) + at(type, i + 2));
+            f.add("t-1=" + at(type, i - 1) + at(type, i));
+            f.add("t1=" + at(type, i) + at(type, i + 1));
+            f.add("t0=" + at(type, i));
+            f.addAll(listed.get(i));
+            f.add("run=" + run(c, type, i));
+            int t = tokenAt[i];
+            if (t < 0) {
+                f.add("w=none");
+                features.add(f);
+                continue;
+            }
+            Token token = tokens.get(t);
+            String place = token.end() - token.start() == 1 ? "S"
+                    : i == token.start() ? "B" : i == token.end() - 1 ? "E" : "I";
+            String pos = token.pos();
+            String coarse = coarse(pos);
+            f.add("p=" + pos);
+            f.add("pp=" + place + pos);
+            f.add("k=" + place + token.known());
+            f.add("w=" + token.term());
+            f.add("wp=" + place + token.term());
+            Token before = t > 0 ? tokens.get(t - 1) : null;
+            Token after = t + 1 < tokens.size() ? tokens.get(t + 1) : null;
+            f.add("p-1=" + (before == null ? "^" : before.pos()));
+            f.add("p+1=" + (after == null ? "$" : after.pos()));
+            f.add("w-1=" + (before == null ? "^" : before.term()));
+            f.add("w+1=" + (after == null ? "$" : after.term()));
+            f.add("w-2=" + (t > 1 ? tokens.get(t - 2).term() : "^"));
+            f.add("w+2=" + (t + 2 < tokens.size() ? tokens.get(t + 2).term() : "$"));
+            f.add("ww-1=" + (before == null ? "^" : before.term()) + "|" + token.term());
+            f.add("ww+1=" + token.term() + "|" + (after == null ? "$" : after.term()));
+            f.add("pc=" + (before == null ? "^" : coarse(before.pos())) + "|" + place + coarse + "|"
+                    + (after == null ? "$" : coarse(after.pos())));
+            if (place.equals("B") || place.equals("S")) {
+                f.add("start-w-1=" + (before == null ? "^" : before.term()) + "|" + coarse);
+            }
+            if (place.equals("E") || place.equals("S")) {
+                f.add("end-w+1=" + coarse + "|" + (after == null ? "$" : after.term()));
+            }
+            features.add(f);
+        }
+        return new Observed(features, contexts);
+    }
+
+    /**
+     * The run of katakana, Latin letters or kanji the character is in, with its place in the
+     * run: サンフランシスコ whole, however Kuromoji cut it. Other characters give their class.
+     */
+    private static String run(char[] c, char[] type, int i) {
+        char kind = type[i];
+        if (kind != 'A' && kind != 'L' && kind != 'K') {
+            return String.valueOf(kind);
+        }
+        int start = i;
+        while (start > 0 && type[start - 1] == kind && i - start < 12) {
+            start--;
+        }
+        int end = i + 1;
+        while (end < c.length && type[end] == kind && end - i < 12) {
+            end++;
+        }
+        String place = end - start == 1 ? "S" : i == start ? "B" : i == end - 1 ? "E" : "I";
+        return place + new String(c, start, end - start);
+    }
+
+    /** Full-width Latin letters and digits as ASCII, so ＮＨＫ and NHK look alike. */
+    private static char normalise(char ch) {
+        if (ch >= '！' && ch <= '～') {
+            return (char) (ch - 0xFEE0);
+        }
+        return ch;
+    }
+
+    /**
+     * K kanji, H hiragana, A katakana (with ー), L Latin, D digit, J a name joiner (・, ＝),
+     * O anything else.
+     */
+    static char classOf(char ch) {
+        if (KuromojiTokens.isNameJoiner(ch)) {
+            return 'J';
+        }
+        if (KuromojiTokens.isKatakana(ch)) {
+            return 'A';
+        }
+        if (ch >= 'ぁ' && ch <= 'ゟ') {
+            return 'H';
+        }
+        if (ch >= '0' && ch <= '9') {
+            return 'D';
+        }
+        if (ch >= 'A' && ch <= 'Z' || ch >= 'a' && ch <= 'z') {
+            return 'L';
+        }
+        if (Character.UnicodeScript.of(ch) == Character.UnicodeScript.HAN || ch == '々' || ch == '〆') {
+            return 'K';
+        }
+        return 'O';
+    }
+
+    /** The first two levels of an IPADIC part of speech: 名詞-固有名詞. */
+    private static String coarse(String pos) {
+        int first = pos.indexOf('-');
+        if (first < 0) {
+            return pos;
+        }
+        int second = pos.indexOf('-', first + 1);
+        return second < 0 ? pos : pos.substring(0, second);
+    }
+
+    private static char at(char[] chars, int i) {
+        return i < 0 ? '^' : i >= chars.length ? '$' : chars[i];
+    }
+}
