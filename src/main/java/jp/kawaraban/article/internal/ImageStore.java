@@ -1,6 +1,7 @@
 package jp.kawaraban.article.internal;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jp.kawaraban.article.ArticleImage;
 
@@ -9,6 +10,16 @@ import jp.kawaraban.article.ArticleImage;
  * article bodies do not depend on it, so the store can change without touching articles.
  */
 public interface ImageStore {
+
+    /**
+     * Ids that become file names or object keys: letters, digits, dot, dash and underscore
+     * only, never "..". Every id the desk and the demo edition make is one.
+     */
+    Pattern STORABLE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+    static boolean isStorable(String id) {
+        return id != null && STORABLE_ID.matcher(id).matches() && !id.contains("..");
+    }
 
     /**
      * Stores (or replaces) an image. Inside a transaction, an image written by a store that is
