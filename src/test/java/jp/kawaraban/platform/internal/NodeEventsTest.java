@@ -112,6 +112,7 @@ class NodeEventsTest {
     void whatCannotBeReadIsLeftAndWhatFollowsIsStillHeard() throws Exception {
         var reader = new WebSession(port);
         ArticleId id = desk.publish(article("node-" + unique(), "読めない通知のあとの記事。"));
+        await().until(() -> found(reader, "読めない通知のあとの記事").contains("/articles/" + id.value()));
         String word = "afterjunk" + unique();
         jdbc.sql("update article set headline = ? where id = ?").params(word, id.value()).update();
         try (Connection otherNode = connect(); Statement statement = otherNode.createStatement()) {
