@@ -14,8 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import jp.kawaraban.article.ArticleImage;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Images as files under a directory (normally {@code <data-dir>/images}): {@code <id>.data}
@@ -108,20 +106,12 @@ public final class DirectoryImageStore implements ImageStore {
     }
 
     private static void removeIfRolledBack(Path data, Path type) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(data);
-                        Files.deleteIfExists(type);
-                    } catch (IOException e) {
-                        // An unreferenced file under a random id harms nobody; the rollback itself stands.
-                    }
-                }
+        ImageStore.undoIfRolledBack(() -> {
+            try {
+                Files.deleteIfExists(data);
+                Files.deleteIfExists(type);
+            } catch (IOException e) {
+                // An unreferenced file under a random id harms nobody; the rollback itself stands.
             }
         });
     }

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jp.kawaraban.article.ArticleImage;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where the bytes of figure images live. The {@code /images/{id}} address and the ids in
@@ -28,4 +30,22 @@ public interface ImageStore {
     void save(ArticleImage image);
 
     Optional<ArticleImage> find(String id);
+
+    /**
+     * For a store outside the database: runs {@code undo} (removing what it just wrote) once the
+     * surrounding transaction has ended without committing. Outside a transaction, nothing.
+     */
+    static void undoIfRolledBack(Runnable undo) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    undo.run();
+                }
+            }
+        });
+    }
 }

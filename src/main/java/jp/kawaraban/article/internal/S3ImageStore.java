@@ -8,8 +8,6 @@ import jp.kawaraban.article.ArticleImage;
 import jp.kawaraban.article.ImageStorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -195,20 +193,12 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
     }
 
     private void removeIfRolledBack(String key) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        s3.deleteObject(request -> request.bucket(bucket).key(key));
-                    } catch (SdkException e) {
-                        // An object under a random id that nothing refers to harms nobody; the rollback stands.
-                        log.warn("Could not delete the image {} of a rolled-back upload from {}: {}", key, where, e.getMessage());
-                    }
-                }
+        ImageStore.undoIfRolledBack(() -> {
+            try {
+                s3.deleteObject(request -> request.bucket(bucket).key(key));
+            } catch (SdkException e) {
+                // An object under a random id that nothing refers to harms nobody; the rollback stands.
+                log.warn("Could not delete the image {} of a rolled-back upload from {}: {}", key, where, e.getMessage());
             }
         });
     }

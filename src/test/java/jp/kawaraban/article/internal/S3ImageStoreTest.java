@@ -119,12 +119,8 @@ class S3ImageStoreTest {
 
     @Test
     void aStoreThatDoesNotAnswerIsTheSameRefusalWithinTheTimeoutAndTheStartUpGoesOn() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        S3ImageStore away = S3ImageStore.connect(URI.create("http://127.0.0.1:" + closedPort), "us-east-1", BUCKET,
-                "images/", true, ACCESS_KEY, SECRET_KEY, Duration.ofSeconds(1));
+        int closedPort = closedPort();
+        S3ImageStore away = away(closedPort);
         Instant asked = Instant.now();
         assertThatThrownBy(() -> away.save(new ArticleImage("x3", "image/png", new byte[] {1})))
                 .isInstanceOfSatisfying(ImageStorageUnavailableException.class,
@@ -136,12 +132,7 @@ class S3ImageStoreTest {
 
     @Test
     void imagesKeptBeforeInTheDatabaseAreStillServedWhileTheObjectStoreIsAway() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        S3ImageStore away = S3ImageStore.connect(URI.create("http://127.0.0.1:" + closedPort), "us-east-1", BUCKET,
-                "images/", true, ACCESS_KEY, SECRET_KEY, Duration.ofSeconds(1));
+        S3ImageStore away = away(closedPort());
         ImageStore earlier = new ImageStore() {
             @Override
             public void save(ArticleImage image) {
@@ -183,6 +174,18 @@ class S3ImageStoreTest {
                         "kawaraban.article.images.s3.endpoint=" + server.getUri(),
                         "kawaraban.article.images.s3.access-key=" + ACCESS_KEY,
                         "kawaraban.article.images.s3.secret-key=" + SECRET_KEY);
+    }
+
+    /** A port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static S3ImageStore away(int closedPort) {
+        return S3ImageStore.connect(URI.create("http://127.0.0.1:" + closedPort), "us-east-1", BUCKET,
+                "images/", true, ACCESS_KEY, SECRET_KEY, Duration.ofSeconds(1));
     }
 
     private static void complete(int status) {

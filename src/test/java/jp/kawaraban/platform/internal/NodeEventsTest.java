@@ -88,13 +88,10 @@ class NodeEventsTest {
     @Test
     void anArticleChangedOnAnotherNodeIsFoundHereWithinTwoSecondsAndNothingSharedIsWrittenAgain() throws Exception {
         var reader = new WebSession(port);
-        ArticleId id = desk.publish(article("node-" + unique(), "元の見出しの記事。"));
-        await().until(() -> found(reader, "元の見出しの記事").contains("/articles/" + id.value()));
+        ArticleId id = publishedAndIndexed(reader, "元の見出しの記事");
         Timestamp analysedAt = analysedAt(id);
-        String word = "nodeword" + unique();
-
         // Another node's transaction changes the headline and, as it commits, says so.
-        jdbc.sql("update article set headline = ? where id = ?").params(word, id.value()).update();
+        String word = newHeadlineBehindItsBack(id);
         assertThat(found(reader, word)).as("not heard of yet").doesNotContain("/articles/" + id.value());
         notifyAsAnotherNode("jp.kawaraban.article.ArticleUpdated",
                 "{\"articleId\":\"" + id.value() + "\",\"revision\":2,\"updatedAt\":\"" + Instant.now() + "\"}");
@@ -111,10 +108,8 @@ class NodeEventsTest {
     @Test
     void whatCannotBeReadIsLeftAndWhatFollowsIsStillHeard() throws Exception {
         var reader = new WebSession(port);
-        ArticleId id = desk.publish(article("node-" + unique(), "読めない通知のあとの記事。"));
-        await().until(() -> found(reader, "読めない通知のあとの記事").contains("/articles/" + id.value()));
-        String word = "afterjunk" + unique();
-        jdbc.sql("update article set headline = ? where id = ?").params(word, id.value()).update();
+        ArticleId id = publishedAndIndexed(reader, "読めない通知のあとの記事");
+        String word = newHeadlineBehindItsBack(id);
         try (Connection otherNode = connect(); Statement statement = otherNode.createStatement()) {
             statement.execute("select pg_notify('" + CHANNEL + "', 'not json')");
             statement.execute("select pg_notify('" + CHANNEL + "', '{\"node\":\"x\",\"type\":\"java.lang.Runtime\",\"event\":{}}')");
@@ -148,11 +143,9 @@ class NodeEventsTest {
     @Test
     void afterLosingItsConnectionTheNodeListensAgainAndCatchesUpWithWhatItMissed() throws Exception {
         var reader = new WebSession(port);
-        ArticleId id = desk.publish(article("node-" + unique(), "取り逃がした変更の記事。"));
-        await().until(() -> found(reader, "取り逃がした変更の記事").contains("/articles/" + id.value()));
-        String word = "missed" + unique();
+        ArticleId id = publishedAndIndexed(reader, "取り逃がした変更の記事");
         // Changed on another node while this one was not listening: no notification reaches it.
-        jdbc.sql("update article set headline = ? where id = ?").params(word, id.value()).update();
+        String word = newHeadlineBehindItsBack(id);
         assertThat(found(reader, word)).doesNotContain("/articles/" + id.value());
 
         int cutOff = jdbc.sql("select count(*) from (select pg_terminate_backend(pid) from pg_stat_activity "
@@ -168,6 +161,20 @@ class NodeEventsTest {
     }
 
     // --- helpers ---------------------------------------------------------------------
+
+    /** An article published here, once this node's own indexing of it can be searched. */
+    private ArticleId publishedAndIndexed(WebSession reader, String lead) {
+        ArticleId id = desk.publish(article("node-" + unique(), lead + "。"));
+        await().until(() -> found(reader, lead).contains("/articles/" + id.value()));
+        return id;
+    }
+
+    /** Changes the headline with SQL, as another node's transaction would: this node hears nothing of it. @return the new headline */
+    private String newHeadlineBehindItsBack(ArticleId id) {
+        String word = "nodeword" + unique();
+        jdbc.sql("update article set headline = ? where id = ?").params(word, id.value()).update();
+        return word;
+    }
 
     private void notifyAsAnotherNode(String type, String event) throws Exception {
         String payload = "{\"node\":\"another-node\",\"type\":\"" + type + "\",\"event\":" + event + "}";
