@@ -23,6 +23,7 @@ import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.platform.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -58,6 +59,8 @@ class NodeEventsTest {
     DataSource dataSource;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Settings settings;
 
     @Test
     void aChangeMadeHereIsNotifiedToTheOtherNodesWhenItCommitsAndNotWhenItRollsBack() throws Exception {
@@ -137,6 +140,34 @@ class NodeEventsTest {
             notifyAsAnotherNode("jp.kawaraban.article.SectionsChanged",
                     "{\"section\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\"},\"position\":1}");
             await().atMost(HEARD_WITHIN).until(() -> reader.page("/").select("nav a").eachText().contains(name));
+        }
+    }
+
+    @Test
+    void aSettingChangedOnAnotherNodeShowsHereAtOnceInPagesThisNodeHadCached() throws Exception {
+        var reader = new WebSession(port);
+        String before = reader.page("/").title();
+        String name = "ノード試験新聞" + unique();
+        String stored = jdbc.sql("select value from platform_setting where name = 'publication.name'")
+                .query(String.class).optional().orElse(null);
+        try {
+            reader.page("/"); // cached now
+            settings.isSetUp(); // and the settings just read, so this node's copy of them is fresh
+            jdbc.sql("insert into platform_setting (name, value, changed_at) values ('publication.name', ?, now()) "
+                    + "on conflict (name) do update set value = excluded.value").param(name).update();
+            notifyAsAnotherNode("jp.kawaraban.platform.Audited", "{\"actor\":{\"id\":\"m1\",\"name\":\"管理者\"},"
+                    + "\"action\":\"settings.update\",\"subject\":\"setting:publication.name\",\"detail\":null}");
+            // Well within the settings cache's five seconds and the page cache's thirty.
+            await().atMost(HEARD_WITHIN).until(() -> reader.page("/").title().contains(name));
+        } finally {
+            if (stored == null) {
+                jdbc.sql("delete from platform_setting where name = 'publication.name'").update();
+            } else {
+                jdbc.sql("update platform_setting set value = ? where name = 'publication.name'").param(stored).update();
+            }
+            notifyAsAnotherNode("jp.kawaraban.platform.Audited", "{\"actor\":{\"id\":\"m1\",\"name\":\"管理者\"},"
+                    + "\"action\":\"settings.update\",\"subject\":\"setting:publication.name\",\"detail\":null}");
+            await().atMost(HEARD_WITHIN).until(() -> reader.page("/").title().equals(before));
         }
     }
 
