@@ -35,13 +35,27 @@ public final class WebSession {
     private final String base;
     private final String clientAddress;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
 
     public WebSession(int port) {
+        this(port, new CookieManager(), null);
+    }
+
+    private WebSession(int port, CookieManager cookies, String clientAddress) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         int client = CLIENTS.incrementAndGet();
-        this.clientAddress = "198." + (18 + (client >> 16 & 1)) + "." + (client >> 8 & 0xff) + "." + (client & 0xff);
+        this.clientAddress = clientAddress != null ? clientAddress
+                : "198." + (18 + (client >> 16 & 1)) + "." + (client >> 8 & 0xff) + "." + (client & 0xff);
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same browser talking to another application node (on {@code port}), as after a load
+     * balancer switched it: same cookies, same client address.
+     */
+    public WebSession atPort(int port) {
+        return new WebSession(port, cookies, clientAddress);
     }
 
     /** A fresh session logged in as a member (log-in form, as a reader would). */

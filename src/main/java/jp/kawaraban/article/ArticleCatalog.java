@@ -1,5 +1,6 @@
 package jp.kawaraban.article;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,27 @@ public class ArticleCatalog {
 
     public long countPublished() {
         return repository.countPublished();
+    }
+
+    /**
+     * The articles whose row changed after {@code since} (published, updated, withdrawn,
+     * retagged, or changed in a way readers do not see), on the database's clock, and that
+     * clock's time now: what a node asks after it was not listening to the other nodes for a
+     * while, to bring what it keeps for itself up to date. Ask again from {@code asOf}, less a
+     * margin for transactions that were still open then.
+     *
+     * @param since null for every article
+     */
+    public Changes changedSince(Instant since) {
+        return repository.changedSince(since);
+    }
+
+    /** @see #changedSince */
+    public record Changes(Instant asOf, List<ArticleId> articles) {
+
+        public Changes {
+            articles = List.copyOf(articles);
+        }
     }
 
     public List<Section> sections() {

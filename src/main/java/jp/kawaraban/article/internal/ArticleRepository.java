@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticleStatus;
@@ -295,6 +296,15 @@ public class ArticleRepository {
                 .params(afterId == null ? "" : afterId.value(), limit)
                 .query(this::article)
                 .list();
+    }
+
+    /** Reads the database's clock first, so nothing that changes after it is left out of the next ask. */
+    public ArticleCatalog.Changes changedSince(Instant since) {
+        Instant asOf = jdbc.sql("select statement_timestamp()").query(Timestamp.class).single().toInstant();
+        List<ArticleId> changed = jdbc.sql("select id from article where changed_at > ? order by changed_at")
+                .param(Timestamp.from(since == null ? Instant.EPOCH : since))
+                .query((rs, row) -> new ArticleId(rs.getString(1))).list();
+        return new ArticleCatalog.Changes(asOf, changed);
     }
 
     public long countPublished() {

@@ -12,11 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jp.kawaraban.article.ArticleImage;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Images as files under a directory (normally {@code <data-dir>/images}): {@code <id>.data}
@@ -30,8 +27,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class DirectoryImageStore implements ImageStore {
 
-    /** Ids become file names: letters, digits, dot, dash and underscore only, never "..". */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
     private static final String DATA = ".data";
     private static final String TYPE = ".type";
 
@@ -47,7 +42,7 @@ public final class DirectoryImageStore implements ImageStore {
 
     @Override
     public void save(ArticleImage image) {
-        if (!storable(image.id())) {
+        if (!ImageStore.isStorable(image.id())) {
             throw new IllegalArgumentException("Image id not usable as a file name: " + image.id());
         }
         Path data = file(image.id(), DATA);
@@ -67,7 +62,7 @@ public final class DirectoryImageStore implements ImageStore {
 
     @Override
     public Optional<ArticleImage> find(String id) {
-        if (!storable(id)) {
+        if (!ImageStore.isStorable(id)) {
             return Optional.empty();
         }
         try {
@@ -84,10 +79,6 @@ public final class DirectoryImageStore implements ImageStore {
     /** The file holding the image's bytes (whether or not it exists). */
     public Path dataFile(String id) {
         return file(id, DATA);
-    }
-
-    private static boolean storable(String id) {
-        return id != null && SAFE_ID.matcher(id).matches() && !id.contains("..");
     }
 
     private Path file(String id, String suffix) {
@@ -115,20 +106,12 @@ public final class DirectoryImageStore implements ImageStore {
     }
 
     private static void removeIfRolledBack(Path data, Path type) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    try {
-                        Files.deleteIfExists(data);
-                        Files.deleteIfExists(type);
-                    } catch (IOException e) {
-                        // An unreferenced file under a random id harms nobody; the rollback itself stands.
-                    }
-                }
+        ImageStore.undoIfRolledBack(() -> {
+            try {
+                Files.deleteIfExists(data);
+                Files.deleteIfExists(type);
+            } catch (IOException e) {
+                // An unreferenced file under a random id harms nobody; the rollback itself stands.
             }
         });
     }

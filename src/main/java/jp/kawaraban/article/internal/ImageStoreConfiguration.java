@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The image store chosen by {@code kawaraban.article.images.store} (docs/decisions/0011). */
+/** The image store chosen by {@code kawaraban.article.images.store} (docs/decisions/0011, 0031). */
 @Configuration(proxyBeanMethods = false)
 class ImageStoreConfiguration {
 
@@ -19,6 +19,18 @@ class ImageStoreConfiguration {
             case DATABASE -> database;
             case DIRECTORY -> new FallbackImageStore(
                     new DirectoryImageStore(platform.dataDir().resolve("images")), database);
+            case S3 -> new FallbackImageStore(s3(properties.images().s3()), database);
         };
+    }
+
+    private static S3ImageStore s3(ArticleProperties.S3 settings) {
+        if (settings.bucket() == null || settings.bucket().isBlank()) {
+            throw new IllegalStateException(
+                    "kawaraban.article.images.store=s3 needs kawaraban.article.images.s3.bucket (and, for a store other than Amazon S3, .endpoint)");
+        }
+        S3ImageStore store = S3ImageStore.connect(settings.endpoint(), settings.region(), settings.bucket(),
+                settings.prefix(), settings.pathStyle(), settings.accessKey(), settings.secretKey(), settings.timeout());
+        store.checkBucket();
+        return store;
     }
 }

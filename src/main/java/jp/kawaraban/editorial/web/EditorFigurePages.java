@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.kawaraban.article.ImageStorageUnavailableException;
 import jp.kawaraban.editorial.FigureRefusedException;
 import jp.kawaraban.editorial.Figures;
 import jp.kawaraban.editorial.StoredFigure;
@@ -69,6 +70,9 @@ class EditorFigurePages {
             return page(msg.get("editor.figure.stored"), false, stored, "", "", csrf, HttpStatus.CREATED);
         } catch (FigureRefusedException refused) {
             return page(message(refused), true, null, caption, credit, csrf, status(refused));
+        } catch (ImageStorageUnavailableException storeAway) {
+            // On the form, with what was typed kept, so the editor can send it again once the store is back.
+            return page(msg.get(storeAway.messageKey()), true, null, caption, credit, csrf, HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
@@ -89,6 +93,8 @@ class EditorFigurePages {
             return ResponseEntity.created(URI.create(stored.url())).contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (FigureRefusedException refused) {
             return problem(status(refused), refused.reason().name(), message(refused));
+        } catch (ImageStorageUnavailableException storeAway) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, storeAway.code(), msg.get(storeAway.messageKey()));
         }
     }
 

@@ -7,7 +7,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.kawaraban.platform.Audited;
+import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsMissed;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,10 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The stored runtime settings, read through a cache every node keeps for a few seconds
- * ({@code kawaraban.settings.cache}, 5 s by default): a change made on one node is read again
- * at once there (the cache is dropped after the commit) and on the others within that time.
- * A cache rather than an event, because events here are delivered inside one JVM only; and a
- * page view must not cost a query.
+ * ({@code kawaraban.settings.cache}, 5 s by default), because a page view must not cost a
+ * query: a change made on one node is read again at once there (the cache is dropped after the
+ * commit) and on the others as soon as they hear of the audited change, or within the cache's
+ * lifetime should they not (docs/decisions/0030).
  */
 @Component
 public class Settings {
@@ -99,6 +106,24 @@ public class Settings {
                 .params(setting.key(), value, Timestamp.from(clock.instant())).update() == 1;
         forgetAfterCommit();
         return claimed;
+    }
+
+    /**
+     * Administrators' changes on another node (settings among them, always audited) and what
+     * this node may have missed: read the settings again now rather than at the end of the
+     * cache's lifetime. First among the listeners, so that pages cached anew after the drop
+     * that follows are rendered with the new values (docs/decisions/0030).
+     */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forget(FromAnotherNode<Audited> changedElsewhere) {
+        snapshot = null;
+    }
+
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forget(NodeEventsMissed missed) {
+        snapshot = null;
     }
 
     private void forgetAfterCommit() {

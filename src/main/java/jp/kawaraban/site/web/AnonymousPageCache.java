@@ -16,7 +16,10 @@ import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.platform.Audited;
 import jp.kawaraban.site.SharedArticleData;
+import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsMissed;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -179,6 +182,22 @@ class AnonymousPageCache {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(Audited audited) {
+        dropAll();
+    }
+
+    /**
+     * The same changes made on another node (every node-wide event is one of those above), and
+     * whatever this node may have missed while it was not listening (docs/decisions/0030).
+     */
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void on(FromAnotherNode<?> changedElsewhere) {
+        dropAll();
+    }
+
+    @EventListener
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void on(NodeEventsMissed missed) {
         dropAll();
     }
 

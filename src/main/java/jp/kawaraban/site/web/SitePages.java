@@ -13,6 +13,8 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.member.MemberPrincipal;
+import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsMissed;
 import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.Messages;
@@ -23,6 +25,7 @@ import jp.kawaraban.site.ArticlePageParts;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -101,11 +104,22 @@ class SitePages {
 
     /**
      * Reads the sections again on the next page once an editor's change to them is committed,
-     * so the navigation shows it at once on this node (other nodes within the cache time, as
-     * pages a CDN holds do).
+     * so the navigation shows it at once on this node, and on the others as soon as they hear
+     * of it (docs/decisions/0030).
      */
     @TransactionalEventListener
     void forgetSections(SectionsChanged changed) {
+        sections = null;
+    }
+
+    @EventListener
+    void forgetSections(FromAnotherNode<SectionsChanged> changed) {
+        sections = null;
+    }
+
+    /** What was said while this node was not listening is not known: the sections are read again. */
+    @EventListener
+    void forgetSections(NodeEventsMissed missed) {
         sections = null;
     }
 

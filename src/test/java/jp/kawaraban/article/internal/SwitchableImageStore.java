@@ -34,6 +34,14 @@ public final class SwitchableImageStore implements ImageStore {
         current = directory;
     }
 
+    /**
+     * From now on as with another store chosen by its setting ({@code s3}): new images go to
+     * {@code store}, images kept before are read from the configured one behind it.
+     */
+    public void use(ImageStore store) {
+        current = new FallbackImageStore(store, configured);
+    }
+
     /** Back to the configured store. */
     public void useConfigured() {
         current = configured;

@@ -1,0 +1,167 @@
+package jp.kawaraban;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleContent;
+import jp.kawaraban.article.ArticleDesk;
+import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.article.Body;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application nodes on one PostgreSQL, each with its own search index and page cache
+ * (issue 18): node A is the tests' shared application, node B a second application in a JVM
+ * of its own (the application's main class on the test class path, its own data directory and
+ * port, on A's database). Articles are published and withdrawn on A, as an editor would; what
+ * B shows is read from B through HTTP, as a reader or a load balancer would.
+ * <ul>
+ * <li>B started after A published: its search finds the article once it is up;</li>
+ * <li>published on A while B runs: B's search finds it within 2 s, and B's home page, which B
+ *     sent from its page cache a moment before, shows it within 1 s;</li>
+ * <li>withdrawn on A: gone from B's search within 2 s;</li>
+ * <li>a member logged in on A is still logged in on B.</li>
+ * </ul>
+ * One start-up of B is most of its time (20–60 s on a loaded 2-core machine).
+ */
+@KawarabanTest
+class TwoNodesTest {
+
+    private static final Duration START_UP = Duration.ofMinutes(3);
+    private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(2);
+    private static final Duration PAGE_UPDATED_WITHIN = Duration.ofSeconds(1);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ArticleDesk desk;
+    @Autowired
+    DataSource dataSource;
+
+    private Process nodeB;
+
+    @AfterEach
+    void stopNodeB() {
+        if (nodeB != null) {
+            nodeB.destroyForcibly();
+        }
+    }
+
+    @Test
+    void whatIsPublishedOnOneNodeIsSearchedShownAndLoggedInOnTheOther() throws Exception {
+        String before = word();
+        ArticleId publishedBefore = desk.publish(article(before, "ノードBが起動する前に公開した記事。"));
+
+        int portB = freePortInOurRange();
+        Path log = startNodeB(portB);
+        var readerOnB = new WebSession(portB);
+        await("B's search finds what A published before B started (log: " + log + ")").atMost(Duration.ofSeconds(60))
+                .until(() -> found(readerOnB, before).contains("/articles/" + publishedBefore.value()));
+
+        // B's home page, from its cache the second time.
+        assertThat(readerOnB.get("/").statusCode()).isEqualTo(200);
+        String cachedHome = readerOnB.get("/").body();
+
+        String during = word();
+        ArticleId publishedDuring = desk.publish(article(during, "ノードBが動いている間に公開した記事。"));
+        Instant published = Instant.now();
+        await("B's cached home page shows it").atMost(PAGE_UPDATED_WITHIN)
+                .until(() -> readerOnB.get("/").body().contains("/articles/" + publishedDuring.value()));
+        assertThat(cachedHome).doesNotContain("/articles/" + publishedDuring.value());
+        await("B's search finds it").atMost(SEARCHABLE_WITHIN.minus(Duration.between(published, Instant.now())))
+                .until(() -> found(readerOnB, during).contains("/articles/" + publishedDuring.value()));
+
+        desk.withdraw(publishedBefore);
+        await("gone from B's search").atMost(SEARCHABLE_WITHIN)
+                .until(() -> !found(readerOnB, before).contains("/articles/" + publishedBefore.value()));
+
+        WebSession member = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        HttpResponse<String> account = member.atPort(portB).get("/my/account");
+        assertThat(account.statusCode()).as("logged in on B too, not sent to log in").isEqualTo(200);
+        assertThat(account.body()).contains("editor@example.com");
+    }
+
+    private Path startNodeB(int portB) throws IOException, java.sql.SQLException {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        Path work = Files.createDirectories(Path.of("target", "two-nodes")).toAbsolutePath();
+        Path dataDir = Files.createDirectories(work.resolve("b-" + System.nanoTime()));
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
+                "-cp", classPath, KawarabanApplication.class.getName(),
+                "--server.port=" + portB, "--server.address=127.0.0.1",
+                "--kawaraban.data-dir=" + dataDir,
+                "--kawaraban.demo=false",
+                "--kawaraban.site.base-url=http://localhost:" + portB,
+                "--spring.datasource.url=" + pool.getJdbcUrl(),
+                "--spring.datasource.username=" + pool.getUsername(),
+                "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
+                // The tests run jobs themselves, at the clock they moved to; B must not run them beside.
+                "--db-scheduler.enabled=false");
+        Path log = work.resolve(dataDir.getFileName() + ".log");
+        nodeB = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + "/actuator/health")).build();
+        await("node B up (log: " + log + ")").atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
+            assertThat(nodeB.isAlive()).as("node B is running (log: " + log + ")").isTrue();
+            try {
+                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+        return log;
+    }
+
+    /** A free port of the range this test's nodes may use (18300–18399). */
+    private static int freePortInOurRange() {
+        for (int candidate = 18300; candidate < 18400; candidate++) {
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return candidate;
+            } catch (IOException taken) {
+                // the next one
+            }
+        }
+        throw new IllegalStateException("No free port in 18300–18399");
+    }
+
+    private static List<String> found(WebSession reader, String query) {
+        return reader.page("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                .select(".result-headline").eachAttr("href");
+    }
+
+    private static ArticleContent article(String headline, String paragraph) {
+        return new ArticleContent(headline, null, paragraph, new Body(List.of(new Block.Paragraph(paragraph))),
+                List.of("テスト 記者"), "world", null, List.of(), AccessLevel.FREE, null, false, List.of());
+    }
+
+    /** A word found in nothing else. */
+    private static String word() {
+        return "twonodes" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).replaceAll("[0-9]", "q");
+    }
+}
