@@ -243,6 +243,10 @@ class ReadingSiteTest {
             assertThat(page.select(".article-body p")).as(path).isNotEmpty();
             assertThat(page.selectFirst(".paywall-title").text()).as(path).isEqualTo("この記事は有料会員限定です");
         }
+        // The campaign is named once, beside a button that says what it does.
+        Document paywall = page("/articles/" + PAID, 200);
+        assertThat(paywall.selectFirst(".paywall-campaign").text()).isEqualTo("キャンペーン中：はじめての方へ 30日間無料体験");
+        assertThat(paywall.selectFirst(".paywall .trial").text()).isEqualTo("30日間、無料で読んでみる");
         Document article = page("/articles/" + PAID, 200);
         JsonNode ld = json.readTree(article.selectFirst("script[type=application/ld+json]").data());
         assertThat(ld.get("isAccessibleForFree").asBoolean()).isFalse();
