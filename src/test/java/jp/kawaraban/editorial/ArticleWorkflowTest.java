@@ -20,7 +20,9 @@ import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticleStatus;
 import jp.kawaraban.article.DeskFilter;
 import jp.kawaraban.article.PageRequest;
+import jp.kawaraban.text.EntityRecognizer;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -306,6 +308,7 @@ class ArticleWorkflowTest {
 
     @Test
     void theDeskProposesNamesTheEntityModelFindsButNotOrdinaryLoanwords() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
         String id = idFrom(editor.submit("/editor/articles/new", "/editor/articles", with(manuscript("通信大手が提携"),
                 "lead", "KDDIとIBMが提携を発表した。",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class EntityCandidatesTest {
@@ -82,6 +83,7 @@ class EntityCandidatesTest {
 
     @Test
     void aPartOfAJoinedNameIsMergedIntoTheWholeName() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         String text = "軍参謀本部作戦総局のヤロスラフ・モスカリク副局長が死亡した。モスカリク氏は中将だった。";
         List<Candidate> candidates = EntityCandidates.propose(text, COUNTRIES);
         assertThat(candidates).hasSize(1);
@@ -130,6 +132,7 @@ class EntityCandidatesTest {
 
     @Test
     void aNameTheModelReadsAsTwoKindsHasNoKind() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         String text = "ノルドリアの首都でアールステン首相が会見した。アールステン氏は連立を目指す。ノルドリアの野党も動く。";
         List<Candidate> candidates = EntityCandidates.propose(text, COUNTRIES);
         assertThat(candidates).extracting(Candidate::surface).containsExactly("アールステン", "ノルドリア");
@@ -142,6 +145,7 @@ class EntityCandidatesTest {
 
     @Test
     void theMoscowArticleYieldsItsPeopleFirst() throws IOException {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         String article = demoArticle("putin-witkoff-moscow-talks.md");
         List<Candidate> candidates = EntityCandidates.propose(article, COUNTRIES);
         assertThat(surfaces(candidates).get(0)).isEqualTo("プーチン");
@@ -162,6 +166,7 @@ class EntityCandidatesTest {
 
     @Test
     void namesInLatinLettersAndPlacesWithoutASuffixAreProposed() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         List<Candidate> candidates = EntityCandidates.propose("KDDIとNHKとIBMが日本で提携した。", null);
         assertThat(surfaces(candidates)).containsExactlyInAnyOrder("KDDI", "NHK", "IBM", "日本");
         assertThat(candidate(candidates, "NHK").orElseThrow().likelyKind()).isEqualTo(EntityKind.ORGANIZATION);
@@ -170,6 +175,7 @@ class EntityCandidatesTest {
 
     @Test
     void aKanjiNameWithoutATitleIsAPerson() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         List<Candidate> candidates = EntityCandidates.propose("山田太郎が記者会見した。", null);
         assertThat(candidates).extracting(Candidate::surface, Candidate::likelyKind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("山田太郎", EntityKind.PERSON));
@@ -177,11 +183,13 @@ class EntityCandidatesTest {
 
     @Test
     void ordinaryLoanwordsUnknownToIpadicAreNotNames() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         assertThat(EntityCandidates.propose("新作のゾンビゲームをプレイした。リメイク版も出る。", null)).isEmpty();
     }
 
     @Test
     void aJoinedNameHasTheKindOfTheWholeNameNotOfItsFirstPart() {
+        Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         List<Candidate> candidates = EntityCandidates.propose(
                 "サン・マイクロシステムズの株をサンフランシスコ・ジャイアンツの選手が買った。", null);
         assertThat(candidates).extracting(Candidate::surface, Candidate::likelyKind).containsExactlyInAnyOrder(
