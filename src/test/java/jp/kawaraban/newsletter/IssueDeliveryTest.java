@@ -169,7 +169,13 @@ class IssueDeliveryTest {
                     testClock.advance(properties.lease().dividedBy(3));
                     if (handedOver.incrementAndGet() == 4) {
                         Instant now = clock.instant();
-                        takenByAnotherNode.addAll(outbox.claim(100, now, now.plus(properties.lease())));
+                        // Rows other tests of the shared application left queued (an editor's
+                        // send-now, say: no delivery job runs in tests) are not this test's
+                        // business: the other node gives them straight back.
+                        List<IssueRepository.Claimed> taken = outbox.claim(100, now, now.plus(properties.lease()));
+                        takenByAnotherNode.addAll(taken.stream().filter(row -> row.issue() == issue).toList());
+                        jdbc.sql("UPDATE newsletter_outbox SET lease_until = NULL WHERE id = ANY(?) AND issue_id <> ?")
+                                .params(taken.stream().map(IssueRepository.Claimed::id).toArray(Long[]::new), issue).update();
                     }
                 }
 
