@@ -95,8 +95,7 @@ class AccessMatrixTest {
     private final Map<String, String> gifts = new LinkedHashMap<>();
 
     private void giftLinks() {
-        Member giver = accounts.createVerified(unique(), DEMO_PASSWORD, "贈る 会員", Set.of());
-        assertThat(trials.start(giver.id(), trials.openCampaigns().getFirst().code())).isEqualTo(Trials.Outcome.STARTED);
+        Member giver = GiftArticlesTest.trialMember(accounts, trials);
         gifts.put("valid", giftsBean.give(giver.id(), PAID_ARTICLE).url());
         GiftLink expired = giftsBean.give(giver.id(), PAID_ARTICLE);
         jdbc.sql("UPDATE access_gift SET created_at = now() - interval '9 days', expires_at = now() - interval '1 day' WHERE id = ?")

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing stored; the monthly limit holds under parallel requests.
  */
 @KawarabanTest
-class GiftArticlesTest {
+public class GiftArticlesTest {
 
     static final String PAID_ARTICLE = AccessMatrixTest.PAID_ARTICLE;
     static final String OTHER_PAID = AccessMatrixTest.OTHER_PAID;
@@ -232,11 +232,19 @@ class GiftArticlesTest {
         }
     }
 
-    /** A new member in a campaign trial (paid access), so no other test's gifts count against the month. */
     private Giver paidGiver() {
+        Member member = trialMember(accounts, trials);
+        return new Giver(member, WebSession.loggedIn(port, member.email(), DEMO_PASSWORD));
+    }
+
+    /**
+     * A new member in a campaign trial (paid access), with the demo password: a giver of their own,
+     * so no other test's gifts count against the month.
+     */
+    public static Member trialMember(Accounts accounts, Trials trials) {
         Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "贈る 会員", Set.of());
         assertThat(trials.start(member.id(), trials.openCampaigns().getFirst().code())).isEqualTo(Trials.Outcome.STARTED);
-        return new Giver(member, WebSession.loggedIn(port, member.email(), DEMO_PASSWORD));
+        return member;
     }
 
     private static String problem(JsonNode answer) {

@@ -1,8 +1,6 @@
 package jp.kawaraban.site;
 
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import jp.kawaraban.KawarabanTest;
+import jp.kawaraban.access.GiftArticlesTest;
 import jp.kawaraban.access.Trials;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.member.Accounts;
@@ -20,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,9 +44,7 @@ class GiftInBrowserTest extends InBrowser {
     @CsvSource({"phone, 390, 844", "desktop, 1280, 900"})
     void aGiftIsMadeOpenedByAStrangerAndRevoked(String device, int width, int height) {
         String base = "http://localhost:" + port;
-        Member giver = accounts.createVerified("gift-browser-" + UUID.randomUUID() + "@example.com", DEMO_PASSWORD,
-                "贈る 会員", Set.of());
-        trials.start(giver.id(), trials.openCampaigns().getFirst().code());
+        Member giver = GiftArticlesTest.trialMember(accounts, trials);
         Browser.NewContextOptions size = new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
                 .setViewportSize(width, height);
         try (BrowserContext member = browser.newContext(size); BrowserContext stranger = browser.newContext(size)) {
