@@ -20,9 +20,4 @@ public record Gift(UUID id, String articleId, String headline, Instant createdAt
     public boolean expired(Instant now) {
         return !now.isBefore(expiresAt);
     }
-
-    /** Whether the link opens its article now. */
-    public boolean open(Instant now) {
-        return !revoked() && !expired(now) && headline != null;
-    }
 }

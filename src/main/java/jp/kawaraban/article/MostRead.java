@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jp.kawaraban.article.internal.ReadCountRepository;
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Service;
  * 24 hours, overall and per section. A read is counted in memory ({@link #read(ArticleId)}, a
  * map increment: the reading page pays nothing more) and added to PostgreSQL in one batch every
  * {@code flush-interval} and on shutdown, so every node's reads add up there. The ranking shown
- * is read from PostgreSQL at most every {@code refresh} (a minute), whatever the reads: pages that
- * show it are not made again for each read.
+ * is read from PostgreSQL every {@code refresh} (a minute) by the scheduler, whatever the reads:
+ * pages that show it are not made again for each read, and making one asks no query for it.
  * <p>
  * Which requests are reads (not bots, not the same client again within 30 minutes) is the
  * site's to decide; nothing about the readers reaches this class.
@@ -60,7 +59,6 @@ public class MostRead {
     /** Reads not yet in PostgreSQL, by article id. */
     private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
     private volatile Ranking ranking = Ranking.EMPTY;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
 
     MostRead(ReadCountRepository repository, ArticleCatalog catalog, MostReadProperties properties, Clock clock) {
         this.repository = repository;
@@ -116,32 +114,27 @@ public class MostRead {
     }
 
     /**
-     * The ranking, read again from PostgreSQL when older than {@code refresh}: by one caller,
-     * while the others are given the one before (an empty ranking only before the first read).
+     * The ranking as last read: a field, never a query, so a page that shows it costs nothing
+     * more to make and takes no longer (an empty ranking only before the first read).
      */
     public Ranking ranking() {
-        if (!properties.enabled()) {
-            return Ranking.EMPTY;
-        }
-        Ranking current = ranking;
-        Instant now = clock.instant();
-        boolean stale = current.asOf().plus(properties.refresh()).isBefore(now);
-        if (stale && refreshing.compareAndSet(false, true)) {
-            try {
-                current = read(now);
-                ranking = current;
-            } catch (RuntimeException unreachable) {
-                log.warn("Ranking not refreshed: {}", unreachable.toString());
-            } finally {
-                refreshing.set(false);
-            }
-        }
-        return current;
+        return properties.enabled() ? ranking : Ranking.EMPTY;
     }
 
-    /** Forgets the ranking shown, so the next page reads it again (tests and operators). */
+    /**
+     * Reads the ranking again from PostgreSQL, every {@code refresh} on a scheduler thread, never
+     * on a reader's request. If the database is away the ranking shown stays as it was.
+     */
+    @Scheduled(fixedDelayString = "${kawaraban.article.most-read.refresh:60s}")
     public void refreshNow() {
-        ranking = Ranking.EMPTY;
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            ranking = read(clock.instant());
+        } catch (RuntimeException unreachable) {
+            log.warn("Ranking not refreshed: {}", unreachable.toString());
+        }
     }
 
     private Ranking read(Instant now) {

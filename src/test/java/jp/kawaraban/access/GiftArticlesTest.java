@@ -92,6 +92,9 @@ public class GiftArticlesTest {
         assertThat(mine.selectFirst(".gift[data-article-id=" + PAID_ARTICLE + "] .gift-opens").text()).contains("2回");
         assertThat(giver.session().page("/articles/" + PAID_ARTICLE).selectFirst(".gifts-given").text())
                 .contains("プレゼント1件・開封2回");
+        var account = giver.session().page("/my/account").selectFirst(".account-gifts");
+        assertThat(account.text()).contains("今月あと9本");
+        assertThat(account.select("a").attr("href")).isEqualTo("/my/gifts");
 
         String giftId = made.get("id").asText();
         HttpResponse<String> revoked = giver.session().submit("/my/gifts", "/my/gifts/revoke", Map.of("gift", giftId));
@@ -176,6 +179,7 @@ public class GiftArticlesTest {
         assertThat(problem(refused)).isEqualTo("NOT_A_PAID_MEMBER");
         assertThat(refused.get("detail").asText()).contains("有料会員");
         assertThat(freeGiver.session().page("/articles/" + OTHER_PAID).select(".gift-button")).as("no offer to a free member").isEmpty();
+        assertThat(freeGiver.session().page("/my/account").select(".account-gifts")).isEmpty();
 
         HttpResponse<String> anonymous = new WebSession(port).postJson("/api/v1/my/gifts",
                 "{\"articleId\":\"" + PAID_ARTICLE + "\"}", Map.of());

@@ -36,7 +36,7 @@ class ReadingController {
     private final TopicControls topicControls;
     /** The article, its page data and lists, kept for every reader; what each may read is still decided per request. */
     private final SharedArticleData shared;
-    /** Read again from PostgreSQL at most once a minute, whatever the reads: counting re-renders no page. */
+    /** Read again from PostgreSQL once a minute by the scheduler, whatever the reads: counting re-renders no page. */
     private final MostRead mostRead;
 
     ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared,
