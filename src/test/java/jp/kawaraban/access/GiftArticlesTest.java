@@ -101,10 +101,7 @@ public class GiftArticlesTest {
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertThat(giver.session().page("/my/gifts").selectFirst(".gift[data-gift-id=" + giftId + "] .gift-state").text())
                 .isEqualTo("取り消し済み");
-        Document afterRevoke = stranger.page(link);
-        assertThat(afterRevoke.select("aside.paywall")).hasSize(1);
-        assertThat(afterRevoke.html()).doesNotContain(lastWords(PAID_ARTICLE));
-        assertThat(afterRevoke.selectFirst(".gift-note.gift-refused").text()).contains("取り消した");
+        assertPaywallSaying(stranger.page(link), PAID_ARTICLE, "取り消した");
     }
 
     @Test
@@ -114,14 +111,8 @@ public class GiftArticlesTest {
         String token = link.substring(link.indexOf("?gift=") + 6);
         WebSession reader = new WebSession(port);
 
-        Document elsewhere = reader.page("/articles/" + OTHER_PAID + "?gift=" + token);
-        assertThat(elsewhere.select("aside.paywall")).hasSize(1);
-        assertThat(elsewhere.html()).doesNotContain(lastWords(OTHER_PAID));
-        assertThat(elsewhere.selectFirst(".gift-note").text()).contains("別の記事");
-
-        Document garbage = reader.page("/articles/" + PAID_ARTICLE + "?gift=not-a-real-token");
-        assertThat(garbage.select("aside.paywall")).hasSize(1);
-        assertThat(garbage.selectFirst(".gift-note").text()).contains("正しくない");
+        assertPaywallSaying(reader.page("/articles/" + OTHER_PAID + "?gift=" + token), OTHER_PAID, "別の記事");
+        assertPaywallSaying(reader.page("/articles/" + PAID_ARTICLE + "?gift=not-a-real-token"), PAID_ARTICLE, "正しくない");
         assertThat(reader.page("/articles/" + PAID_ARTICLE + "?gift=" + "x".repeat(5000)).select("aside.paywall")).hasSize(1);
 
         assertThat(reader.get("/api/v1/articles/" + PAID_ARTICLE + "?gift=" + token).body())
@@ -131,10 +122,7 @@ public class GiftArticlesTest {
         jdbc.sql("UPDATE access_gift SET created_at = ?, expires_at = ? WHERE token_hash = ?")
                 .params(Timestamp.from(clock.instant().minusSeconds(8 * 86400)),
                         Timestamp.from(clock.instant().minusSeconds(86400)), sha256(token)).update();
-        Document expired = reader.page(link);
-        assertThat(expired.select("aside.paywall")).hasSize(1);
-        assertThat(expired.html()).doesNotContain(lastWords(PAID_ARTICLE));
-        assertThat(expired.selectFirst(".gift-note").text()).contains("有効期限");
+        assertPaywallSaying(reader.page(link), PAID_ARTICLE, "有効期限");
     }
 
     @Test
@@ -249,6 +237,13 @@ public class GiftArticlesTest {
         Member member = accounts.createVerified(unique(), DEMO_PASSWORD, "贈る 会員", Set.of());
         assertThat(trials.start(member.id(), trials.openCampaigns().getFirst().code())).isEqualTo(Trials.Outcome.STARTED);
         return member;
+    }
+
+    /** The paywall, not the article's last words, and the gift note saying why the link did not open it. */
+    private void assertPaywallSaying(Document page, String article, String reason) {
+        assertThat(page.select("aside.paywall")).hasSize(1);
+        assertThat(page.html()).doesNotContain(lastWords(article));
+        assertThat(page.selectFirst(".gift-note.gift-refused").text()).contains(reason);
     }
 
     private static String problem(JsonNode answer) {
