@@ -19,6 +19,11 @@
 # to that many articles with generated rows inserted straight into the database — copies of the
 # corpus articles under new ids, dated further back — for the memory measurement; they are not
 # indexed for search and fire no events: the import's speed is measured elsewhere).
+# AGENT (the User-Agent every request to the app and to nginx sends; default a phone browser's, so
+# the app counts the article page's views for the most-read ranking as readers' — decision 0040),
+# CLIENTS (one: every request from the same client, so after the first view each is a re-read the
+# ranking ignores; many: each request from a new client address (X-Forwarded-For, which the app
+# trusts from 127.0.0.1), so every article view is counted in memory).
 # The corpus is extracted to a temp dir and never copied into the project.
 set -euo pipefail
 
@@ -35,6 +40,8 @@ APP_PORT=${APP_PORT:-8080}
 STATIC_PORT=${STATIC_PORT:-8081}
 APP=http://127.0.0.1:$APP_PORT
 STATIC=http://127.0.0.1:$STATIC_PORT
+AGENT=${AGENT:-Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1}
+CLIENTS=${CLIENTS:-one}
 # The demo accounts' password, so the bench can log in as the paid member.
 export KAWARABAN_DEMO_PASSWORD=${KAWARABAN_DEMO_PASSWORD:-bench-member-password-1}
 
@@ -207,16 +214,31 @@ rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
 
+# CLIENTS=many: a new client address on every request (wrk's Lua), so every view is a new reader.
+MANY_CLIENTS=()
+if [[ $CLIENTS == many ]]; then
+    cat >"$WORK/many-clients.lua" <<'LUA'
+local n = 0
+request = function()
+    n = n + 1
+    wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+    return wrk.format()
+end
+LUA
+    MANY_CLIENTS=(-s "$WORK/many-clients.lua")
+fi
+echo "== every request sends User-Agent: $AGENT; clients: $CLIENTS"
+
 for page in $PAGES; do
     URL=$APP${PATH_OF[$page]}
     echo "== $page: warming up (10 s each)"
-    HEADER=()
-    [[ -n ${HEADERS_OF[$page]:-} ]] && HEADER=(-H "${HEADERS_OF[$page]}")
+    HEADER=(-H "User-Agent: $AGENT" "${MANY_CLIENTS[@]}")
+    [[ -n ${HEADERS_OF[$page]:-} ]] && HEADER+=(-H "${HEADERS_OF[$page]}")
     wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "${HEADER[@]}" "$URL" >/dev/null
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$STATIC/$page.html" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -H "User-Agent: $AGENT" "$STATIC/$page.html" >/dev/null
     echo "== $page: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (app, then nginx)"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${HEADER[@]}" "$URL" | tee "$WORK/wrk-app-$page.txt"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$STATIC/$page.html" | tee "$WORK/wrk-nginx-$page.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "User-Agent: $AGENT" "$STATIC/$page.html" | tee "$WORK/wrk-nginx-$page.txt"
 done
 
 echo

@@ -88,7 +88,30 @@ class AccessMatrixTest {
         readers.put("expiredTrial", expiredTrialMember());
         readers.put("expert", WebSession.loggedIn(port, "expert@example.com", DEMO_PASSWORD));
         readers.put("editor", WebSession.loggedIn(port, "editor@example.com", DEMO_PASSWORD));
+        giftLinks();
     }
+
+    /** Gift links of the paid article (decision 0034), by what they should do: only "valid" opens it. */
+    private final Map<String, String> gifts = new LinkedHashMap<>();
+
+    private void giftLinks() {
+        Member giver = GiftArticlesTest.trialMember(accounts, trials);
+        gifts.put("valid", giftsBean.give(giver.id(), PAID_ARTICLE).url());
+        GiftLink expired = giftsBean.give(giver.id(), PAID_ARTICLE);
+        jdbc.sql("UPDATE access_gift SET created_at = now() - interval '9 days', expires_at = now() - interval '1 day' WHERE id = ?")
+                .param(expired.gift().id()).update();
+        gifts.put("expired", expired.url());
+        GiftLink revoked = giftsBean.give(giver.id(), PAID_ARTICLE);
+        giftsBean.revoke(giver.id(), revoked.gift().id().toString());
+        gifts.put("revoked", revoked.url());
+        String other = giftsBean.give(giver.id(), OTHER_PAID).url();
+        gifts.put("otherArticle", "/articles/" + PAID_ARTICLE + other.substring(other.indexOf('?')));
+        gifts.put("garbage", "/articles/" + PAID_ARTICLE + "?gift=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        gifts.replaceAll((kind, url) -> url.replaceFirst("^https?://[^/]+", ""));
+    }
+
+    @Autowired
+    Gifts giftsBean;
 
     record Expectation(String path, Map<String, Integer> status, Set<String> fullText, String article) {
     }
@@ -114,6 +137,15 @@ class AccessMatrixTest {
                 open("/articles/" + PAID_ARTICLE + "/print", PAID_ARTICLE, entitled),
                 open("/api/v1/articles/" + PAID_ARTICLE, PAID_ARTICLE, entitled),
                 open("/api/v1/articles", null, Set.of()),
+                // Gift links: the valid one opens the article for everyone, the others for no one who is not entitled;
+                // the API is not a gift's page.
+                open(gifts.get("valid"), PAID_ARTICLE, everyone),
+                open(gifts.get("valid").replace("?gift=", "/print?gift="), PAID_ARTICLE, everyone),
+                open(gifts.get("valid").replace("/articles/", "/api/v1/articles/"), PAID_ARTICLE, entitled),
+                open(gifts.get("expired"), PAID_ARTICLE, entitled),
+                open(gifts.get("revoked"), PAID_ARTICLE, entitled),
+                open(gifts.get("otherArticle"), PAID_ARTICLE, entitled),
+                open(gifts.get("garbage"), PAID_ARTICLE, entitled),
                 open("/feeds/latest.xml", PAID_ARTICLE, Set.of()),
                 open("/sitemap.xml", PAID_ARTICLE, Set.of()),
                 new Expectation("/my/account", statuses(302, 200), Set.of(), null),
@@ -252,6 +284,8 @@ class AccessMatrixTest {
                 "/api/v1/articles/" + PAID_ARTICLE + "/recommendations", "/api/v1/articles/" + PAID_ARTICLE + "/commentary",
                 "/api/v1/experts/" + routeValues().get("experts/{id}"), "/my/news");
         List<String> paths = new ArrayList<>(routes);
+        // Every gift link that must not open the article (the valid one opens it for anyone, by design).
+        gifts.entrySet().stream().filter(gift -> !gift.getKey().equals("valid")).map(Map.Entry::getValue).forEach(paths::add);
         paths.addAll(List.of("/api/v1/articles?section=world",
                 // search pages and API, asked for words that only the hidden part contains
                 "/search?q=" + encode(hidden.getFirst()), "/api/v1/search?q=" + encode(hidden.getFirst()),

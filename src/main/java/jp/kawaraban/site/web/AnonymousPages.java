@@ -54,7 +54,7 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
     private static final String OUR_COOKIES = "KAWARABAN_";
     /** Changes that alter nothing an anonymous reader sees. */
     private static final List<String> READERS_OWN_CHANGES = List.of("/follows", "/saves", "/api/v1/my/", "/my/account",
-            "/login", "/logout", "/signup", "/password/", "/billing/", "/plans/", "/newsletters/");
+            "/login", "/logout", "/signup", "/password/", "/billing/", "/plans/", "/newsletters/", "/my/gifts");
     private static final String[] KEY_HEADERS = {"Host", "Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Forwarded-Port", "X-Forwarded-Prefix"};
     /** Set by the container or by this filter itself when it sends a kept page. */
@@ -63,10 +63,12 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
 
     private final AnonymousPageCache cache;
     private final PageCacheProperties properties;
+    private final ReadCounter reads;
 
-    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties) {
+    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties, ReadCounter reads) {
         this.cache = cache;
         this.properties = properties;
+        this.reads = reads;
     }
 
     /** Behind {@link DatabaseOutagePages} (its 503 comes first), in front of the session filter. */
@@ -75,8 +77,18 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
         return SessionRepositoryFilter.DEFAULT_ORDER - 5;
     }
 
+    /**
+     * Every request passes here, members' and those answered from memory alike: the one place an
+     * article page's reads can be counted for the ranking (decision 0040), after the answer.
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        answer(request, response, chain);
+        reads.answered(request, response.getStatus());
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!properties.enabled()) {
             chain.doFilter(request, response);

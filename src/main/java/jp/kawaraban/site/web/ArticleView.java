@@ -28,7 +28,11 @@ public record ArticleView(
         String mailto,
         List<ArticleSummary> related,
         /* What other modules add for this reader (commentary, follow and save, recommendations…); none in print. */
-        ArticlePageParts parts) {
+        ArticlePageParts parts,
+        /* To the reader of a gift link: opened, or why not; null without a gift link. */
+        GiftParts.Note giftNote,
+        /* To a paid member on a paid article: make a gift link; null otherwise and in print. */
+        GiftParts.Offer giftOffer) {
 
     public boolean previewOnly() {
         return !access.full();

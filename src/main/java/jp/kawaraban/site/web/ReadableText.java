@@ -3,6 +3,7 @@ package jp.kawaraban.site.web;
 import java.util.List;
 
 import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Gifts;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
@@ -23,7 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class ReadableText {
 
-    /** Set on a request whose page was opened by an email unlock: such a page is never cached publicly. */
+    /** Set on a request whose page was opened by an email unlock or carries a gift link: never cached publicly. */
     static final String PERSONAL = ReadableText.class.getName() + ".personal";
 
     private final Entitlements entitlements;
@@ -43,7 +44,8 @@ class ReadableText {
      */
     ReadingAccess decide(Article article) {
         ReadingAccess access = entitlements.toReadHere(Reader.current(), article.id(), article.accessLevel());
-        if (access.byUnlock() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+        // A gift link's page is this link's own whatever it did (opened, or said why not).
+        if ((access.byUnlock() || Gifts.lookHere().isPresent()) && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             servlet.getRequest().setAttribute(PERSONAL, Boolean.TRUE);
         }
         return access;

@@ -2,9 +2,12 @@ package jp.kawaraban.site.web;
 
 import java.util.Map;
 
+import jp.kawaraban.access.Gifts;
 import jp.kawaraban.article.Article;
+import jp.kawaraban.article.ArticleNotFoundException;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
+import jp.kawaraban.article.MostRead;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
@@ -13,6 +16,7 @@ import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.TopicControls;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +36,12 @@ class ReadingController {
     private final TopicControls topicControls;
     /** The article, its page data and lists, kept for every reader; what each may read is still decided per request. */
     private final SharedArticleData shared;
+    /** Read again from PostgreSQL once a minute by the scheduler, whatever the reads: counting re-renders no page. */
+    private final MostRead mostRead;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared) {
+    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared,
+                      MostRead mostRead) {
+        this.mostRead = mostRead;
         this.shared = shared;
         this.catalog = catalog;
         this.pages = pages;
@@ -51,7 +59,8 @@ class ReadingController {
                 "meta", meta, "currentSection", "home",
                 "top", catalog.topStories(TOP_STORIES),
                 "latest", catalog.latest(new PageRequest(1, LATEST_ON_HOME)).items(),
-                "sections", sections));
+                "sections", sections,
+                "ranking", mostRead.ranking()));
     }
 
     @GetMapping("/sections/{code}")
@@ -82,11 +91,19 @@ class ReadingController {
     }
 
     @GetMapping("/articles/{id}")
-    ModelAndView article(@PathVariable String id) {
-        Article article = shared.get(id, "article", () -> catalog.get(id));
+    ModelAndView article(@PathVariable String id, @RequestParam(name = Gifts.PARAMETER, required = false) String gift) {
+        Article article;
+        try {
+            article = shared.get(id, "article", () -> catalog.get(id));
+        } catch (ArticleNotFoundException gone) {
+            if (gift == null) {
+                throw gone;
+            }
+            return giftOfAWithdrawnArticle();
+        }
         return new ModelAndView("site/article", Map.of(
                 "meta", shared.get(id, "meta", () -> pages.articleMeta(article)), "currentSection", article.section().code(),
-                "view", pages.articleView(article)));
+                "view", pages.articleView(article), "ranking", mostRead.ranking()));
     }
 
     @GetMapping("/articles/{id}/print")
@@ -97,6 +114,18 @@ class ReadingController {
         return new ModelAndView("site/print", Map.of(
                 "meta", meta,
                 "view", pages.articleView(article, false)));
+    }
+
+    /**
+     * An old gift link whose article was withdrawn (or never was): the reader learns that the
+     * gift cannot be read any more, rather than meeting a bare "not found".
+     */
+    private ModelAndView giftOfAWithdrawnArticle() {
+        String message = pages.msg().get("access.gift.reader.withdrawn");
+        ModelAndView page = new ModelAndView("site/refused", Map.of("meta", PageMeta.hidden(message), "message", message,
+                "refusal", "GIFT_ARTICLE_GONE", "login", "/login", "title", pages.msg().get("access.gift.reader.goneTitle")));
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
     }
 
     /** @param follow the controls other modules put in the heading (follow), or null */

@@ -6,8 +6,11 @@ import java.util.List;
 
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Gift;
+import jp.kawaraban.access.Gifts;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.access.Trials;
+import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
@@ -44,13 +47,15 @@ class SitePages {
     private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
     private final SharedArticleData shared;
+    private final Gifts gifts;
     private volatile SectionSnapshot sections;
     /** The navigation last read, kept past its expiry for pages that must not ask the database. */
     private volatile List<Section> lastSections = List.of();
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
-              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared) {
+              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared, Gifts gifts) {
+        this.gifts = gifts;
         this.shared = shared;
         this.articleExtensions = articleExtensions.orderedStream().toList();
         this.entitlements = entitlements;
@@ -150,7 +155,30 @@ class SitePages {
                 ShareLinks.mail(canonical, article.headline()),
                 shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
                 withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
-                        : ArticlePageParts.NONE);
+                        : ArticlePageParts.NONE,
+                giftNote(),
+                withParts ? giftOffer(article) : null);
+    }
+
+    /** What this request's gift link did, once access was decided; null without one. */
+    private GiftParts.Note giftNote() {
+        return Gifts.lookHere().map(look -> look.opens()
+                ? new GiftParts.Note(true, msg.get("access.gift.reader.open", JapaneseDates.readable(look.expiresAt())),
+                        MemberPrincipal.current().isEmpty())
+                : new GiftParts.Note(false, msg.get("access.gift.reader." + look.outcome().name(),
+                        look.expiresAt() == null ? "" : JapaneseDates.readable(look.expiresAt())), false))
+                .orElse(null);
+    }
+
+    /** The gift button for a paid member (or trial) on a paid article; paid access is read once per request anyway. */
+    private GiftParts.Offer giftOffer(Article article) {
+        var member = MemberPrincipal.current().orElse(null);
+        if (member == null || article.accessLevel() != AccessLevel.PAID || !entitlements.hasPaidAccess(member.id())) {
+            return null;
+        }
+        var given = gifts.given(member.id(), article.id());
+        return new GiftParts.Offer(article.id().value(), gifts.leftThisMonth(member.id()), given.size(),
+                given.stream().mapToInt(Gift::opens).sum(), CurrentRequest.csrfToken());
     }
 
     private Paywall paywall(Article article, ReadingAccess access) {
