@@ -28,6 +28,7 @@ public final class SharedArticleData {
     private final boolean enabled;
     private final Cache<Key, Object> kept;
     private final AtomicLong generation = new AtomicLong();
+    private final Object drops = new Object();
 
     /**
      * @param enabled    off, every request loads everything (with the page cache off)
@@ -60,11 +61,14 @@ public final class SharedArticleData {
         }
         long loadedIn = generation.get();
         V loaded = load.get();
-        if (loaded != null && generation.get() == loadedIn) {
-            kept.put(key, loaded);
-            // A drop between the check and the put has already passed this entry by.
-            if (generation.get() != loadedIn) {
-                kept.asMap().remove(key, loaded);
+        if (loaded != null) {
+            // The check and the put are one step against dropAll. Put first and removed again
+            // when a drop came in between, the old value could be found by a rendering that
+            // began after the drop, and that page would then be kept as if it were current.
+            synchronized (drops) {
+                if (generation.get() == loadedIn) {
+                    kept.put(key, loaded);
+                }
             }
         }
         return loaded;
@@ -72,8 +76,10 @@ public final class SharedArticleData {
 
     /** Forgets everything; loads under way are not kept either. */
     public void dropAll() {
-        generation.incrementAndGet();
-        kept.invalidateAll();
+        synchronized (drops) {
+            generation.incrementAndGet();
+            kept.invalidateAll();
+        }
     }
 
     private record Key(String part, String article) {
