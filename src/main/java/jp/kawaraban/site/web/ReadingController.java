@@ -2,6 +2,8 @@ package jp.kawaraban.site.web;
 
 import java.util.Map;
 
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleSummary;
@@ -9,6 +11,7 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.article.Series;
+import jp.kawaraban.platform.web.LocalPaths;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.site.SharedArticleData;
@@ -16,6 +19,7 @@ import jp.kawaraban.site.TopicControls;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -33,7 +37,11 @@ class ReadingController {
     /** The article, its page data and lists, kept for every reader; what each may read is still decided per request. */
     private final SharedArticleData shared;
 
-    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared) {
+    private final Entitlements entitlements;
+
+    ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared,
+                      Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.shared = shared;
         this.catalog = catalog;
         this.pages = pages;
@@ -87,6 +95,23 @@ class ReadingController {
         return new ModelAndView("site/article", Map.of(
                 "meta", shared.get(id, "meta", () -> pages.articleMeta(article)), "currentSection", article.section().code(),
                 "view", pages.articleView(article)));
+    }
+
+    /**
+     * A free member spends one of the month's paid articles on this one, from the paywall's
+     * button; then the article, in full. Opening the page alone spends nothing (decision 0035).
+     * A reader not logged in (a form left open past a log-out) is asked to log in first.
+     */
+    @PostMapping("/articles/{id}/allowance")
+    ModelAndView useAllowance(@PathVariable String id) {
+        Article article = shared.get(id, "article", () -> catalog.get(id));
+        String path = "/articles/" + article.id().value();
+        Reader reader = Reader.current();
+        if (reader.isAnonymous()) {
+            return new ModelAndView("redirect:/login" + LocalPaths.nextParameter(path).replaceFirst("^&", "?"));
+        }
+        entitlements.useAllowance(reader, article.id(), article.accessLevel());
+        return new ModelAndView("redirect:" + path);
     }
 
     @GetMapping("/articles/{id}/print")

@@ -126,7 +126,7 @@ class SitePages {
     private record SectionSnapshot(List<Section> sections, Instant expires) {
     }
 
-    /** The article as this request's reader may see it; counts a free member's allowance. */
+    /** The article as this request's reader may see it. */
     ArticleView articleView(Article article) {
         return articleView(article, true);
     }
@@ -136,6 +136,9 @@ class SitePages {
         String canonical = canonicalUrl(article);
         ReadingAccess access = readable.decide(article);
         ArticlePage page = new ArticlePage(article, access, canonical);
+        ArticlePageParts parts = withParts
+                ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
+                : ArticlePageParts.NONE;
         return new ArticleView(
                 article,
                 canonical,
@@ -145,21 +148,21 @@ class SitePages {
                 article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
                 readable.blocks(article, access),
                 access,
-                access.full() ? null : paywall(article, access),
+                access.full() ? null : paywall(article, access, parts.in(ArticlePageParts.Slot.PAYWALL)),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
-                withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
-                        : ArticlePageParts.NONE);
+                parts);
     }
 
-    private Paywall paywall(Article article, ReadingAccess access) {
-        boolean loggedIn = MemberPrincipal.current().isPresent();
-        String next = "/articles/" + article.id().value();
+    /** @param otherWays what other modules offer inside the box (the email unlock) */
+    private Paywall paywall(Article article, ReadingAccess access, java.util.List<gg.jte.Content> otherWays) {
+        Visitor visitor = visitor();
         Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
-                ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
-        return new Paywall(access.gate(), loggedIn, "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next), offer,
-                loggedIn && access.allowanceLeft() == 0, entitlements.monthlyAllowance());
+                ? trials.offersFor(visitor.loggedIn() ? visitor.member().id() : null).stream().findFirst().orElse(null)
+                : null;
+        return new Paywall(access.gate(), "/articles/" + article.id().value(), visitor.loggedIn(), offer,
+                visitor.loggedIn() ? access.allowanceLeft() : -1, entitlements.monthlyAllowance(), visitor.csrf(), otherWays);
     }
 
     PageMeta articleMeta(Article article) {
