@@ -28,7 +28,9 @@ public record ArticleView(
         String mailto,
         List<ArticleSummary> related,
         /* What other modules add for this reader (commentary, follow and save, recommendations…); none in print. */
-        ArticlePageParts parts) {
+        ArticlePageParts parts,
+        /* Links added to the body's text (entity names), for the blocks this reader gets; none in print. */
+        LinkedText links) {
 
     public boolean previewOnly() {
         return !access.full();

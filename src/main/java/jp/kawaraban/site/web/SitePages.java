@@ -22,6 +22,7 @@ import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.BodyLinks;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,13 +45,16 @@ class SitePages {
     private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
     private final SharedArticleData shared;
+    private final ObjectProvider<BodyLinks> bodyLinks;
     private volatile SectionSnapshot sections;
     /** The navigation last read, kept past its expiry for pages that must not ask the database. */
     private volatile List<Section> lastSections = List.of();
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
-              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared) {
+              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared,
+              ObjectProvider<BodyLinks> bodyLinks) {
+        this.bodyLinks = bodyLinks;
         this.shared = shared;
         this.articleExtensions = articleExtensions.orderedStream().toList();
         this.entitlements = entitlements;
@@ -152,7 +156,8 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
-                parts);
+                parts,
+                withParts ? bodyLinks(article) : LinkedText.NONE);
     }
 
     /** @param otherWays what other modules offer inside the box (the email unlock) */
@@ -163,6 +168,16 @@ class SitePages {
                 : null;
         return new Paywall(access.gate(), "/articles/" + article.id().value(), visitor.loggedIn(), offer,
                 visitor.loggedIn() ? access.allowanceLeft() : -1, entitlements.monthlyAllowance(), visitor.csrf(), otherWays);
+    }
+
+    /**
+     * The entity links of the body, found once per article and kept with what every reader
+     * shares. They are keyed by the text they go in, so a reader held at the preview gets only
+     * those of the blocks sent to them: the part they may not read is not rendered, and the
+     * paragraph the preview cuts short is a text of its own that gets none.
+     */
+    private LinkedText bodyLinks(Article article) {
+        return new LinkedText(shared.get(article.id(), "bodyLinks", () -> bodyLinks.getIfUnique(() -> BodyLinks.NONE).linksFor(article)));
     }
 
     PageMeta articleMeta(Article article) {
