@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jp.kawaraban.KawarabanTest;
@@ -52,7 +51,7 @@ class KeyboardInBrowserTest extends InBrowser {
         // The paywall: a free member spends the month's article with Tab and Enter.
         String free = "keys-free-" + UUID.randomUUID() + "@example.com";
         accounts.createVerified(free, KawarabanTest.DEMO_PASSWORD, "キー 会員", Set.of());
-        try (BrowserContext context = context(base, width, height)) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
             logIn(page, free);
@@ -70,7 +69,7 @@ class KeyboardInBrowserTest extends InBrowser {
         Member reader = accounts.createVerified("keys-paid-" + UUID.randomUUID() + "@example.com", KawarabanTest.DEMO_PASSWORD,
                 "キー 体験", Set.of());
         assertEquals(Trials.Outcome.STARTED, trials.start(reader.id(), trials.openCampaigns().getFirst().code()));
-        try (BrowserContext context = context(base, width, height)) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
             logIn(page, reader.email());
@@ -88,7 +87,7 @@ class KeyboardInBrowserTest extends InBrowser {
         }
 
         // The newsletter box: opened, filled and sent from the keyboard.
-        try (BrowserContext context = context(base, width, height)) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
             page.navigate("/articles/" + FREE);
@@ -102,11 +101,6 @@ class KeyboardInBrowserTest extends InBrowser {
             Chromium.screenshot(page, "keyboard-" + device + "-newsletter.png");
             assertEquals(List.of(), problems);
         }
-    }
-
-    private static BrowserContext context(String base, int width, int height) {
-        return browser.newContext(new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
-                .setViewportSize(width, height));
     }
 
     /** Presses Tab until the element with focus matches {@code selector}; fails if it never does. */

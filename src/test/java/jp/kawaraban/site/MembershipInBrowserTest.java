@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -60,8 +59,7 @@ class MembershipInBrowserTest extends InBrowser {
         String email = "reader-" + UUID.randomUUID() + "@example.com";
         String password = "correct-horse-" + UUID.randomUUID().toString().substring(0, 8);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base).setLocale("ja-JP").setViewportSize(width, height))) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
 
@@ -132,8 +130,7 @@ class MembershipInBrowserTest extends InBrowser {
         String articlePath = "/articles/" + PAID_ARTICLE;
         String email = "allowance-" + UUID.randomUUID() + "@example.com";
         accounts.createVerified(email, KawarabanTest.DEMO_PASSWORD, "無料 会員", Set.of());
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base).setLocale("ja-JP").setViewportSize(width, height))) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
             logIn(page, email);
