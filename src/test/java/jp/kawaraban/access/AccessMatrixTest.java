@@ -134,7 +134,7 @@ class AccessMatrixTest {
                     mismatches.add(row.path() + " as " + reader.getKey() + ": " + answer.statusCode() + " instead of " + expected);
                 }
                 if (row.article() != null && expected == 200) {
-                    boolean full = answer.body().contains(lastWords(row.article()));
+                    boolean full = readable(answer.body()).contains(lastWords(row.article()));
                     boolean shouldBeFull = row.fullText().contains(reader.getKey());
                     if (full != shouldBeFull) {
                         mismatches.add(row.path() + " as " + reader.getKey() + ": full text " + (full ? "present" : "absent"));
@@ -267,8 +267,11 @@ class AccessMatrixTest {
                     // The page repeats what the reader typed; what matters is what came back.
                     body = org.jsoup.Jsoup.parse(body).select(".results").html();
                 }
-                hidden.stream().filter(body::contains)
-                        .forEach(text -> leaks.add(path + " as " + reader + " leaks: " + text));
+                // The HTML and its text both: entity links added to the body split the HTML of a sentence.
+                String html = body;
+                String text = readable(body);
+                hidden.stream().filter(hiddenText -> html.contains(hiddenText) || text.contains(hiddenText))
+                        .forEach(leaked -> leaks.add(path + " as " + reader + " leaks: " + leaked));
             }
         }
         assertThat(leaks).isEmpty();
@@ -473,6 +476,11 @@ class AccessMatrixTest {
 
     private Expectation open(String path, String article, Set<String> fullText) {
         return new Expectation(path, statuses(200, 200), fullText, article);
+    }
+
+    /** An answer as read: the text of a page (links added to the body do not split it), or a JSON or XML answer as sent. */
+    private static String readable(String body) {
+        return body.stripLeading().startsWith("<!DOCTYPE html") ? org.jsoup.Jsoup.parse(body).text() : body;
     }
 
     /** The closing words of the article's last paragraph: present only when the whole body is. */
