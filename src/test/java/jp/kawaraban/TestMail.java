@@ -71,7 +71,8 @@ public final class TestMail implements Extension {
      * {@link Waiting} says) for such a message: account mails leave after the answer.
      */
     public static String link(String address, String path) {
-        Pattern pattern = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+");
+        // with the page to return to, when the link carries one (a sign-up from an article)
+        Pattern pattern = Pattern.compile("https?://[^\\s]+" + Pattern.quote(path) + "\\?token=[A-Za-z0-9_%-]+(&next=[A-Za-z0-9_%.-]+)?");
         return Awaitility.await("a mail to " + address + " with a link to " + path).ignoreExceptions()
                 .until(() -> {
                     Matcher link = pattern.matcher(latestText(address));

@@ -14,6 +14,8 @@ public record ActionAccess(boolean allowed, Refusal refusal) {
         PAID_ONLY,
         /** This account may not do this at all (e.g. commentary is written by experts). */
         NOT_PERMITTED,
+        /** A free member's paid articles of this month are spent on other articles. */
+        ALLOWANCE_USED,
         /** Allowed, but it failed on our side: try again later. */
         FAILED;
 

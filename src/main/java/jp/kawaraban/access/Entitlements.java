@@ -50,9 +50,10 @@ public class Entitlements {
     }
 
     /**
-     * Whether {@code reader} may read this article in full now. For a free member opening a
-     * paid article this counts it against the month's allowance (once per article per month),
-     * so call it when the text is about to be sent, not to decorate a link.
+     * Whether {@code reader} may read this article in full now. Counts nothing: a free member
+     * reads a paid article in full only once they have spent an allowance on it this month
+     * ({@link #useAllowance}); until then they are refused with the allowance left, which the
+     * page offers to use (decision 0035).
      */
     public ReadingAccess toRead(Reader reader, ArticleId article, AccessLevel level) {
         if (level.isFree() || reader.isStaff()) {
@@ -65,7 +66,33 @@ public class Entitlements {
         if (level == AccessLevel.MEMBERS || hasPaidAccess(reader.member())) {
             return ReadingAccess.granted();
         }
-        return fromAllowance(reader.member(), article);
+        return unlockedThisMonth(reader.member(), article);
+    }
+
+    /**
+     * A free member spends one of the month's paid articles on this one, having asked to (a
+     * POST from the paywall, or the API's unlock). Opening it again this month costs nothing
+     * more; a reader who may read it anyway spends nothing. Five tabs asking at once spend one
+     * allowance between them (the meter counts a member's month under a lock).
+     *
+     * @throws ActionRefusedException {@code LOG_IN} for an anonymous reader, {@code ALLOWANCE_USED}
+     *                                when the month's allowance is spent on other articles
+     */
+    public ReadingAccess useAllowance(Reader reader, ArticleId article, AccessLevel level) {
+        ReadingAccess now = toRead(reader, article, level);
+        if (now.full()) {
+            return now;
+        }
+        if (reader.isAnonymous()) {
+            throw new ActionRefusedException(ActionAccess.Refusal.LOG_IN);
+        }
+        Instant at = clock.instant();
+        String month = month(at);
+        int allowance = monthlyAllowance();
+        if (repository.open(reader.member(), month, article.value(), allowance, at)) {
+            return ReadingAccess.grantedFromAllowance(Math.max(0, allowance - repository.openedCount(reader.member(), month)));
+        }
+        throw new ActionRefusedException(ActionAccess.Refusal.ALLOWANCE_USED);
     }
 
     /**
@@ -164,14 +191,14 @@ public class Entitlements {
         return new Membership(subscription.orElse(null), paid, left, allowance);
     }
 
-    private ReadingAccess fromAllowance(MemberId member, ArticleId article) {
-        Instant now = clock.instant();
-        String month = month(now);
-        int allowance = monthlyAllowance();
-        if (repository.open(member, month, article.value(), allowance, now)) {
-            return ReadingAccess.grantedFromAllowance(Math.max(0, allowance - repository.openedCount(member, month)));
+    /** In full when the member spent an allowance on this article this month; else refused, with what is left to spend. */
+    private ReadingAccess unlockedThisMonth(MemberId member, ArticleId article) {
+        String month = month(clock.instant());
+        int left = Math.max(0, monthlyAllowance() - repository.openedCount(member, month));
+        if (repository.alreadyOpened(member, month, article.value())) {
+            return ReadingAccess.grantedFromAllowance(left);
         }
-        return ReadingAccess.refused(ReadingAccess.Gate.SUBSCRIBE, 0);
+        return ReadingAccess.refused(ReadingAccess.Gate.SUBSCRIBE, left);
     }
 
     /**

@@ -5,8 +5,9 @@ package jp.kawaraban.access;
  *
  * @param full           the whole body may be shown
  * @param gate           what stands in the way when not {@code full}
- * @param allowanceLeft  for a free member opening a paid article: paid articles left this
- *                       month after this one; -1 when no allowance applies
+ * @param allowanceLeft  for a free member and a paid article: paid articles left this month
+ *                       (after this one, when it is read from the allowance); -1 when no
+ *                       allowance applies
  * @param byUnlock       granted by a proof the browser carries (an email unlock) rather than
  *                       by who the reader is: such a page is this browser's own, never cached
  */
@@ -39,6 +40,11 @@ public record ReadingAccess(boolean full, Gate gate, int allowanceLeft, boolean 
 
     public boolean previewOnly() {
         return !full;
+    }
+
+    /** A free member who may spend one of the month's paid articles on this one, if they ask to. */
+    public boolean mayUseAllowance() {
+        return !full && gate == Gate.SUBSCRIBE && allowanceLeft > 0;
     }
 
     public boolean usedAllowance() {

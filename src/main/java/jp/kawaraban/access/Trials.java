@@ -29,8 +29,10 @@ public class Trials {
     private final AccessRepository repository;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Entitlements entitlements;
 
-    Trials(AccessRepository repository, ApplicationEventPublisher events, Clock clock) {
+    Trials(AccessRepository repository, ApplicationEventPublisher events, Clock clock, Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -41,6 +43,24 @@ public class Trials {
     public List<Campaign> openCampaigns() {
         Instant now = clock.instant();
         return repository.campaigns().stream().filter(c -> c.isOpen(now)).toList();
+    }
+
+    /**
+     * The trials this reader could start now, the ones to offer: every open campaign to a
+     * reader not logged in; to a member, those whose trial they have not taken, and none while
+     * a subscription or trial gives them paid access already. An offer that would only be
+     * refused is not shown (decision 0035).
+     */
+    public List<Campaign> offersFor(MemberId member) {
+        List<Campaign> open = openCampaigns();
+        if (member == null || open.isEmpty()) {
+            return open;
+        }
+        if (entitlements.hasPaidAccess(member)) {
+            return List.of();
+        }
+        var taken = repository.trialsTaken(member).stream().map(row -> (String) row.get("campaign")).toList();
+        return open.stream().filter(campaign -> !taken.contains(campaign.code())).toList();
     }
 
     public Optional<Campaign> campaign(String code) {

@@ -88,6 +88,15 @@ public class Accounts {
 
     @Transactional
     public Outcome signUp(String email, String password, String displayName, String clientAddress) {
+        return signUp(email, password, displayName, clientAddress, null);
+    }
+
+    /**
+     * A sign-up on the way to a page ({@code returnTo}, a local path of this site; anything
+     * else is dropped): the verification mail's link leads back there.
+     */
+    @Transactional
+    public Outcome signUp(String email, String password, String displayName, String clientAddress, String returnTo) {
         if (throttle.blocked(Throttle.Kind.SIGN_UP, clientAddress, null)) {
             return Outcome.THROTTLED;
         }
@@ -102,7 +111,7 @@ public class Accounts {
         Member member = new Member(MemberId.random(), normalised, displayName.strip(), EnumSet.of(Role.MEMBER), null,
                 clock.instant());
         repository.insert(member, passwords.encode(password));
-        accountMails.request(AccountMails.Kind.SIGN_UP, normalised, member.id(), null);
+        accountMails.request(AccountMails.Kind.SIGN_UP, normalised, member.id(), null, returnTo);
         return Outcome.OK;
     }
 
@@ -113,10 +122,20 @@ public class Accounts {
 
     @Transactional
     public Outcome verifyEmail(String token) {
-        return links.use(token, LinkPurpose.VERIFY_EMAIL).map(used -> {
+        return verifiedBy(token).isPresent() ? Outcome.OK : Outcome.INVALID_LINK;
+    }
+
+    /**
+     * Uses a verification link: the member whose address it confirmed, or empty when the link
+     * is unknown, used or expired. Whoever holds the link has read the mail, which is what a
+     * password reset trusts too; the sign-up page uses it to log the new member in.
+     */
+    @Transactional
+    public Optional<Member> verifiedBy(String token) {
+        return links.use(token, LinkPurpose.VERIFY_EMAIL).flatMap(used -> {
             repository.markVerified(used.member(), clock.instant());
-            return Outcome.OK;
-        }).orElse(Outcome.INVALID_LINK);
+            return repository.find(used.member()).map(Account::member);
+        });
     }
 
     /** Sends a new verification link to an unverified account; silent for anything else. */

@@ -22,6 +22,11 @@ public final class ArticlePageParts {
          */
         CONTROLS,
         /**
+         * Inside the paywall box, for a reader held at the preview: another way to read this
+         * article (the newsletter's email unlock). Shown only with the box.
+         */
+        PAYWALL,
+        /**
          * Right after the text (and the paywall box): the article's topics, as links to their
          * pages with their controls (follow). When a module fills it, it replaces the site's
          * plain keyword list.

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A free member's monthly allowance (one paid article in tests, as by default) holds when the
- * member opens several paid articles at the same moment — five tabs restored at once — with
- * one session: one article opens in full, the others show the paywall, and one is counted.
+ * member spends it from several tabs at the same moment with one session: one article opens in
+ * full, the others are refused, and one is counted. The allowance is spent by the paywall's
+ * confirmation (a POST), never by opening an article (decision 0035).
  */
 @KawarabanTest
 class AllowanceRaceTest {
@@ -77,37 +78,86 @@ class AllowanceRaceTest {
         }
     }
 
+    /**
+     * Five tabs, each on a different paid article, press 「今月の無料枠を使って読む」 at the same
+     * moment with one session: one is let through to its article, the four others are refused,
+     * and one allowance is counted. Opening the five first spends nothing.
+     */
     @Test
-    void fivePaidArticlesOpenedAtOnceUseTheAllowanceOnce() throws Exception {
+    void fivePaidArticlesConfirmedAtOnceUseTheAllowanceOnce() throws Exception {
         for (int round = 0; round < 3; round++) {
             String password = "password-" + UUID.randomUUID();
             Member member = accounts.createVerified("tabs-" + UUID.randomUUID() + "@example.com", password,
                     "同時 開封", Set.of());
             WebSession reader = WebSession.loggedIn(port, member.email(), password);
-            assertThat(reader.get("/").statusCode()).isEqualTo(200); // the session exists before the tabs open
+            // The five tabs are open: each shows the paywall and its button; nothing is spent yet.
+            String csrf = null;
+            for (String slug : PAID) {
+                var page = reader.page(path(slug));
+                assertThat(page.select("aside.paywall button.use-allowance")).as(slug).hasSize(1);
+                csrf = page.selectFirst("aside.paywall input[name=_csrf]").val();
+            }
+            assertThat(meter.openedCount(member.id(), month())).isZero();
 
+            String token = csrf;
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService tabs = Executors.newFixedThreadPool(PAID.size());
             try {
                 List<Future<HttpResponse<String>>> answers = PAID.stream()
                         .map(slug -> tabs.submit((Callable<HttpResponse<String>>) () -> {
                             start.await();
-                            return reader.get("/articles/" + ArticleId.derivedFrom("demo:" + slug).value());
+                            return reader.post(path(slug) + "/allowance", java.util.Map.of("_csrf", token));
                         })).toList();
-                start.countDown(); // all five tabs ask at the same moment
-                int full = 0;
+                start.countDown(); // all five buttons pressed at the same moment
+                int letThrough = 0;
+                int refused = 0;
                 for (Future<HttpResponse<String>> answer : answers) {
-                    assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-                    if (!answer.get().body().contains("class=\"paywall\"")) {
-                        full++;
-                    }
+                    int status = answer.get(60, TimeUnit.SECONDS).statusCode();
+                    letThrough += status == 302 ? 1 : 0;
+                    refused += status == 403 ? 1 : 0;
                 }
-                assertThat(full).as("articles opened in full, round " + round).isEqualTo(1);
+                assertThat(letThrough).as("confirmations let through, round " + round).isEqualTo(1);
+                assertThat(refused).as("confirmations refused, round " + round).isEqualTo(PAID.size() - 1);
             } finally {
                 tabs.shutdownNow();
             }
-            String month = DateTimeFormatter.ofPattern("yyyy-MM").format(Instant.now(clock).atZone(ZoneId.of("Asia/Tokyo")));
-            assertThat(meter.openedCount(member.id(), month)).as("allowance rows, round " + round).isEqualTo(1);
+            assertThat(meter.openedCount(member.id(), month())).as("allowance rows, round " + round).isEqualTo(1);
+            long full = PAID.stream().filter(slug -> reader.page(path(slug)).select("aside.paywall").isEmpty()).count();
+            assertThat(full).as("articles readable in full afterwards, round " + round).isEqualTo(1);
         }
+    }
+
+    /** One article confirmed from five tabs at once: all five get it, one allowance is spent. */
+    @Test
+    void oneArticleConfirmedFromFiveTabsAtOnceIsCountedOnce() throws Exception {
+        String password = "password-" + UUID.randomUUID();
+        Member member = accounts.createVerified("same-" + UUID.randomUUID() + "@example.com", password,
+                "同時 確認", Set.of());
+        WebSession reader = WebSession.loggedIn(port, member.email(), password);
+        String token = reader.page(path(PAID.getFirst())).selectFirst("aside.paywall input[name=_csrf]").val();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService tabs = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<HttpResponse<String>>> answers = java.util.stream.IntStream.range(0, 5)
+                    .mapToObj(tab -> tabs.submit((Callable<HttpResponse<String>>) () -> {
+                        start.await();
+                        return reader.post(path(PAID.getFirst()) + "/allowance", java.util.Map.of("_csrf", token));
+                    })).toList();
+            start.countDown();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(302);
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+        assertThat(meter.openedCount(member.id(), month())).isEqualTo(1);
+    }
+
+    private static String path(String slug) {
+        return "/articles/" + ArticleId.derivedFrom("demo:" + slug).value();
+    }
+
+    private String month() {
+        return DateTimeFormatter.ofPattern("yyyy-MM").format(Instant.now(clock).atZone(ZoneId.of("Asia/Tokyo")));
     }
 }

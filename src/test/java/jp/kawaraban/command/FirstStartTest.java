@@ -310,13 +310,19 @@ class FirstStartTest {
         ArticleId paid = publish(AccessLevel.PAID, "有料記事その四", 4);
         ArticleId secondPaid = publish(AccessLevel.PAID, "有料記事その五", 5);
 
-        // A free member now opens two paid articles in a month, not one.
+        // A free member now opens two paid articles in a month, not one (each with the paywall's button).
         site.getBean(Accounts.class).createVerified("free-reader@toto.example", PASSWORD, "読者", java.util.Set.of());
         var member = WebSession.loggedIn(port, "free-reader@toto.example", PASSWORD);
-        assertThat(member.page("/articles/" + paid.value()).select(".paywall")).isEmpty();
-        assertThat(member.page("/articles/" + secondPaid.value()).select(".paywall")).isEmpty();
+        assertThat(member.page("/articles/" + paid.value()).selectFirst(".paywall button.use-allowance").text())
+                .isEqualTo("今月の無料枠（残り2本）を使って読む");
+        for (ArticleId article : java.util.List.of(paid, secondPaid)) {
+            String path = "/articles/" + article.value();
+            assertThat(member.submit(path, path + "/allowance", Map.of()).statusCode()).isEqualTo(302);
+            assertThat(member.page(path).select(".paywall")).isEmpty();
+        }
         ArticleId third = publish(AccessLevel.PAID, "有料記事その六", 6);
         assertThat(member.page("/articles/" + third.value()).select(".paywall")).isNotEmpty();
+        assertThat(member.page("/articles/" + third.value()).select(".paywall button.use-allowance")).isEmpty();
     }
 
     @Test

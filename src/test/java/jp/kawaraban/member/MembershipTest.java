@@ -50,9 +50,12 @@ class MembershipTest {
         Document confirm = reader.page(link);
         assertThat(confirm.select("form[action=/signup/verify] button").text()).isEqualTo("確認を完了する");
         String token = confirm.selectFirst("input[name=token]").val();
+        // The button confirms the address and logs the reader in on this browser.
         HttpResponse<String> verified = reader.submit(link, "/signup/verify", Map.of("token", token));
-        assertThat(verified.body()).contains("メールアドレスを確認しました");
-        HttpResponse<String> again = reader.submit("/login", "/signup/verify", Map.of("token", token));
+        assertThat(verified.statusCode()).isEqualTo(302);
+        assertThat(verified.headers().firstValue("Location").orElseThrow()).endsWith("/my/account?verified");
+        assertThat(reader.page("/my/account?verified").selectFirst(".notice").text()).contains("メールアドレスを確認し、ログインしました");
+        HttpResponse<String> again = new WebSession(port).submit("/login", "/signup/verify", Map.of("token", token));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("このリンクは無効か、有効期限が切れています");
 

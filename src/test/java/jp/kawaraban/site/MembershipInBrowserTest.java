@@ -1,14 +1,10 @@
 package jp.kawaraban.site;
 
 import java.net.URI;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -19,25 +15,25 @@ import jp.kawaraban.TestMail;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
-import org.junit.jupiter.api.Test;
+import jp.kawaraban.member.Accounts;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * A reader's way from the paywall to the full text in a real (headless) Chromium: meets the
- * paywall of a paid article, signs up, confirms the address with the link from the mail
- * (GreenMail), logs in, starts the demo campaign's free trial, reads the whole article, and
- * after logging out meets the paywall again. Skipped when Chromium is not installed (see
- * {@link Chromium}). Leaves screenshots in {@code target/screenshots/}.
- * It uses only an account of its own, so it may run beside the other application tests
+ * A reader's way from the paywall to the full text in a real (headless) Chromium, on a phone
+ * and on a desktop (decision 0035): meets the paywall of a paid article, presses the trial
+ * button, signs up, opens the link from the mail (GreenMail) and is back on the article,
+ * logged in; one press starts the trial and the article is there in full; the trial is
+ * offered nowhere after; logged out, the paywall is back. And a free member who spends the
+ * month's paid article with the paywall's button. Screenshots in {@code target/screenshots/}.
+ * It uses only accounts of its own, so it may run beside the other application tests
  * ({@code junit-platform.properties}).
  */
 @KawarabanTest
@@ -45,96 +41,114 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class MembershipInBrowserTest extends InBrowser {
 
     private static final String PAID_ARTICLE = ArticleId.derivedFrom("demo:riyadh-talks-analysis").value();
-    private static final String CAMPAIGN = "はじめての方へ 30日間無料体験";
 
     @LocalServerPort
     int port;
 
     @Autowired
     ArticleCatalog catalog;
+    @Autowired
+    Accounts accounts;
 
-    @Test
-    void aReaderSignsUpStartsATrialAndReadsThePaidArticle() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"phone, 390, 844", "desktop, 1280, 900"})
+    void aReaderGoesFromThePaywallToTheWholeArticleThroughSignUpAndTrial(String device, int width, int height) {
         String base = "http://localhost:" + port;
         String articlePath = "/articles/" + PAID_ARTICLE;
         String lastParagraph = lastParagraph();
         String email = "reader-" + UUID.randomUUID() + "@example.com";
         String password = "correct-horse-" + UUID.randomUUID().toString().substring(0, 8);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(base).setLocale("ja-JP").setViewportSize(1280, 900))) {
+        try (BrowserContext context = newContext(base, width, height)) {
             Page page = context.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
 
-            // 1. Anonymous: the paywall, and not the end of the article.
+            // 1. Anonymous: the paywall, and not the end of the article. (step 1: the paywall)
             Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertPaywalled(page, lastParagraph);
             page.locator("aside.paywall").scrollIntoViewIfNeeded();
-            Chromium.screenshot(page, "membership-paywall.png");
+            Chromium.screenshot(page, "paywall-flow-" + device + "-1-paywall.png");
 
-            // 2. Sign up from the header.
-            page.locator("header.masthead a.signup-link").click();
-            assertThat(page).hasURL(base + "/signup");
+            // 2. The trial button leads to the sign-up form, which knows where the reader was.
+            page.locator("aside.paywall a.trial").click();
+            assertThat(page).hasURL(base + "/signup?next=%2Farticles%2F" + PAID_ARTICLE);
             Locator form = page.locator("form.account-form");
+            assertThat(page.locator("main")).containsText("読んでいた記事に戻ります");
             form.locator("input[name=name]").fill("ブラウザ 読者");
             form.locator("input[name=email]").fill(email);
             form.locator("input[name=password]").fill(password);
+            Chromium.screenshot(page, "paywall-flow-" + device + "-2-signup.png");
             Chromium.assertOk(post(page, base + "/signup", () -> form.locator("button[type=submit]").click()), "POST /signup");
             assertThat(page.locator("p.notice.notice-info")).containsText("確認メールを " + email + " にお送りしました");
 
-            // 3. The link in the mail opens a page whose button confirms the address.
-            URI link = URI.create(verificationLink(email));
-            String verifyPath = link.getRawPath() + "?" + link.getRawQuery();
+            // 3. The link in the mail carries the article; its button confirms, logs in and goes back.
+            URI link = URI.create(TestMail.link(email, "/signup/verify"));
             assertEquals("/signup/verify", link.getRawPath(), "path of the link in " + link);
-            Chromium.assertOk(page.navigate(base + verifyPath), verifyPath);
-            Chromium.assertOk(post(page, base + "/signup/verify", () -> page.getByRole(AriaRole.BUTTON,
-                    new Page.GetByRoleOptions().setName("確認を完了する")).click()), "POST /signup/verify");
-            assertThat(page.locator("p.notice.notice-info")).containsText("メールアドレスを確認しました");
-
-            // 4. Log in.
-            Chromium.assertOk(page.navigate("/login"), "/login");
-            Locator login = page.locator("form.account-form");
-            login.locator("input[name=email]").fill(email);
-            login.locator("input[name=password]").fill(password);
-            Response loggedIn = post(page, base + "/login", () -> login.getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("ログイン")).click());
-            assertEquals(302, loggedIn.status(), "status of POST /login");
-            String landing = loggedIn.headerValue("location");
-            assertFalse(landing == null || landing.contains("/login"), "log-in succeeded, went on to " + landing);
+            Chromium.assertOk(page.navigate(base + link.getRawPath() + "?" + link.getRawQuery()), "the mail's link");
+            Chromium.screenshot(page, "paywall-flow-" + device + "-3-verify.png");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("確認して記事に戻る")).click();
+            assertThat(page).hasURL(base + articlePath);
             assertThat(page.locator("header.masthead a.account-link")).isVisible();
-            assertThat(page.locator("header.masthead a.account-link")).hasText("マイページ");
-            assertThat(page.locator("header.masthead a.signup-link")).hasCount(0);
+            assertPaywalled(page, lastParagraph);
 
-            // 5. Start the demo campaign's free trial.
-            Chromium.assertOk(page.navigate("/plans"), "/plans");
-            Locator campaign = page.locator("div.campaign").filter(new Locator.FilterOptions()
-                    .setHas(page.locator("h2", new Page.LocatorOptions().setHasText(CAMPAIGN))));
-            assertThat(campaign).hasCount(1);
-            Chromium.assertOk(post(page, base + "/plans/trial", () -> campaign.getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("無料体験を始める")).click()), "POST /plans/trial");
-            assertThat(page.locator("p.notice.notice-info")).containsText("無料体験を始めました");
+            // 4. Logged in on the article: the box starts the trial in one press.
+            Locator trial = page.locator("aside.paywall form.paywall-trial-form button");
+            assertThat(trial).hasText(java.util.regex.Pattern.compile("\\d+日間、無料で読んでみる"));
+            assertThat(page.locator("aside.paywall button.use-allowance")).hasText("今月の無料枠（残り1本）を使って読む");
+            trial.scrollIntoViewIfNeeded();
+            Chromium.screenshot(page, "paywall-flow-" + device + "-4-logged-in-paywall.png");
+            trial.click();
+            assertThat(page).hasURL(base + articlePath);
 
-            Chromium.assertOk(page.navigate("/my/account"), "/my/account");
-            assertThat(page.locator(".plan-status .state[data-state=TRIALING]")).isVisible();
-
-            // 6. In the trial: the whole article, no paywall.
-            Chromium.assertOk(page.navigate(articlePath), articlePath);
-            assertThat(page.locator("h1.headline")).isVisible();
+            // 5. The whole article, no paywall.
             assertThat(page.locator("aside.paywall")).hasCount(0);
             Locator end = page.locator("div.article-body p").getByText(lastParagraph, new Locator.GetByTextOptions().setExact(true));
             assertThat(end).isVisible();
             end.scrollIntoViewIfNeeded();
-            Chromium.screenshot(page, "membership-full-article.png");
+            Chromium.screenshot(page, "paywall-flow-" + device + "-5-full-article.png");
+
+            // 6. The trial is offered nowhere any more.
+            Chromium.assertOk(page.navigate("/plans"), "/plans");
+            assertThat(page.locator(".campaign")).hasCount(0);
+            Chromium.assertOk(page.navigate("/my/account"), "/my/account");
+            assertThat(page.locator(".plan-status .state[data-state=TRIALING]")).isVisible();
 
             // 7. Logged out: the paywall is back.
             post(page, base + "/logout", () -> page.locator("header.masthead form.logout").getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("ログアウト")).click());
-            assertThat(page).hasURL(base + "/?loggedOut");
-            assertThat(page.locator("header.masthead a.login-link")).isVisible();
-            assertThat(page.locator("header.masthead a.account-link")).hasCount(0);
             Chromium.assertOk(page.navigate(articlePath), articlePath);
             assertPaywalled(page, lastParagraph);
 
+            assertEquals(List.of(), problems, "no script errors or failed requests");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"phone, 390, 844", "desktop, 1280, 900"})
+    void aFreeMemberSpendsTheMonthsPaidArticleOnlyByPressingTheButton(String device, int width, int height) {
+        String base = "http://localhost:" + port;
+        String articlePath = "/articles/" + PAID_ARTICLE;
+        String email = "allowance-" + UUID.randomUUID() + "@example.com";
+        accounts.createVerified(email, KawarabanTest.DEMO_PASSWORD, "無料 会員", Set.of());
+        try (BrowserContext context = newContext(base, width, height)) {
+            Page page = context.newPage();
+            List<String> problems = Chromium.watchForProblems(page, base);
+            logIn(page, email);
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
+            assertPaywalled(page, lastParagraph());
+            Locator use = page.locator("aside.paywall button.use-allowance");
+            assertThat(use).hasText("今月の無料枠（残り1本）を使って読む");
+            use.scrollIntoViewIfNeeded();
+            Chromium.screenshot(page, "allowance-" + device + "-1-asked.png");
+            // Reloading spends nothing: still asked.
+            Chromium.assertOk(page.navigate(articlePath), articlePath);
+            assertThat(use).isVisible();
+            use.click();
+            assertThat(page).hasURL(base + articlePath);
+            assertThat(page.locator("aside.paywall")).hasCount(0);
+            assertThat(page.locator(".allowance-note")).containsText("今月あと 0 本");
+            page.locator(".allowance-note").scrollIntoViewIfNeeded();
+            Chromium.screenshot(page, "allowance-" + device + "-2-read.png");
             assertEquals(List.of(), problems, "no script errors or failed requests");
         }
     }
@@ -157,11 +171,4 @@ class MembershipInBrowserTest extends InBrowser {
         return page.waitForResponse(response -> response.url().equals(url)
                 && "POST".equals(response.request().method()), action);
     }
-
-    /** The verification link from the newest mail, waiting a little for it to arrive. */
-    private static String verificationLink(String email) {
-        return await().atMost(Duration.ofSeconds(5)).ignoreExceptionsInstanceOf(AssertionError.class)
-                .until(() -> TestMail.link(email, "/signup/verify"), Objects::nonNull);
-    }
-
 }

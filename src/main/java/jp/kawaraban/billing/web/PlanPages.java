@@ -17,6 +17,7 @@ import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
 import jp.kawaraban.platform.web.FormPages;
 import jp.kawaraban.platform.web.JapaneseDates;
+import jp.kawaraban.platform.web.LocalPaths;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PublicUrls;
@@ -67,10 +68,18 @@ class PlanPages {
         return page(principal, csrf, notice, false, HttpStatus.OK);
     }
 
+    /**
+     * Starts a campaign's trial. From an article's paywall ({@code next}, a local path only),
+     * the member goes straight back to that article, now in full.
+     */
     @PostMapping("/plans/trial")
     ModelAndView startTrial(@AuthenticationPrincipal MemberPrincipal principal, CsrfToken csrf,
-                            @RequestParam(defaultValue = "") String campaign) {
+                            @RequestParam(defaultValue = "") String campaign, @RequestParam(required = false) String next) {
         Trials.Outcome outcome = trials.start(principal.id(), campaign);
+        String returnTo = LocalPaths.safe(next);
+        if (outcome == Trials.Outcome.STARTED && returnTo != null) {
+            return new ModelAndView("redirect:" + returnTo);
+        }
         if (outcome == Trials.Outcome.STARTED) {
             var trial = entitlements.membership(principal.id()).subscription();
             return page(principal, csrf, msg.get("plans.trial.STARTED",
@@ -138,7 +147,8 @@ class PlanPages {
 
     private ModelAndView page(MemberPrincipal principal, CsrfToken csrf, String notice, boolean error, HttpStatus status) {
         Membership membership = principal == null ? null : entitlements.membership(principal.id());
-        var view = new PlansView(plans.offered(), trials.openCampaigns(), membership, entitlements.monthlyAllowance(),
+        // Only the trials this reader could start: none for a paid member or one in a trial.
+        var view = new PlansView(plans.offered(), trials.offersFor(principal == null ? null : principal.id()), membership, entitlements.monthlyAllowance(),
                 notice, error, principal == null ? null : csrf);
         ModelAndView page = new ModelAndView("billing/plans", Map.of(
                 "meta", PageMeta.website(msg.get("plans.title"), msg.get("plans.intro"),

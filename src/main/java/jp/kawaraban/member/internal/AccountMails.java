@@ -11,6 +11,7 @@ import java.util.UUID;
 import jp.kawaraban.member.LinkPurpose;
 import jp.kawaraban.member.Member;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.platform.web.LocalPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -73,12 +74,21 @@ public class AccountMails {
      * have) or the member changing address; {@code newEmail} the address asked for.
      */
     public void request(Kind kind, String email, MemberId member, String newEmail) {
+        request(kind, email, member, newEmail, null);
+    }
+
+    /**
+     * As {@link #request(Kind, String, MemberId, String)}, for a sign-up made on the way to a
+     * page: {@code returnTo} (a local path, or null) goes into the verification link, so that
+     * confirming the address leads back there.
+     */
+    public void request(Kind kind, String email, MemberId member, String newEmail, String returnTo) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO member_mail_request (id, kind, email, member_id, new_email, requested_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO member_mail_request (id, kind, email, member_id, new_email, requested_at, return_to)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, kind.name(), email, member == null ? null : member.value(), newEmail,
-                        Timestamp.from(clock.instant())).update();
+                        Timestamp.from(clock.instant()), LocalPaths.safe(returnTo)).update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -136,7 +146,7 @@ public class AccountMails {
         jdbc.sql("DELETE FROM member_mail_request WHERE id = ?").param(id).update();
     }
 
-    private record Request(Kind kind, String email, MemberId member, String newEmail) {
+    private record Request(Kind kind, String email, MemberId member, String newEmail, String returnTo) {
     }
 
     private Optional<Request> claim(UUID id) {
@@ -144,12 +154,12 @@ public class AccountMails {
         return jdbc.sql("""
                         UPDATE member_mail_request SET claimed_until = ?
                         WHERE id = ? AND (claimed_until IS NULL OR claimed_until < ?)
-                        RETURNING kind, email, member_id, new_email""")
+                        RETURNING kind, email, member_id, new_email, return_to""")
                 .params(Timestamp.from(now.plus(CLAIM)), id, Timestamp.from(now))
                 .query((rs, n) -> new Request(Kind.valueOf(rs.getString("kind")), rs.getString("email"),
                         rs.getObject("member_id", UUID.class) == null ? null
                                 : new MemberId(rs.getObject("member_id", UUID.class)),
-                        rs.getString("new_email")))
+                        rs.getString("new_email"), rs.getString("return_to")))
                 .optional();
     }
 
@@ -160,12 +170,12 @@ public class AccountMails {
                 // The sign-up created this account, or found the address taken by another.
                 Optional<Member> created = account(request.member()).filter(member -> !member.emailVerified());
                 if (created.isPresent()) {
-                    yield verify(created.get());
+                    yield verify(created.get(), request.returnTo());
                 }
                 yield accountOf(request.email()).map(owner -> () -> mail.alreadyRegistered(owner));
             }
             case VERIFY_AGAIN -> accountOf(request.email()).filter(member -> !member.emailVerified())
-                    .flatMap(this::verify);
+                    .flatMap(member -> verify(member, null));
             case RESET -> accountOf(request.email()).map(member -> {
                 String token = links.issue(member.id(), LinkPurpose.RESET_PASSWORD, null);
                 return () -> mail.resetPassword(member, token);
@@ -182,9 +192,9 @@ public class AccountMails {
         };
     }
 
-    private Optional<Runnable> verify(Member member) {
+    private Optional<Runnable> verify(Member member, String returnTo) {
         String token = links.issue(member.id(), LinkPurpose.VERIFY_EMAIL, null);
-        return Optional.of(() -> mail.verifyEmail(member, token));
+        return Optional.of(() -> mail.verifyEmail(member, token, returnTo));
     }
 
     private Optional<Member> account(MemberId id) {

@@ -28,7 +28,13 @@ public class MemberMail {
     }
 
     public void verifyEmail(Member member, String token) {
-        send(member.email(), "verify", member.displayName(), link("/signup/verify", token));
+        verifyEmail(member, token, null);
+    }
+
+    /** @param returnTo the page the reader signed up from (a local path), carried by the link; or null */
+    public void verifyEmail(Member member, String token, String returnTo) {
+        send(member.email(), "verify", member.displayName(), link("/signup/verify", token)
+                + jp.kawaraban.platform.web.LocalPaths.nextParameter(returnTo));
     }
 
     public void alreadyRegistered(Member member) {

@@ -150,8 +150,7 @@ class SecurityConfiguration {
     }
 
     private static String nextParameter(HttpServletRequest request) {
-        String next = ReturnToPage.safeNext(request.getParameter("next"));
-        return next == null ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+        return jp.kawaraban.platform.web.LocalPaths.nextParameter(request.getParameter("next"));
     }
 
     /**
@@ -224,11 +223,7 @@ class SecurityConfiguration {
 
         /** A path on this site, or null: {@code //evil.example} and {@code https://…} are refused. */
         static String safeNext(String next) {
-            if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                    || next.length() > 500 || next.chars().anyMatch(c -> c < 0x20)) {
-                return null;
-            }
-            return next;
+            return jp.kawaraban.platform.web.LocalPaths.safe(next);
         }
     }
 }

@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.LinkPurpose;
+import jp.kawaraban.member.internal.VerifiedLogIn;
+import jp.kawaraban.platform.web.LocalPaths;
 import jp.kawaraban.platform.web.FormPage.Field;
 import jp.kawaraban.platform.web.FormPage.Link;
 import jp.kawaraban.platform.web.FormPage;
@@ -29,8 +32,10 @@ class AccountPages {
     private final Accounts accounts;
     private final FormPages forms;
     private final Messages msg;
+    private final VerifiedLogIn verifiedLogIn;
 
-    AccountPages(Accounts accounts, FormPages forms, Messages msg) {
+    AccountPages(Accounts accounts, FormPages forms, Messages msg, VerifiedLogIn verifiedLogIn) {
+        this.verifiedLogIn = verifiedLogIn;
         this.accounts = accounts;
         this.forms = forms;
         this.msg = msg;
@@ -38,8 +43,10 @@ class AccountPages {
 
     @GetMapping("/login")
     ModelAndView login(HttpServletRequest request, CsrfToken csrf, @RequestParam(required = false) String next) {
-        String notice = null;
-        boolean error = true;
+        next = LocalPaths.safe(next);
+        // Sent here from a page (an article's paywall): say why, before anything else is asked.
+        String notice = next == null ? null : msg(next.startsWith("/articles/") ? "account.login.toContinue" : "account.login.toGoOn");
+        boolean error = false;
         for (String reason : List.of("failed", "unverified", "loggedOut")) {
             if (request.getParameter(reason) != null) {
                 notice = msg("account.login." + reason);
@@ -54,42 +61,52 @@ class AccountPages {
                 new Field("email", msg("account.login.email"), "email", "", "username", null),
                 new Field("password", msg("account.login.password"), "password", "", "current-password", null),
                 new Field("remember", msg("account.login.remember"), "checkbox", "", null, null)));
-        if (next != null && next.startsWith("/") && !next.startsWith("//")) {
+        if (next != null) {
             fields.add(Field.hidden("next", next));
         }
         return forms.show(new FormPage(msg("account.login.title"), null, notice, error, "/login", fields,
                 msg("account.login.submit"),
-                List.of(new Link("/signup", msg("account.login.noAccount")),
+                List.of(new Link("/signup" + withNext(next), msg("account.login.noAccount")),
                         new Link("/password/forgot", msg("account.login.forgot"))), csrf), HttpStatus.OK);
     }
 
+    /** @param next the page the reader came from (an article): the verification mail leads back there */
     @GetMapping("/signup")
-    ModelAndView signUpForm(CsrfToken csrf) {
-        return signUp(csrf, null, "", "");
+    ModelAndView signUpForm(CsrfToken csrf, @RequestParam(required = false) String next) {
+        return signUp(csrf, null, "", "", LocalPaths.safe(next), HttpStatus.OK);
     }
 
     @PostMapping("/signup")
     ModelAndView signUp(CsrfToken csrf, HttpServletRequest request, @RequestParam(defaultValue = "") String email,
-                        @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String name) {
-        Accounts.Outcome outcome = accounts.signUp(email, password, name, request.getRemoteAddr());
+                        @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String name,
+                        @RequestParam(required = false) String next) {
+        String returnTo = LocalPaths.safe(next);
+        Accounts.Outcome outcome = accounts.signUp(email, password, name, request.getRemoteAddr(), returnTo);
         if (outcome == Accounts.Outcome.OK) {
-            return forms.notice("account.signup.title", msg("account.signup.sent", email.strip()), false);
+            return forms.notice("account.signup.title", msg(returnTo == null ? "account.signup.sent"
+                    : "account.signup.sentWithReturn", email.strip()), false);
         }
-        return signUp(csrf, msg("account.error." + outcome.name()), email, name, status(outcome));
+        return signUp(csrf, msg("account.error." + outcome.name()), email, name, returnTo, status(outcome));
     }
 
-    private ModelAndView signUp(CsrfToken csrf, String error, String email, String name) {
-        return signUp(csrf, error, email, name, HttpStatus.OK);
-    }
-
-    private ModelAndView signUp(CsrfToken csrf, String error, String email, String name, HttpStatus status) {
-        return forms.show(new FormPage(msg("account.signup.title"), msg("account.signup.intro"), error, error != null,
-                "/signup", List.of(
+    private ModelAndView signUp(CsrfToken csrf, String error, String email, String name, String next, HttpStatus status) {
+        List<Field> fields = new ArrayList<>(List.of(
                 new Field("name", msg("account.signup.name"), "text", name, "nickname", null),
                 new Field("email", msg("account.login.email"), "email", email, "email", null),
                 new Field("password", msg("account.login.password"), "password", "", "new-password",
-                        msg("account.signup.passwordHint"))),
-                msg("account.signup.submit"), List.of(new Link("/login", msg("nav.login"))), csrf), status);
+                        msg("account.signup.passwordHint"))));
+        if (next != null) {
+            fields.add(Field.hidden("next", next));
+        }
+        return forms.show(new FormPage(msg("account.signup.title"),
+                msg(next == null ? "account.signup.intro" : "account.signup.introWithReturn"), error, error != null,
+                "/signup", fields, msg("account.signup.submit"),
+                List.of(new Link("/login" + withNext(next), msg("account.signup.haveAccount"))), csrf), status);
+    }
+
+    /** {@code ?next=<path>} for a link, or "" when there is no page to return to. */
+    private static String withNext(String next) {
+        return LocalPaths.nextParameter(next).replaceFirst("^&", "?");
     }
 
     /**
@@ -97,20 +114,39 @@ class AccountPages {
      * uses the token, so a mail scanner that follows links does not use it up.
      */
     @GetMapping("/signup/verify")
-    ModelAndView verifyPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token) {
+    ModelAndView verifyPage(CsrfToken csrf, @RequestParam(defaultValue = "") String token,
+                            @RequestParam(required = false) String next) {
         if (!accounts.linkIsUsable(token, LinkPurpose.VERIFY_EMAIL)) {
             return forms.notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         }
-        return confirm("account.verify.title", "account.verify.prompt", "/signup/verify", token, "account.verify.submit", csrf);
+        String returnTo = LocalPaths.safe(next);
+        List<Field> fields = new ArrayList<>(List.of(Field.hidden("token", token)));
+        if (returnTo != null) {
+            fields.add(Field.hidden("next", returnTo));
+        }
+        return forms.show(new FormPage(msg("account.verify.title"),
+                msg(returnTo == null ? "account.verify.prompt" : "account.verify.promptWithReturn"), null, false,
+                "/signup/verify", fields, msg(returnTo == null ? "account.verify.submit" : "account.verify.submitWithReturn"),
+                List.of(), csrf), HttpStatus.OK);
     }
 
+    /**
+     * Confirms the address and logs the new member in on this browser, then back to the page
+     * they signed up from (an article, whose paywall now offers the trial), or to their account.
+     */
     @PostMapping("/signup/verify")
-    ModelAndView verify(@RequestParam(defaultValue = "") String token) {
-        if (accounts.verifyEmail(token) != Accounts.Outcome.OK) {
+    ModelAndView verify(HttpServletRequest request, HttpServletResponse response,
+                        @RequestParam(defaultValue = "") String token, @RequestParam(required = false) String next) {
+        var member = accounts.verifiedBy(token);
+        if (member.isEmpty()) {
             return forms.notice("account.verify.title", msg("account.error.INVALID_LINK"), true, HttpStatus.BAD_REQUEST);
         }
+        String returnTo = LocalPaths.safe(next);
+        if (verifiedLogIn.logIn(member.get(), request, response)) {
+            return new ModelAndView("redirect:" + (returnTo == null ? "/my/account?verified" : returnTo));
+        }
         return forms.show(FormPage.notice(msg("account.verify.title"), msg("account.verify.done"), false,
-                List.of(new Link("/login", msg("nav.login")))), HttpStatus.OK);
+                List.of(new Link("/login" + withNext(returnTo), msg("nav.login")))), HttpStatus.OK);
     }
 
     @GetMapping("/password/forgot")

@@ -55,7 +55,7 @@ class MyAccountPages {
     @GetMapping("/my/account")
     ModelAndView account(@AuthenticationPrincipal MemberPrincipal principal, HttpServletRequest request, CsrfToken csrf) {
         String notice = null;
-        for (String done : List.of("paid", "deviceDone", "changeEmailSent", "emailChanged")) {
+        for (String done : List.of("paid", "verified", "deviceDone", "changeEmailSent", "emailChanged")) {
             if (request.getParameter(done) != null) {
                 notice = msg.get("account.page." + done);
             }

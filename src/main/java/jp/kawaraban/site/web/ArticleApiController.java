@@ -4,6 +4,10 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jp.kawaraban.access.ActionAccess;
+import jp.kawaraban.access.ActionRefusedException;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleCatalog;
@@ -15,9 +19,11 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.platform.web.JapaneseDates;
 import jp.kawaraban.platform.web.PageNotFoundException;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +38,11 @@ class ArticleApiController {
     private final ReadableText readable;
     private final SiteProperties cache;
 
-    ArticleApiController(ArticleCatalog catalog, Publication site, SiteProperties cache, ReadableText readable) {
+    private final Entitlements entitlements;
+
+    ArticleApiController(ArticleCatalog catalog, Publication site, SiteProperties cache, ReadableText readable,
+                         Entitlements entitlements) {
+        this.entitlements = entitlements;
         this.cache = cache;
         this.readable = readable;
         this.catalog = catalog;
@@ -54,13 +64,37 @@ class ArticleApiController {
                 articles.number(), articles.size(), articles.total()));
     }
 
-    @Operation(summary = "One article with its body")
+    @Operation(summary = "One article with its body",
+            description = "A reader who may not read it all gets the opening only (previewOnly). For a free member and a"
+                    + " paid article, allowance says how many paid articles are left this month and, while one is, where to"
+                    + " spend it: reading does not spend it, only POST to allowance.unlock does.")
     @GetMapping("/{id}")
     ResponseEntity<ArticleJson> article(@PathVariable String id) {
         Article article = catalog.get(id);
+        return cached(json(article, readable.decide(article)));
+    }
+
+    /**
+     * A free member spends one of the month's paid articles on this one and gets it in full;
+     * asking again for an article already opened this month spends nothing. 401 without a
+     * log-in; 403 problem details ({@code refusal: ALLOWANCE_USED}, in Japanese) when this
+     * month's articles are spent on others.
+     */
+    @Operation(summary = "Read a paid article with a free member's monthly allowance (spends one, once per article and month)")
+    @PostMapping("/{id}/unlock")
+    ResponseEntity<ArticleJson> unlock(@PathVariable String id) {
+        Article article = catalog.get(id);
+        Reader reader = Reader.current();
+        if (reader.isAnonymous()) {
+            throw new ActionRefusedException(ActionAccess.Refusal.LOG_IN);
+        }
+        ReadingAccess access = entitlements.useAllowance(reader, article.id(), article.accessLevel());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).body(json(article, access));
+    }
+
+    private ArticleJson json(Article article, ReadingAccess access) {
         var content = article.content();
-        ReadingAccess access = readable.decide(article);
-        return cached(new ArticleJson(
+        return new ArticleJson(
                 article.id().value(),
                 site.url("/articles/" + article.id().value()),
                 content.headline(), content.subheadline(), content.lead(), content.bylines(),
@@ -80,7 +114,9 @@ class ArticleApiController {
                         : null,
                 readable.blocks(article, access).stream().map(this::block).toList(),
                 !access.full(),
-                catalog.summaries(content.related()).stream().map(this::summary).toList()));
+                access.allowanceLeft() < 0 ? null : new AllowanceJson(access.allowanceLeft(),
+                        access.mayUseAllowance() ? "/api/v1/articles/" + article.id().value() + "/unlock" : null),
+                catalog.summaries(content.related()).stream().map(this::summary).toList());
     }
 
     private ArticleSummaryJson summary(ArticleSummary summary) {
@@ -130,7 +166,17 @@ class ArticleApiController {
                        SectionJson section, SeriesJson series, List<String> keywords, String accessLevel,
                        String publishedAt, String updatedAt, String updateNote, CorrectionJson correction,
                        SourceJson source,
-                       List<BlockJson> body, boolean previewOnly, List<ArticleSummaryJson> related) {
+                       List<BlockJson> body, boolean previewOnly, AllowanceJson allowance,
+                       List<ArticleSummaryJson> related) {
+    }
+
+    /**
+     * A free member's monthly paid articles, with a paid article.
+     *
+     * @param left   paid articles left this month
+     * @param unlock where to POST to spend one on this article; null when it is read in full already or none is left
+     */
+    record AllowanceJson(int left, String unlock) {
     }
 
     /** The latest correction readers are shown: when, and the notice. */

@@ -29,6 +29,8 @@ public record ArticleView(
         List<ArticleSummary> related,
         /* What other modules add for this reader (commentary, follow and save, recommendations…); none in print. */
         ArticlePageParts parts,
+        /* Links added to the body's text (entity names), for the blocks this reader gets; none in print. */
+        LinkedText links,
         /* To the reader of a gift link: opened, or why not; null without a gift link. */
         GiftParts.Note giftNote,
         /* To a paid member on a paid article: make a gift link; null otherwise and in print. */

@@ -3,6 +3,8 @@ package jp.kawaraban.site.web;
 import java.util.Map;
 
 import jp.kawaraban.access.Gifts;
+import jp.kawaraban.access.Entitlements;
+import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.Article;
 import jp.kawaraban.article.ArticleNotFoundException;
 import jp.kawaraban.article.ArticleCatalog;
@@ -12,6 +14,7 @@ import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Section;
 import jp.kawaraban.article.Series;
+import jp.kawaraban.platform.web.LocalPaths;
 import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.platform.web.PageNotFoundException;
 import jp.kawaraban.site.SharedArticleData;
@@ -20,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -39,9 +43,12 @@ class ReadingController {
     /** Read again from PostgreSQL once a minute by the scheduler, whatever the reads: counting re-renders no page. */
     private final MostRead mostRead;
 
+    private final Entitlements entitlements;
+
     ReadingController(ArticleCatalog catalog, SitePages pages, TopicControls topicControls, SharedArticleData shared,
-                      MostRead mostRead) {
+                      MostRead mostRead, Entitlements entitlements) {
         this.mostRead = mostRead;
+        this.entitlements = entitlements;
         this.shared = shared;
         this.catalog = catalog;
         this.pages = pages;
@@ -104,6 +111,23 @@ class ReadingController {
         return new ModelAndView("site/article", Map.of(
                 "meta", shared.get(id, "meta", () -> pages.articleMeta(article)), "currentSection", article.section().code(),
                 "view", pages.articleView(article), "ranking", mostRead.ranking()));
+    }
+
+    /**
+     * A free member spends one of the month's paid articles on this one, from the paywall's
+     * button; then the article, in full. Opening the page alone spends nothing (decision 0035).
+     * A reader not logged in (a form left open past a log-out) is asked to log in first.
+     */
+    @PostMapping("/articles/{id}/allowance")
+    ModelAndView useAllowance(@PathVariable String id) {
+        Article article = shared.get(id, "article", () -> catalog.get(id));
+        String path = "/articles/" + article.id().value();
+        Reader reader = Reader.current();
+        if (reader.isAnonymous()) {
+            return new ModelAndView("redirect:/login" + LocalPaths.nextParameter(path).replaceFirst("^&", "?"));
+        }
+        entitlements.useAllowance(reader, article.id(), article.accessLevel());
+        return new ModelAndView("redirect:" + path);
     }
 
     @GetMapping("/articles/{id}/print")

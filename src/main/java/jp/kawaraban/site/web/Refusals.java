@@ -59,7 +59,7 @@ class Refusals {
                 problem.setProperty("refusal", action.code());
                 switch (action.refusal()) {
                     case LOG_IN -> problem.setProperty("login", login);
-                    case PAID_ONLY -> problem.setProperty("plans", "/plans");
+                    case PAID_ONLY, ALLOWANCE_USED -> problem.setProperty("plans", "/plans");
                     default -> { }
                 }
             } else if (refused.code() != null) {

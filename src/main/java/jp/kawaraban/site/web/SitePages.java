@@ -25,6 +25,7 @@ import jp.kawaraban.platform.web.PageMeta;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.BodyLinks;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.SiteProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,14 +49,17 @@ class SitePages {
     private final List<ArticlePageExtension> articleExtensions;
     private final SharedArticleData shared;
     private final Gifts gifts;
+    private final ObjectProvider<BodyLinks> bodyLinks;
     private volatile SectionSnapshot sections;
     /** The navigation last read, kept past its expiry for pages that must not ask the database. */
     private volatile List<Section> lastSections = List.of();
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
-              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared, Gifts gifts) {
+              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared, Gifts gifts,
+              ObjectProvider<BodyLinks> bodyLinks) {
         this.gifts = gifts;
+        this.bodyLinks = bodyLinks;
         this.shared = shared;
         this.articleExtensions = articleExtensions.orderedStream().toList();
         this.entitlements = entitlements;
@@ -131,7 +135,7 @@ class SitePages {
     private record SectionSnapshot(List<Section> sections, Instant expires) {
     }
 
-    /** The article as this request's reader may see it; counts a free member's allowance. */
+    /** The article as this request's reader may see it. */
     ArticleView articleView(Article article) {
         return articleView(article, true);
     }
@@ -141,6 +145,9 @@ class SitePages {
         String canonical = canonicalUrl(article);
         ReadingAccess access = readable.decide(article);
         ArticlePage page = new ArticlePage(article, access, canonical);
+        ArticlePageParts parts = withParts
+                ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
+                : ArticlePageParts.NONE;
         return new ArticleView(
                 article,
                 canonical,
@@ -150,12 +157,12 @@ class SitePages {
                 article.updatedAt() == null ? null : JapaneseDates.iso(article.updatedAt()),
                 readable.blocks(article, access),
                 access,
-                access.full() ? null : paywall(article, access),
+                access.full() ? null : paywall(article, access, parts.in(ArticlePageParts.Slot.PAYWALL)),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
-                withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
-                        : ArticlePageParts.NONE,
+                parts,
+                withParts ? bodyLinks(article) : LinkedText.NONE,
                 giftNote(),
                 withParts ? giftOffer(article) : null);
     }
@@ -181,13 +188,24 @@ class SitePages {
                 given.stream().mapToInt(Gift::opens).sum(), CurrentRequest.csrfToken());
     }
 
-    private Paywall paywall(Article article, ReadingAccess access) {
-        boolean loggedIn = MemberPrincipal.current().isPresent();
-        String next = "/articles/" + article.id().value();
+    /** @param otherWays what other modules offer inside the box (the email unlock) */
+    private Paywall paywall(Article article, ReadingAccess access, java.util.List<gg.jte.Content> otherWays) {
+        Visitor visitor = visitor();
         Campaign offer = access.gate() == ReadingAccess.Gate.SUBSCRIBE
-                ? trials.openCampaigns().stream().findFirst().orElse(null) : null;
-        return new Paywall(access.gate(), loggedIn, "/login?next=" + jp.kawaraban.platform.web.PublicUrls.encodePath(next), offer,
-                loggedIn && access.allowanceLeft() == 0, entitlements.monthlyAllowance());
+                ? trials.offersFor(visitor.loggedIn() ? visitor.member().id() : null).stream().findFirst().orElse(null)
+                : null;
+        return new Paywall(access.gate(), "/articles/" + article.id().value(), visitor.loggedIn(), offer,
+                visitor.loggedIn() ? access.allowanceLeft() : -1, entitlements.monthlyAllowance(), visitor.csrf(), otherWays);
+    }
+
+    /**
+     * The entity links of the body, found once per article and kept with what every reader
+     * shares. They are keyed by the text they go in, so a reader held at the preview gets only
+     * those of the blocks sent to them: the part they may not read is not rendered, and the
+     * paragraph the preview cuts short is a text of its own that gets none.
+     */
+    private LinkedText bodyLinks(Article article) {
+        return new LinkedText(shared.get(article.id(), "bodyLinks", () -> bodyLinks.getIfUnique(() -> BodyLinks.NONE).linksFor(article)));
     }
 
     PageMeta articleMeta(Article article) {
