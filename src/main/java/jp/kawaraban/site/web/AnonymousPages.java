@@ -17,9 +17,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kawaraban.site.ReadersPagesChanged;
 import jp.kawaraban.site.web.AnonymousPageCache.Header;
 import jp.kawaraban.site.web.AnonymousPageCache.Lookup;
 import jp.kawaraban.site.web.AnonymousPageCache.StoredPage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -44,7 +46,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * A successful change sent to the site (a form, an API call) drops every kept page, except
  * the ones listed as a reader's own business (follows, saves, account, billing, sign-up):
- * commentary, the desk, settings and whatever is added later need no event to be seen.
+ * commentary, the desk, settings and whatever is added later need no event to be seen. The
+ * other nodes drop theirs too ({@link ReadersPagesChanged}, a node-wide event).
  */
 @Component
 class AnonymousPages extends OncePerRequestFilter implements Ordered {
@@ -63,10 +66,12 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
 
     private final AnonymousPageCache cache;
     private final PageCacheProperties properties;
+    private final ApplicationEventPublisher events;
 
-    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties) {
+    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties, ApplicationEventPublisher events) {
         this.cache = cache;
         this.properties = properties;
+        this.events = events;
     }
 
     /** Behind {@link DatabaseOutagePages} (its 503 comes first), in front of the session filter. */
@@ -89,6 +94,8 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
             } finally {
                 if (response.getStatus() < 400 && changesWhatReadersSee(request)) {
                     cache.dropAll();
+                    // Outside any transaction by now: the other nodes are told at once (decision 0037).
+                    events.publishEvent(new ReadersPagesChanged(request.getRequestURI()));
                 }
             }
             return;
