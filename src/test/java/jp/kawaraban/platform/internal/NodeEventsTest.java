@@ -220,7 +220,7 @@ class NodeEventsTest {
         ArticleId id = desk.publish(article(word, name + "氏が来日し、会談に臨んだ。"));
         await().until(() -> found(reader, word).contains("/articles/" + id.value()));
         String entity = "node-entity-" + unique();
-        assertThat(found(reader, word + "&entity=" + entity)).isEmpty();
+        assertThat(foundAbout(reader, word, entity)).isEmpty();
 
         // Another node adds the entity (its own index and the shared rows are its business) and says so.
         jdbc.sql("insert into search_entity (id, canonical_name, kind, updated_at) values (?, ?, 'PERSON', now())")
@@ -228,7 +228,7 @@ class NodeEventsTest {
         notifyAsAnotherNode("jp.kawaraban.search.EntityNamesChanged", "{\"entityId\":\"" + entity
                 + "\",\"canonicalName\":\"" + name + "\",\"addedNames\":[\"" + name + "\"],\"removedNames\":[]}");
         await("this node's index has the mention").atMost(HEARD_WITHIN)
-                .until(() -> found(reader, word + "&entity=" + entity).contains("/articles/" + id.value()));
+                .until(() -> foundAbout(reader, word, entity).contains("/articles/" + id.value()));
     }
 
     @Test
@@ -243,6 +243,12 @@ class NodeEventsTest {
     }
 
     // --- helpers ---------------------------------------------------------------------
+
+    /** Search results for {@code query} among the articles the index holds with this entity. */
+    private static List<String> foundAbout(WebSession reader, String query, String entity) {
+        return reader.page("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&entity=" + entity)
+                .select(".result-headline").eachAttr("href");
+    }
 
     private static String katakana() {
         String letters = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ";
