@@ -10,7 +10,7 @@
 # Environment: CORPUS (default ../shared/corpora/livedoor-dev.tar.gz), JAVA, JAR (default
 # target/kawaraban.jar), ARTICLES (default 2000), DURATION (default 20s), CONNECTIONS (default
 # 64), THREADS (wrk's, default 2), PORT_A and PORT_B (default 8096, 8097), LB_PORT (default
-# 8190: nginx in front of both nodes; LB_PORT+1 in front of node A alone), JAVA_OPTS.
+# 8190: nginx, in front of node A alone, then of both), JAVA_OPTS.
 #
 # Node A runs the embedded PostgreSQL (it loads the corpus); node B is started on A's database
 # as on any external PostgreSQL (--spring.datasource.url), with a data directory of its own (its
@@ -31,7 +31,6 @@ THREADS=${THREADS:-2}
 PORT_A=${PORT_A:-8096}
 PORT_B=${PORT_B:-8097}
 LB_PORT=${LB_PORT:-8190}
-ONE_PORT=$((LB_PORT + 1))
 export KAWARABAN_DEMO_PASSWORD=${KAWARABAN_DEMO_PASSWORD:-bench-member-password-1}
 
 [[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
@@ -56,7 +55,7 @@ if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
     echo "== building target/kawaraban.jar"
     ./mvnw -q -DskipTests package
 fi
-for port in $PORT_A $PORT_B $LB_PORT $ONE_PORT; do
+for port in $PORT_A $PORT_B $LB_PORT; do
     if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
         echo "port $port is already in use; stop whatever listens there first" >&2
         exit 1
@@ -106,7 +105,13 @@ PID_B=$!
 wait_for 300 "node B's health" "$PID_B" health_up "$PORT_B"
 wait_for 1800 "node B's index built" "$PID_B" idle "$PID_B"
 
-cat >"$WORK/nginx/nginx.conf" <<NGINX
+# nginx on LB_PORT, in front of the nodes named (ports); restarted for each configuration so
+# both go through the same proxy on the same port.
+start_nginx() {
+    [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true
+    local servers=""
+    for port in "$@"; do servers+="server 127.0.0.1:$port; "; done
+    cat >"$WORK/nginx/nginx.conf" <<NGINX
 worker_processes 1;
 daemon off;
 pid $WORK/nginx/nginx.pid;
@@ -119,14 +124,11 @@ http {
     fastcgi_temp_path $WORK/nginx/tmp;
     uwsgi_temp_path $WORK/nginx/tmp;
     scgi_temp_path $WORK/nginx/tmp;
-    upstream two_nodes { server 127.0.0.1:$PORT_A; server 127.0.0.1:$PORT_B; keepalive 64; }
-    upstream one_node { server 127.0.0.1:$PORT_A; keepalive 64; }
-    map \$server_port \$nodes { $LB_PORT two_nodes; default one_node; }
+    upstream nodes { $servers keepalive 64; }
     server {
         listen 127.0.0.1:$LB_PORT;
-        listen 127.0.0.1:$ONE_PORT;
         location / {
-            proxy_pass http://\$nodes;
+            proxy_pass http://nodes;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host \$host:\$server_port;
@@ -135,10 +137,12 @@ http {
     }
 }
 NGINX
-"$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>"$WORK/nginx/stderr.log" &
-NGINX_PID=$!
+    "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" 2>"$WORK/nginx/stderr.log" &
+    NGINX_PID=$!
+    wait_for 20 "nginx" "$NGINX_PID" curl -sf -o /dev/null "$LB/actuator/health"
+}
 LB=http://127.0.0.1:$LB_PORT
-wait_for 20 "nginx" "$NGINX_PID" curl -sf -o /dev/null "$LB/actuator/health"
+start_nginx "$PORT_A" "$PORT_B"
 
 ID=$(curl -sf "$LB/api/v1/articles?size=1" | jq -r '.articles[0].id')
 PAID_ID=$(curl -sf "$LB/api/v1/articles?size=50" | jq -r '[.articles[] | select(.accessLevel == "paid")][0].id // empty')
@@ -166,12 +170,13 @@ load() { # page, setup, port, header...
     echo "== $page, $setup: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" | tee "$WORK/wrk-$page-$setup.txt"
 }
-for page in anonymous member; do
-    HEADER=()
-    [[ $page == member ]] && HEADER=(-H "Cookie: KAWARABAN_SESSION=$SESSION")
-    load "$page" one "$ONE_PORT" "${HEADER[@]}"
-    load "$page" two "$LB_PORT" "${HEADER[@]}"
-done
+MEMBER=(-H "Cookie: KAWARABAN_SESSION=$SESSION")
+start_nginx "$PORT_A"
+load anonymous one "$LB_PORT"
+load member one "$LB_PORT" "${MEMBER[@]}"
+start_nginx "$PORT_A" "$PORT_B"
+load anonymous two "$LB_PORT"
+load member two "$LB_PORT" "${MEMBER[@]}"
 
 echo
 echo "== results ($(nproc) cores shared by PostgreSQL, both nodes, nginx and wrk; load now: $(uptime | sed 's/.*load average: //'))"
