@@ -37,6 +37,8 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests run the jobs themselves, at the clock they moved to (delivery, trials, scheduled
         // publication); the scheduler is tested with real processes in DeliveryAfterCrashTest.
         "db-scheduler.enabled=false",
+        // Often, so NodeEventsTest sees the search index's caught-up mark move (a minute by default).
+        "kawaraban.node-events.heard-every=1s",
         // Low, so SignUpsPerClientTest reaches it in the shared application: each WebSession is its own client.
         "kawaraban.newsletter.sign-ups-per-client-per-hour=" + KawarabanTest.SIGN_UPS_PER_CLIENT})
 @ContextConfiguration(initializers = TestDatabase.class)

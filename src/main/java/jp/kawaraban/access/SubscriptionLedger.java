@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jp.kawaraban.access.internal.AccessRepository;
 import jp.kawaraban.member.MemberId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +21,12 @@ public class SubscriptionLedger {
 
     private final AccessRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SubscriptionLedger(AccessRepository repository, Clock clock) {
+    SubscriptionLedger(AccessRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -116,7 +119,9 @@ public class SubscriptionLedger {
                     .plus(trial.plan().billingPeriod()).toInstant(), true, trial.provider(), trial.providerRef())
                     : new Subscription(member, trial.plan(), SubscriptionState.EXPIRED, trial.campaignCode(),
                     trial.trialEndsAt(), null, false, trial.provider(), trial.providerRef());
-            save(stored, priced(trial, after), now, after.state() == SubscriptionState.ACTIVE ? "trial converted" : "trial ended");
+            boolean converted = after.state() == SubscriptionState.ACTIVE;
+            save(stored, priced(trial, after), now, converted ? "trial converted" : "trial ended");
+            events.publishEvent(new TrialEnded(member, converted));
             changed++;
         }
         for (MemberId member : repository.canceledEndedBy(now)) {

@@ -9,5 +9,5 @@
  * {@link jp.kawaraban.access.SubscriptionDesk}); their changes are audited through
  * {@link jp.kawaraban.platform.Audited} (docs/decisions/0024).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "member", "platform", "platform::settings", "platform::web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "member", "platform", "platform::mail", "platform::settings", "platform::web"})
 package jp.kawaraban.access;

@@ -37,8 +37,13 @@ final class BackupCommand {
 
     static final String NAME = "backup";
     static final String USAGE = "usage: java -jar kawaraban.jar backup --to=FILE [--data-dir=DIR] [--spring.datasource.url=… for an external PostgreSQL]";
-    /** What the data directory holds that a backup does not: the database (read as a snapshot), the search index (rebuilt), this run's locks and token. */
-    static final Set<String> NOT_COPIED = Set.of("postgres", "search", OperatorToken.FILE, "kawaraban.lock");
+    /**
+     * What the data directory holds that a backup does not: the database (read as a snapshot), the
+     * search index (rebuilt) and the time it caught up with other nodes to (it describes that index
+     * only: restored beside an index being rebuilt, it set a catch-up writing into the index the
+     * rebuild was swapping out), this run's locks and token.
+     */
+    static final Set<String> NOT_COPIED = Set.of("postgres", "search", "search-caught-up-to", OperatorToken.FILE, "kawaraban.lock");
 
     private final Path dataDir;
     private final PrintStream out;

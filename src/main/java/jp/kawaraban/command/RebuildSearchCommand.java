@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 import jp.kawaraban.platform.operator.OperatorToken;
 import jp.kawaraban.search.IndexRebuilds;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,6 +73,23 @@ final class RebuildSearchCommand {
         return local(application, applicationArgs);
     }
 
+    /**
+     * Like {@link #runHere}, with a step of the caller's in the same start of the application,
+     * before the rebuild (the restore's copy of figures into an object store).
+     *
+     * @param first a step that returns an exit code, 0 to go on with the rebuild
+     */
+    int runHere(Class<?> application, List<String> applicationArgs, ToIntFunction<ConfigurableApplicationContext> first) {
+        err.println("No site is running on " + dataDir + ": starting the application here.");
+        try (var context = OperatorSite.start(application, dataDir, applicationArgs)) {
+            int exit = first.applyAsInt(context);
+            return exit != 0 ? exit : rebuildIn(context);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
     int remote(Path operatorFile) throws IOException, InterruptedException {
         OperatorSite.Running site = OperatorSite.running(dataDir).orElseThrow();
         URI endpoint = URI.create(site.url() + "/operator/search/rebuild");
@@ -107,21 +126,25 @@ final class RebuildSearchCommand {
     private int local(Class<?> application, List<String> applicationArgs) {
         err.println("No site is running on " + dataDir + ": starting the application here to rebuild.");
         try (var context = OperatorSite.start(application, dataDir, applicationArgs)) {
-            IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
-            if (!rebuilds.start()) {
-                err.println("A rebuild started by itself (the index was empty); following it.");
-            }
-            int exit = follow(() -> {
-                IndexRebuilds.Progress now = rebuilds.progress();
-                return new Progress(now.running(), now.done(), now.total(), now.error());
-            });
-            // What listens to the rebuild (My News tags from each analysed article) finishes before the application stops.
-            OperatorSite.settle(context, Duration.ofMinutes(5), null);
-            return exit;
+            return rebuildIn(context);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    private int rebuildIn(ConfigurableApplicationContext context) throws InterruptedException {
+        IndexRebuilds rebuilds = context.getBean(IndexRebuilds.class);
+        if (!rebuilds.start()) {
+            err.println("A rebuild started by itself (the index was empty); following it.");
+        }
+        int exit = follow(() -> {
+            IndexRebuilds.Progress now = rebuilds.progress();
+            return new Progress(now.running(), now.done(), now.total(), now.error());
+        });
+        // What listens to the rebuild (My News tags from each analysed article) finishes before the application stops.
+        OperatorSite.settle(context, Duration.ofMinutes(5), null);
+        return exit;
     }
 
     private int follow(Supplier<Progress> progress) {

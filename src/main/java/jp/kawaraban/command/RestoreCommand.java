@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jp.kawaraban.article.FigureCopies;
 import jp.kawaraban.platform.operator.OperatorDatabase;
 
 /**
@@ -26,7 +27,8 @@ import jp.kawaraban.platform.operator.OperatorDatabase;
 final class RestoreCommand {
 
     static final String NAME = "restore";
-    static final String USAGE = "usage: java -jar kawaraban.jar restore --from=FILE [--data-dir=DIR] [--spring.datasource.url=… for an external PostgreSQL]";
+    static final String USAGE = "usage: java -jar kawaraban.jar restore --from=FILE [--data-dir=DIR] [--spring.datasource.url=… for an external PostgreSQL]"
+            + " [--kawaraban.article.images.store=s3 --kawaraban.article.images.s3.…=… to copy the figures into an object store]";
 
     private final Path dataDir;
     private final PrintStream out;
@@ -80,7 +82,31 @@ final class RestoreCommand {
             err.println("Could not close " + from + ": " + closing.getMessage());
         }
         err.println("Restored into " + dataDir + "; rebuilding the search index.");
-        return new RebuildSearchCommand(dataDir, out, err).runHere(application, passed);
+        RebuildSearchCommand rebuild = new RebuildSearchCommand(dataDir, out, err);
+        if (!figuresMove(passed)) {
+            return rebuild.runHere(application, passed);
+        }
+        // The restored site keeps its figures elsewhere than the backed-up one (an object store, as
+        // when an embedded site moves to several nodes): they are copied there in the same start.
+        return rebuild.runHere(application, passed, context -> {
+            try {
+                int copied = context.getBean(FigureCopies.class).intoCurrentStore(dataDir.resolve("images"));
+                out.println("Figures copied into the configured store: " + copied);
+                return 0;
+            } catch (RuntimeException failed) {
+                err.println("図表を保存先に移せませんでした / Could not copy the figures into the configured store: "
+                        + failed.getMessage() + ". Nothing is lost: the database keeps its figure rows and "
+                        + dataDir.resolve("images") + " its files. Fix the store's settings and restore again into "
+                        + "an empty data directory and database.");
+                return 1;
+            }
+        });
+    }
+
+    /** Whether the restored site is told to keep figures in a store other than the database. */
+    private static boolean figuresMove(List<String> settings) {
+        return settings.stream().anyMatch(setting -> setting.startsWith("--kawaraban.article.images.store=")
+                && !setting.endsWith("=database"));
     }
 
     /** Why the data directory cannot take a restore, or {@code null} when it is empty (or not there yet). */

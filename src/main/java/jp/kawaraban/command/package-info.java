@@ -5,5 +5,5 @@
  * itself ({@code platform.operator.OperatorDatabase}); {@code analyse} and {@code train-entities}
  * only read text and start nothing. Progress goes to stderr, results to stdout.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"editorial", "member", "platform", "platform::operator", "search", "setup", "text"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"article", "editorial", "member", "platform", "platform::operator", "search", "setup", "text"})
 package jp.kawaraban.command;

@@ -177,6 +177,14 @@ public class Entities {
         return found.stream().limit(limit).toList();
     }
 
+    /**
+     * Another node changed the vocabulary (or this node may have missed that it did): the
+     * finder is read from the database again at its next use.
+     */
+    public void readVocabularyAgain() {
+        finder.set(null);
+    }
+
     /** Finds mentions of every entity, by any alias or spelling variant. */
     public MentionFinder finder() {
         MentionFinder current = finder.get();

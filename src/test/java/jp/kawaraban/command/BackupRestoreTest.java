@@ -26,9 +26,11 @@ import jp.kawaraban.article.internal.SwitchableImageStore;
 import jp.kawaraban.editorial.FigureUploadTest;
 import jp.kawaraban.newsletter.Newsletters;
 import jp.kawaraban.platform.PlatformProperties;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,6 +38,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +53,9 @@ import static org.awaitility.Awaitility.await;
  * links find what they found before. The backed-up site is the shared test application (on an
  * external PostgreSQL, as the tests run it); the restored one gets the embedded database, which
  * is why it is an application of its own, started here and stopped at the end of the test.
+ * That embedded site then moves to the setup of several nodes (docs/deploy.md): its backup is
+ * restored into a standalone PostgreSQL with its figures copied into an object store (s3proxy),
+ * and a node started on them serves its articles, members, figures and search.
  */
 @KawarabanTest
 class BackupRestoreTest {
@@ -63,6 +73,12 @@ class BackupRestoreTest {
 
     @TempDir
     Path work;
+
+    private static final String S3_ACCESS_KEY = "kawaraban-node";
+    private static final String S3_SECRET_KEY = "kawaraban-node-secret";
+
+    @RegisterExtension
+    final S3ProxyExtension objectStore = S3ProxyExtension.builder().withCredentials(S3_ACCESS_KEY, S3_SECRET_KEY).build();
 
     record Run(int exit, String out, String err) {
     }
@@ -154,6 +170,9 @@ class BackupRestoreTest {
         assertThat(restoredDir.resolve("images")).isDirectory();
         assertThat(restoredDir.resolve("search")).isDirectory();
 
+        Path second = work.resolve("second.kawaraban-backup");
+        String someArticle;
+        String headline;
         try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(KawarabanApplication.class)
                 .properties("server.port=0", "server.address=127.0.0.1")
                 .run("--kawaraban.data-dir=" + restoredDir, "--kawaraban.demo=false", "--kawaraban.site.base-url=http://localhost:8080",
@@ -168,10 +187,10 @@ class BackupRestoreTest {
             missing.removeAll(copy);
             assertThat(missing).allSatisfy(url -> assertThat(written).anySatisfy(id -> assertThat(url).endsWith("/articles/" + id)));
             assertThat(copy).hasSizeGreaterThan(20);
-            String someArticle = copy.iterator().next();
+            String anArticle = copy.iterator().next();
             for (String part : List.of("h1.headline", ".article-body")) {
-                assertThat(new WebSession(restoredPort).page(someArticle).select(part).text())
-                        .isNotEmpty().isEqualTo(new WebSession(port).page(someArticle).select(part).text());
+                assertThat(new WebSession(restoredPort).page(anArticle).select(part).text())
+                        .isNotEmpty().isEqualTo(new WebSession(port).page(anArticle).select(part).text());
             }
 
             // Each written article came whole or not at all: its revisions, its state and its audit trail agree.
@@ -218,11 +237,52 @@ class BackupRestoreTest {
                     .containsExactlyInAnyOrderElementsOf(new WebSession(port).page(query).select(".result-headline").eachAttr("href"));
 
             // The restored site runs on the embedded database: a backup of it while it runs reaches that database.
-            Path second = work.resolve("second.kawaraban-backup");
             Run again = backup(restoredDir, "--to=" + second);
             assertThat(again.exit()).as(again.err()).isZero();
             assertThat(again.err()).contains("the embedded database of the site running on " + restoredDir);
+            someArticle = copy.iterator().next();
+            headline = new WebSession(restoredPort).page(someArticle).select("h1.headline").text();
         }
+
+        // That embedded site moves to the setup of several nodes (docs/deploy.md): its backup restored into
+        // a standalone PostgreSQL (a new database on the tests' server, the bundled binaries) with its
+        // figures copied into an object store (s3proxy); a node started on them serves all of it.
+        admin().createBucket(request -> request.bucket("moved-figures"));
+        String standalone = jp.kawaraban.TestDatabase.newDatabase();
+        List<String> newSetup = List.of("--spring.datasource.url=" + standalone, "--spring.datasource.username=postgres",
+                "--kawaraban.demo=false", "--kawaraban.site.base-url=http://localhost:8080",
+                "--kawaraban.article.images.store=s3", "--kawaraban.article.images.s3.endpoint=" + objectStore.getUri(),
+                "--kawaraban.article.images.s3.bucket=moved-figures",
+                "--kawaraban.article.images.s3.access-key=" + S3_ACCESS_KEY, "--kawaraban.article.images.s3.secret-key=" + S3_SECRET_KEY);
+        List<String> moveArguments = new ArrayList<>(List.of("--from=" + second));
+        moveArguments.addAll(newSetup);
+        Path nodeDir = work.resolve("node-a");
+        Run moved = restore(nodeDir, moveArguments.toArray(String[]::new));
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("Figures copied into the configured store: ", "Search index rebuilt");
+        assertThat(admin().getObjectAsBytes(request -> request.bucket("moved-figures").key("images/" + figure)).asByteArray())
+                .as("the figure kept as a file is an object now").isEqualTo(png);
+
+        List<String> nodeArguments = new ArrayList<>(newSetup);
+        nodeArguments.add("--kawaraban.data-dir=" + nodeDir);
+        try (ConfigurableApplicationContext node = new SpringApplicationBuilder(KawarabanApplication.class)
+                .properties("server.port=0", "server.address=127.0.0.1", "db-scheduler.enabled=false")
+                .run(nodeArguments.toArray(String[]::new))) {
+            int nodePort = ((WebServerApplicationContext) node).getWebServer().getPort();
+            assertThat(new WebSession(nodePort).page(someArticle).select("h1.headline").text()).isEqualTo(headline);
+            assertThat(WebSession.loggedIn(nodePort, "paid@example.com", KawarabanTest.DEMO_PASSWORD)
+                    .page("/my/account").selectFirst(".state").attr("data-state")).isEqualTo("ACTIVE");
+            // From the bucket: the node reads the database besides, never a folder, and the figure was a file.
+            assertThat(bytes(nodePort, "/images/" + figure)).isEqualTo(png);
+            String query = "/search?q=" + java.net.URLEncoder.encode("リヤド", StandardCharsets.UTF_8);
+            assertThat(new WebSession(nodePort).page(query).select(".result-headline").eachAttr("href")).isNotEmpty();
+        }
+    }
+
+    private S3Client admin() {
+        return S3Client.builder().endpointOverride(objectStore.getUri()).region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3_ACCESS_KEY, S3_SECRET_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
     @Test

@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -16,6 +18,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
 import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsHeard;
 import jp.kawaraban.platform.NodeEventsMissed;
 import jp.kawaraban.platform.NodeWideEvent;
 import org.postgresql.PGConnection;
@@ -160,20 +163,48 @@ class NodeEvents {
     private void receive(Connection connection, Statement statement) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
         long quietSince = System.nanoTime();
+        long heardAt = System.nanoTime();
         while (running) {
             PGNotification[] notifications = postgres.getNotifications(1000);
             if (notifications != null && notifications.length > 0) {
                 quietSince = System.nanoTime();
-                for (PGNotification notification : notifications) {
-                    deliver(notification.getParameter());
-                }
+                deliverAll(notifications);
             } else if (System.nanoTime() - quietSince > properties.checkEvery().toNanos()) {
                 statement.execute("select 1"); // a dead connection fails here
                 quietSince = System.nanoTime();
             }
+            if (System.nanoTime() - heardAt > properties.heardEvery().toNanos()) {
+                tellHowFarHeard(postgres, statement);
+                heardAt = System.nanoTime();
+            }
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Reads the database's clock on the listening connection itself, hands over what arrived
+     * meanwhile, then says every notification committed before that time was heard. A commit
+     * signalled just as the clock was read may arrive a moment later; the search index's
+     * catch-up margin (minutes) covers that, as it covers transactions still open.
+     */
+    private void tellHowFarHeard(PGConnection postgres, Statement statement) throws SQLException {
+        Instant upTo;
+        try (ResultSet now = statement.executeQuery("select statement_timestamp()")) {
+            now.next();
+            upTo = now.getTimestamp(1).toInstant();
+        }
+        PGNotification[] arrived = postgres.getNotifications();
+        if (arrived != null) {
+            deliverAll(arrived);
+        }
+        publishSafely(new NodeEventsHeard(upTo));
+    }
+
+    private void deliverAll(PGNotification[] notifications) {
+        for (PGNotification notification : notifications) {
+            deliver(notification.getParameter());
         }
     }
 

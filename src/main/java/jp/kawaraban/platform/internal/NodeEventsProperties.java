@@ -17,12 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      went away (the wait starts at half a second and doubles)
  * @param checkEvery    how often a quiet listening connection is checked, so a connection that
  *                      died without a word is noticed
+ * @param heardEvery    how often a listening node tells its own listeners how far it has heard
+ *                      ({@link jp.kawaraban.platform.NodeEventsHeard}): the search index's
+ *                      caught-up mark moves forward at this pace
  */
 @ConfigurationProperties("kawaraban.node-events")
 record NodeEventsProperties(@DefaultValue("true") boolean enabled,
                             @DefaultValue("kawaraban_node_events") String channel,
                             @DefaultValue("10s") Duration reconnectMax,
-                            @DefaultValue("10s") Duration checkEvery) {
+                            @DefaultValue("10s") Duration checkEvery,
+                            @DefaultValue("1m") Duration heardEvery) {
 
     NodeEventsProperties {
         if (!channel.matches("[a-z_][a-z0-9_]{0,62}")) {

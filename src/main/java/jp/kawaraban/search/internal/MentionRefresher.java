@@ -7,6 +7,8 @@ import java.util.Set;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsMissed;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.EntitiesMerged;
 import jp.kawaraban.search.EntityNamesChanged;
@@ -15,6 +17,7 @@ import jp.kawaraban.search.SearchIndex;
 import jp.kawaraban.search.SearchQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,11 +42,13 @@ class MentionRefresher {
     private final SearchIndex index;
     private final Entities entities;
     private final ArticleIndexer indexer;
+    private final OtherNodesIndexer otherNodes;
 
-    MentionRefresher(SearchIndex index, Entities entities, ArticleIndexer indexer) {
+    MentionRefresher(SearchIndex index, Entities entities, ArticleIndexer indexer, OtherNodesIndexer otherNodes) {
         this.index = index;
         this.entities = entities;
         this.indexer = indexer;
+        this.otherNodes = otherNodes;
     }
 
     @Async
@@ -55,11 +60,39 @@ class MentionRefresher {
     @Async
     @TransactionalEventListener
     void on(EntityNamesChanged changed) {
+        refresh(concerned(changed), "names of " + changed.entityId());
+    }
+
+    /*
+     * Another node changed the vocabulary: it has re-indexed the articles concerned in its own
+     * index and written the shared rows; this node reads the vocabulary again and re-indexes the
+     * same articles in its own index (docs/decisions/0037). With a shared search engine the
+     * re-indexing finds nothing to change.
+     */
+
+    @EventListener
+    void mergedElsewhere(FromAnotherNode<EntitiesMerged> merged) {
+        entities.readVocabularyAgain();
+        otherNodes.refreshLater(() -> indexedWith(merged.event().fromId()));
+    }
+
+    @EventListener
+    void renamedElsewhere(FromAnotherNode<EntityNamesChanged> changed) {
+        entities.readVocabularyAgain();
+        otherNodes.refreshLater(() -> concerned(changed.event()));
+    }
+
+    @EventListener
+    void mayHaveMissed(NodeEventsMissed missed) {
+        entities.readVocabularyAgain();
+    }
+
+    private Set<ArticleId> concerned(EntityNamesChanged changed) {
         Set<ArticleId> articles = new LinkedHashSet<>(entities.articlesNaming(changed.addedNames(), Entities.REVISITED_ARTICLES));
         if (!changed.removedNames().isEmpty()) {
             articles.addAll(indexedWith(changed.entityId()));
         }
-        refresh(articles, "names of " + changed.entityId());
+        return articles;
     }
 
     private void refresh(Set<ArticleId> articles, String why) {

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jp.kawaraban.article.ArticleCatalog;
@@ -22,6 +24,7 @@ import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.NodeEventsHeard;
 import jp.kawaraban.platform.NodeEventsMissed;
 import jp.kawaraban.platform.PlatformProperties;
 import jp.kawaraban.search.SearchIndex;
@@ -41,7 +44,8 @@ import org.springframework.stereotype.Component;
  * A node that was not listening (stopped, started afresh, cut off from the database) catches
  * up when it listens again: it asks the catalog which articles changed since the database time
  * it last caught up at, less a margin for transactions still open then, and indexes those. That
- * time is kept in {@code <data-dir>/search-caught-up-to}, beside the index it describes. With no
+ * time is kept in {@code <data-dir>/search-caught-up-to}, beside the index it describes, and
+ * moved forward while the node listens ({@link NodeEventsHeard}, docs/decisions/0037). With no
  * such file, or an empty index (which {@code IndexRebuilds} builds whole from the catalog), the
  * time is only noted.
  * <p>
@@ -62,6 +66,8 @@ class OtherNodesIndexer {
     private final Path caughtUpFile;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(
             Thread.ofVirtual().name("search-other-nodes").factory());
+    /** Whether the index holds every change heard since the last catch-up (read and written on the queue only). */
+    private boolean current;
 
     OtherNodesIndexer(ArticleCatalog catalog, SearchIndex index, ArticleIndexer indexer, Clock clock,
                       PlatformProperties platform) {
@@ -95,11 +101,43 @@ class OtherNodesIndexer {
     @EventListener
     void missed(NodeEventsMissed missed) {
         queue.execute(() -> {
+            current = false;
             try {
                 catchUp();
+                current = true;
             } catch (RuntimeException failed) {
                 // Tried again the next time this node listens anew; the changes heard meanwhile are indexed.
                 log.error("Catching up with the other nodes' changes failed ({})", missed.reason(), failed);
+            }
+        });
+    }
+
+    /**
+     * Moves the caught-up mark forward while this node listens, so a restart indexes again only
+     * what changed since shortly before it stopped. Queued behind the changes the mark covers;
+     * left alone after a failed catch-up or indexing, whose articles the next catch-up must
+     * still find by their change time.
+     */
+    @EventListener
+    void heard(NodeEventsHeard heard) {
+        queue.execute(() -> {
+            if (current) {
+                remember(heard.upTo());
+            }
+        });
+    }
+
+    /**
+     * Indexes again, in this node's index only, the articles another node's vocabulary change
+     * concerns; which they are is asked on this node's queue, after what was heard before.
+     */
+    void refreshLater(Supplier<Collection<ArticleId>> articles) {
+        queue.execute(() -> {
+            try {
+                articles.get().forEach(this::refresh);
+            } catch (RuntimeException failed) {
+                current = false;
+                log.error("Indexing the articles of another node's vocabulary change failed", failed);
             }
         });
     }
@@ -131,7 +169,9 @@ class OtherNodesIndexer {
             try {
                 refresh(id);
             } catch (RuntimeException failed) {
-                // The next catch-up (restart, reconnection) finds the article again by its change time.
+                // The next catch-up (restart, reconnection) finds the article again by its change time,
+                // as long as the mark stays where it is until then.
+                current = false;
                 log.error("Indexing article {} changed on another node failed", id.value(), failed);
             }
         });

@@ -17,9 +17,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kawaraban.site.ReadersPagesChanged;
 import jp.kawaraban.site.web.AnonymousPageCache.Header;
 import jp.kawaraban.site.web.AnonymousPageCache.Lookup;
 import jp.kawaraban.site.web.AnonymousPageCache.StoredPage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -44,7 +46,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * A successful change sent to the site (a form, an API call) drops every kept page, except
  * the ones listed as a reader's own business (follows, saves, account, billing, sign-up):
- * commentary, the desk, settings and whatever is added later need no event to be seen.
+ * commentary, the desk, settings and whatever is added later need no event to be seen. The
+ * other nodes drop theirs too ({@link ReadersPagesChanged}, a node-wide event).
  */
 @Component
 class AnonymousPages extends OncePerRequestFilter implements Ordered {
@@ -55,6 +58,9 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
     /** Changes that alter nothing an anonymous reader sees. */
     private static final List<String> READERS_OWN_CHANGES = List.of("/follows", "/saves", "/api/v1/my/", "/my/account",
             "/login", "/logout", "/signup", "/password/", "/billing/", "/plans/", "/newsletters/", "/my/gifts");
+    /** A free member spending the month's paid article (decision 0035) changes only their own page. */
+    private static final java.util.regex.Pattern READERS_OWN_UNLOCKS =
+            java.util.regex.Pattern.compile("/(articles/[^/]+/allowance|api/v1/articles/[^/]+/unlock)");
     private static final String[] KEY_HEADERS = {"Host", "Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto",
             "X-Forwarded-Port", "X-Forwarded-Prefix"};
     /** Set by the container or by this filter itself when it sends a kept page. */
@@ -64,11 +70,14 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
     private final AnonymousPageCache cache;
     private final PageCacheProperties properties;
     private final ReadCounter reads;
+    private final ApplicationEventPublisher events;
 
-    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties, ReadCounter reads) {
+    AnonymousPages(AnonymousPageCache cache, PageCacheProperties properties, ReadCounter reads,
+                   ApplicationEventPublisher events) {
         this.cache = cache;
         this.properties = properties;
         this.reads = reads;
+        this.events = events;
     }
 
     /** Behind {@link DatabaseOutagePages} (its 503 comes first), in front of the session filter. */
@@ -101,6 +110,8 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
             } finally {
                 if (response.getStatus() < 400 && changesWhatReadersSee(request)) {
                     cache.dropAll();
+                    // Outside any transaction by now: the other nodes are told at once (decision 0037).
+                    events.publishEvent(new ReadersPagesChanged(request.getRequestURI()));
                 }
             }
             return;
@@ -166,7 +177,7 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
 
     private static boolean changesWhatReadersSee(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return READERS_OWN_CHANGES.stream().noneMatch(path::startsWith);
+        return READERS_OWN_CHANGES.stream().noneMatch(path::startsWith) && !READERS_OWN_UNLOCKS.matcher(path).matches();
     }
 
     private static boolean anonymousPage(HttpServletRequest request) {

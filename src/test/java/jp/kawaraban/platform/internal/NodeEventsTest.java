@@ -1,6 +1,7 @@
 package jp.kawaraban.platform.internal;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jp.kawaraban.DeskForm;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.AccessLevel;
@@ -191,7 +193,72 @@ class NodeEventsTest {
         assertThat(listeners()).as("one listening connection again").isEqualTo(1);
     }
 
+    @Test
+    void aStaffChangeSentByAFormIsToldToTheOtherNodesSoTheyDropTheirPages() throws Exception {
+        WebSession editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        try (Connection otherNode = connect()) {
+            otherNode.createStatement().execute("LISTEN " + CHANNEL);
+            HttpResponse<String> saved = editor.submit("/editor/articles/new", "/editor/articles",
+                    DeskForm.manuscript("下書きの見出し" + unique(), "下書きのリード。", "下書きの本文。", "", "FREE"));
+            assertThat(saved.statusCode()).as("the draft saved").isLessThan(400);
+            List<String> heard = await().atMost(HEARD_WITHIN).until(() -> notifications(otherNode), list -> !list.isEmpty());
+            assertThat(heard).anySatisfy(payload -> assertThat(payload)
+                    .contains("\"type\":\"jp.kawaraban.site.ReadersPagesChanged\"")
+                    .contains("\"path\":\"/editor/articles\""));
+
+            // A reader's own change (following, saving, their account) is nobody else's business.
+            editor.submit("/my/account", "/logout", java.util.Map.of());
+            assertThat(notifications(otherNode)).noneSatisfy(payload -> assertThat(payload).contains("ReadersPagesChanged"));
+        }
+    }
+
+    @Test
+    void anEntityAddedOnAnotherNodeIsFoundInThisNodesArticlesWithoutARestart() throws Exception {
+        var reader = new WebSession(port);
+        String name = "ヴァルトシュタイン" + katakana();
+        String word = "entityword" + unique();
+        ArticleId id = desk.publish(article(word, name + "氏が来日し、会談に臨んだ。"));
+        await().until(() -> found(reader, word).contains("/articles/" + id.value()));
+        String entity = "node-entity-" + unique();
+        assertThat(foundAbout(reader, word, entity)).isEmpty();
+
+        // Another node adds the entity (its own index and the shared rows are its business) and says so.
+        jdbc.sql("insert into search_entity (id, canonical_name, kind, updated_at) values (?, ?, 'PERSON', now())")
+                .params(entity, name).update();
+        notifyAsAnotherNode("jp.kawaraban.search.EntityNamesChanged", "{\"entityId\":\"" + entity
+                + "\",\"canonicalName\":\"" + name + "\",\"addedNames\":[\"" + name + "\"],\"removedNames\":[]}");
+        await("this node's index has the mention").atMost(HEARD_WITHIN)
+                .until(() -> foundAbout(reader, word, entity).contains("/articles/" + id.value()));
+    }
+
+    @Test
+    void theIndexNotesHowFarItIsCurrentWhileTheNodeListensNotOnlyWhenItStarts(
+            @Autowired jp.kawaraban.platform.PlatformProperties platform) throws Exception {
+        java.nio.file.Path mark = platform.dataDir().resolve("search-caught-up-to");
+        Instant testStarted = Instant.now();
+        // kawaraban.node-events.heard-every is 1 s in the tests (a minute by default).
+        await("the caught-up mark moves past now").atMost(Duration.ofSeconds(10))
+                .until(() -> java.nio.file.Files.exists(mark)
+                        && Instant.parse(java.nio.file.Files.readString(mark).strip()).isAfter(testStarted));
+    }
+
     // --- helpers ---------------------------------------------------------------------
+
+    /** Search results for {@code query} among the articles the index holds with this entity. */
+    private static List<String> foundAbout(WebSession reader, String query, String entity) {
+        return reader.page("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&entity=" + entity)
+                .select(".result-headline").eachAttr("href");
+    }
+
+    private static String katakana() {
+        String letters = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロ";
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            name.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return name.toString();
+    }
 
     /** An article published here, once this node's own indexing of it can be searched. */
     private ArticleId publishedAndIndexed(WebSession reader, String lead) {
