@@ -122,7 +122,8 @@ class ImportAfterCrashTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", classPath, KawarabanApplication.class.getName(),
-                "import", "--publish", "--data-dir=" + dataDir,
+                // small batches, so that a kill falls between commits of the import
+                "import", "--publish", "--batch=20", "--data-dir=" + dataDir,
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 // the demo edition's sections (an external database has none until setup)
