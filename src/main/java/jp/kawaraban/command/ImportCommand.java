@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.editorial.GivenSource;
+import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.PartnerPages;
 import jp.kawaraban.platform.operator.OperatorToken;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImportCommand {
 
     static final String NAME = "import";
-    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] [--batch=FILES] FILE|FOLDER...";
+    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] [--batch=FILES]"
+            + " [--source=NAME [--source-url=URL]] FILE|FOLDER...";
 
     private final Path dataDir;
     private final PrintStream out;
@@ -51,7 +54,8 @@ final class ImportCommand {
     }
 
     /** What the command line asks for; {@code null} from {@link #parse} after a usage error. */
-    record Request(ImportMode mode, List<Path> files, List<String> applicationArgs, int batch) {
+    record Request(ImportMode mode, List<Path> files, List<String> applicationArgs, int batch, String sourceName,
+                   String sourceUrl) {
     }
 
     Request parse(String[] args) {
@@ -60,6 +64,8 @@ final class ImportCommand {
         List<String> passed = new ArrayList<>();
         boolean flagged = false;
         int batch = BATCH;
+        String sourceName = null;
+        String sourceUrl = null;
         for (String arg : args) {
             if (arg.equals("--dry-run") || arg.equals("--publish")) {
                 if (flagged) {
@@ -68,6 +74,20 @@ final class ImportCommand {
                 }
                 flagged = true;
                 mode = arg.equals("--dry-run") ? ImportMode.DRY_RUN : ImportMode.PUBLISH;
+            } else if (arg.startsWith("--source=")) {
+                sourceName = arg.substring("--source=".length()).strip();
+                if (sourceName.isEmpty()) {
+                    err.println("--source needs the outlet's name: --source=NAME");
+                    return null;
+                }
+            } else if (arg.startsWith("--source-url=")) {
+                sourceUrl = arg.substring("--source-url=".length()).strip();
+                try {
+                    GivenSource.typed(null, sourceUrl);
+                } catch (ImportException notAnAddress) {
+                    err.println("--source-url must be an http or https address: " + sourceUrl);
+                    return null;
+                }
             } else if (arg.startsWith("--batch=")) {
                 try {
                     batch = Integer.parseInt(arg.substring("--batch=".length()));
@@ -97,13 +117,18 @@ final class ImportCommand {
             err.println("Name at least one file to import.");
             return null;
         }
+        if (sourceUrl != null && files.size() > 1) {
+            // The address names one original page; given to many, every page would be taken for a second copy of the first.
+            err.println("--source-url is the address of one page: give it with one file (" + files.size() + " given).");
+            return null;
+        }
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 err.println("Not a readable file: " + file);
                 return null;
             }
         }
-        return new Request(mode, files, passed, batch);
+        return new Request(mode, files, passed, batch, sourceName, sourceUrl);
     }
 
     /**
@@ -136,7 +161,7 @@ final class ImportCommand {
                 http.send(HttpRequest.newBuilder(URI.create(site.url() + "/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 err.println("Importing through the site running at " + site.url() + ".");
-                return each(request, (name, bytes) -> remote(site.url(), site.authorization(), request.mode(), name, bytes));
+                return each(request, (name, bytes) -> remote(site.url(), site.authorization(), request, name, bytes));
             } catch (ConnectException gone) {
                 err.println("No site answers at the address in " + operatorFile + " (stopped without cleaning up?); importing here instead.");
             } catch (IOException | RuntimeException unreadable) {
@@ -222,14 +247,16 @@ final class ImportCommand {
         return failed == 0 ? 0 : 2;
     }
 
-    private String remote(String url, String authorization, ImportMode mode, String name, byte[] bytes)
+    private String remote(String url, String authorization, Request request, String name, byte[] bytes)
             throws IOException, InterruptedException {
-        String modeName = switch (mode) {
+        String modeName = switch (request.mode()) {
             case DRAFT -> "draft";
             case PUBLISH -> "publish";
             case DRY_RUN -> "dry-run";
         };
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/operator/import?mode=" + modeName))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/operator/import?mode=" + modeName
+                        + (request.sourceName() == null ? "" : "&source=" + URLEncoder.encode(request.sourceName(), StandardCharsets.UTF_8))
+                        + (request.sourceUrl() == null ? "" : "&sourceUrl=" + URLEncoder.encode(request.sourceUrl(), StandardCharsets.UTF_8))))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/octet-stream")
                 .header("X-Import-File", URLEncoder.encode(name, StandardCharsets.UTF_8))
@@ -249,7 +276,8 @@ final class ImportCommand {
         // Published imports (and, in a new data directory, the demo edition) are indexed in the background.
         try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
-            int exit = batches(request, request.batch(), files -> imports.reportAll(files, request.mode(), AuditLog.Actor.OPERATOR)
+            int exit = batches(request, request.batch(), files -> imports.reportAll(files, request.mode(), AuditLog.Actor.OPERATOR,
+                            GivenSource.typed(request.sourceName(), request.sourceUrl()))
                     .stream().map(json::writeValueAsString).toList());
             err.println("Waiting for the search index to take the imported articles in and compute their recommendations…");
             OperatorSite.settle(context, Duration.ofMinutes(5),

@@ -55,9 +55,23 @@ public class PartnerPages {
 
     /** Reads a page without storing anything; what the desk shows for review. */
     public ImportedPage read(String fileName, byte[] bytes) {
+        return read(fileName, bytes, GivenSource.NONE);
+    }
+
+    /** {@link #read(String, byte[])} of a page whose outlet the editor or operator names. */
+    public ImportedPage read(String fileName, byte[] bytes, GivenSource source) {
+        return read(reader(), fileName, bytes, source);
+    }
+
+    /** A reader that knows the sections as they are now (one query; a batch shares it). */
+    private PageReader reader() {
+        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
+                properties.maxBytes().toBytes());
+    }
+
+    private static ImportedPage read(PageReader reader, String fileName, byte[] bytes, GivenSource source) {
         // A file's name is only a label (the desk shows it, the audit records it): a control character in it goes.
-        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()), properties.maxBytes().toBytes())
-                .read(fileName == null ? null : TypedText.withoutControls(fileName), bytes);
+        return reader.read(fileName == null ? null : TypedText.withoutControls(fileName), bytes, source);
     }
 
     /** The article a page was already imported as, if it was. */
@@ -73,8 +87,13 @@ public class PartnerPages {
      * @throws ImportException when the file cannot be made an article
      */
     public ImportOutcome importPage(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
-        ImportedPage read = read(fileName, bytes);
-        ImportedPage page = mode == ImportMode.PUBLISH && read.publishedAt() == null
+        return importPage(fileName, bytes, mode, actor, GivenSource.NONE);
+    }
+
+    /** {@link #importPage(String, byte[], ImportMode, AuditLog.Actor)} of a page whose outlet is named by whoever imports it. */
+    public ImportOutcome importPage(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
+        ImportedPage read = read(fileName, bytes, source);
+        ImportedPage page = mode == ImportMode.PUBLISH && read.publishedAt() == null && !read.outletUnknown()
                 ? read.withWarning(new ImportWarning(ImportWarning.Kind.PUBLISHED_AT_IMPORT_TIME)) : read;
         try {
             return transactions.execute(status -> store(page, mode, actor));
@@ -87,6 +106,11 @@ public class PartnerPages {
         Optional<ArticleId> earlier = importedAs(page);
         if (earlier.isPresent()) {
             return new ImportOutcome(page, mode, null, earlier.get());
+        }
+        if (mode == ImportMode.PUBLISH && page.outletUnknown()) {
+            // Nobody said whose article this is: readers must not see it credited to nobody.
+            page = page.withWarning(new ImportWarning(ImportWarning.Kind.KEPT_AS_DRAFT));
+            mode = ImportMode.DRAFT;
         }
         ArticleId id = switch (mode) {
             case DRY_RUN -> null;
@@ -116,13 +140,14 @@ public class PartnerPages {
      * file still gets its own report and nothing is stored twice. The reports are in the order
      * of the files.
      */
-    public List<ImportReport> reportAll(List<PageFile> files, ImportMode mode, AuditLog.Actor actor) {
+    public List<ImportReport> reportAll(List<PageFile> files, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
         record Read(PageFile file, ImportedPage page, ImportException refused) {
         }
+        PageReader reader = reader();
         List<Read> read = files.parallelStream().map(file -> {
             try {
-                ImportedPage page = read(file.name(), file.bytes());
-                return new Read(file, mode == ImportMode.PUBLISH && page.publishedAt() == null
+                ImportedPage page = read(reader, file.name(), file.bytes(), source);
+                return new Read(file, mode == ImportMode.PUBLISH && page.publishedAt() == null && !page.outletUnknown()
                         ? page.withWarning(new ImportWarning(ImportWarning.Kind.PUBLISHED_AT_IMPORT_TIME)) : page, null);
             } catch (ImportException refused) {
                 return new Read(file, null, refused);
@@ -135,7 +160,7 @@ public class PartnerPages {
         } catch (RuntimeException batchRefused) {
             log.info("A batch of {} pages could not be stored at once ({}); storing them one by one", files.size(),
                     batchRefused.toString());
-            return files.stream().map(file -> report(file.name(), file.bytes(), mode, actor)).toList();
+            return files.stream().map(file -> report(file.name(), file.bytes(), mode, actor, source)).toList();
         }
         List<ImportReport> reports = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
@@ -150,8 +175,13 @@ public class PartnerPages {
      * reporting why instead (in Japanese, then English), so a batch goes on.
      */
     public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
+        return report(fileName, bytes, mode, actor, GivenSource.NONE);
+    }
+
+    /** {@link #report(String, byte[], ImportMode, AuditLog.Actor)} of a page whose outlet is named by whoever imports it. */
+    public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
         try {
-            return reported(fileName, importPage(fileName, bytes, mode, actor));
+            return reported(fileName, importPage(fileName, bytes, mode, actor, source));
         } catch (ImportException refused) {
             return refusedReport(fileName, refused);
         } catch (RuntimeException failed) {
