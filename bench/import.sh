@@ -62,7 +62,7 @@ import_run() {
     local label=$1 jar=$2 data=$3; shift 3
     local start end
     start=$(now)
-    /usr/bin/time -f '%M' -o "$WORK/$label.rss" \
+    /usr/bin/time -f '%M %U %S' -o "$WORK/$label.rss" \
         "$JAVA" ${KAWARABAN_HEAP:+-Xmx$KAWARABAN_HEAP} -jar "$jar" import --publish --data-dir="$data" --server.port=18121 "$@" \
         > "$WORK/$label.out" 2> "$WORK/$label.err" || true
     end=$(now)
@@ -70,9 +70,10 @@ import_run() {
 }
 
 report() { # $1 label, $2 seconds, $3 articles
-    printf '%-28s %8s articles %9.1f s %8.1f articles/s  exceptions in log: %s  stored: %s  peak RSS: %s MiB  load: %s\n' \
+    printf '%-28s %8s articles %9.1f s %8.1f articles/s  exceptions in log: %s  stored: %s  peak RSS: %s MiB  JVM CPU: %s s  load: %s\n' \
         "$1" "$3" "$2" "$(echo "$3 / $2" | bc -l)" "$(exceptions "$WORK/$1.err")" \
-        "$(grep -c '"id"' "$WORK/$1.out" || true)" "$(( $(tail -1 "$WORK/$1.rss" 2>/dev/null || echo 0) / 1024 ))" "$(load)"
+        "$(grep -c '"id"' "$WORK/$1.out" || true)" "$(( $(tail -1 "$WORK/$1.rss" 2>/dev/null | cut -d' ' -f1 || echo 0) / 1024 ))" \
+        "$(tail -1 "$WORK/$1.rss" 2>/dev/null | awk '{print $2 + $3}')" "$(load)"
 }
 
 echo "machine load before: $(load)"
