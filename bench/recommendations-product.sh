@@ -26,8 +26,8 @@ JAR=$(realpath "$JAR")
 echo "work folder: $WORK; machine load: $(uptime | sed 's/.*load average: //')"
 mkdir -p "$WORK/corpus"
 tar -xzf "$CORPUS" -C "$WORK/corpus"
-# The corpus's own files, as they are (LICENSE and README files are no articles).
-find "$WORK/corpus/livedoor" -name 'LICENSE.txt' -delete
+# The corpus's own article files, as they are (its LICENSE, README and CHANGES files are no articles).
+find "$WORK/corpus/livedoor" -type f ! -name '*-[0-9]*.txt' -delete
 
 "$JAVA" -jar "$JAR" setup --data-dir="$WORK/data" --name=ベンチ新聞 --base-url=https://bench.example \
     --admin-email=desk@bench.example --server.port=$((PORT + 1)) > "$WORK/setup.log" 2>&1
