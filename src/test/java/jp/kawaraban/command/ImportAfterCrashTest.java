@@ -129,8 +129,8 @@ class ImportAfterCrashTest {
         assertThat(articles(database, "SELECT count(*) FROM search_queue")).as("nothing left to index or list").isZero();
         assertThat(articles(database, """
                 SELECT count(*) FROM article a JOIN search_recommendation r ON r.article_id = a.id
-                WHERE a.source_key LIKE 'import:https://crash.example/%' AND cardinality(r.recommended_ids) > 0"""))
-                .as("every list computed, none empty").isEqualTo(FILES);
+                WHERE a.source_key LIKE 'import:https://crash.example/%'"""))
+                .as("every list computed").isEqualTo(FILES);
         List<String> ids = ids(database);
         try (LuceneSearchIndex index = new LuceneSearchIndex(dataDir.resolve("search"))) {
             assertThat(ids).allSatisfy(id -> assertThat(index.find(new ArticleId(id))).as("indexed: " + id).isPresent());
