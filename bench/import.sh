@@ -16,6 +16,10 @@
 #
 #   bench/import.sh [COUNT]      COUNT defaults to 100000
 #   BASE_JAR=/path/main.jar BASE_COUNT=500 bench/import.sh 3000
+#   ONLY_IMPORT=1 ...            steps 1 and 2 only (no kill and resume, no rebuild)
+#
+# The JVM's peak resident memory is reported (GNU time's %M); the embedded PostgreSQL's
+# processes are not in it.
 #
 # The corpus is extracted under a temporary folder and never copied into the project; the
 # derived files (bench/import-corpus.py) are written there too. Ports 18120-18129.
@@ -58,16 +62,18 @@ import_run() {
     local label=$1 jar=$2 data=$3; shift 3
     local start end
     start=$(now)
-    "$JAVA" -jar "$jar" import --publish --data-dir="$data" --server.port=18121 "$@" \
+    /usr/bin/time -f '%M %U %S' -o "$WORK/$label.rss" \
+        "$JAVA" ${KAWARABAN_HEAP:+-Xmx$KAWARABAN_HEAP} -jar "$jar" import --publish --data-dir="$data" --server.port=18121 "$@" \
         > "$WORK/$label.out" 2> "$WORK/$label.err" || true
     end=$(now)
     echo "$(elapsed "$start" "$end")"
 }
 
 report() { # $1 label, $2 seconds, $3 articles
-    printf '%-28s %8s articles %9.1f s %8.1f articles/s  exceptions in log: %s  stored: %s  load: %s\n' \
+    printf '%-28s %8s articles %9.1f s %8.1f articles/s  exceptions in log: %s  stored: %s  peak RSS: %s MiB  JVM CPU: %s s  load: %s\n' \
         "$1" "$3" "$2" "$(echo "$3 / $2" | bc -l)" "$(exceptions "$WORK/$1.err")" \
-        "$(grep -c '"id"' "$WORK/$1.out" || true)" "$(load)"
+        "$(grep -c '"id"' "$WORK/$1.out" || true)" "$(( $(tail -1 "$WORK/$1.rss" 2>/dev/null | cut -d' ' -f1 || echo 0) / 1024 ))" \
+        "$(tail -1 "$WORK/$1.rss" 2>/dev/null | awk '{print $2 + $3}')" "$(load)"
 }
 
 echo "machine load before: $(load)"
@@ -88,6 +94,11 @@ cp -a "$WORK/template" "$WORK/data"
 t=$(import_run import "$JAR" "$WORK/data" "$WORK/files")
 report import "$t" "$COUNT"
 echo "  'Connection is not available' in its log: $(grep -c 'Connection is not available' "$WORK/import.err" || true)"
+
+if [[ -n ${ONLY_IMPORT:-} ]]; then
+    echo "machine load after: $(load)"
+    exit 0
+fi
 
 # 3. killed halfway, then run again
 cp -a "$WORK/template" "$WORK/resumed"

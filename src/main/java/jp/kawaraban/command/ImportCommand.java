@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.editorial.GivenSource;
+import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.PartnerPages;
 import jp.kawaraban.platform.operator.OperatorToken;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImportCommand {
 
     static final String NAME = "import";
-    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] FILE|FOLDER...";
+    static final String USAGE = "usage: java -jar kawaraban.jar import [--dry-run | --publish] [--data-dir=DIR] [--batch=FILES]"
+            + " [--source=NAME [--source-url=URL]] FILE|FOLDER...";
 
     private final Path dataDir;
     private final PrintStream out;
@@ -51,7 +54,8 @@ final class ImportCommand {
     }
 
     /** What the command line asks for; {@code null} from {@link #parse} after a usage error. */
-    record Request(ImportMode mode, List<Path> files, List<String> applicationArgs) {
+    record Request(ImportMode mode, List<Path> files, List<String> applicationArgs, int batch, String sourceName,
+                   String sourceUrl) {
     }
 
     Request parse(String[] args) {
@@ -59,6 +63,9 @@ final class ImportCommand {
         List<Path> files = new ArrayList<>();
         List<String> passed = new ArrayList<>();
         boolean flagged = false;
+        int batch = BATCH;
+        String sourceName = null;
+        String sourceUrl = null;
         for (String arg : args) {
             if (arg.equals("--dry-run") || arg.equals("--publish")) {
                 if (flagged) {
@@ -67,6 +74,30 @@ final class ImportCommand {
                 }
                 flagged = true;
                 mode = arg.equals("--dry-run") ? ImportMode.DRY_RUN : ImportMode.PUBLISH;
+            } else if (arg.startsWith("--source=")) {
+                sourceName = arg.substring("--source=".length()).strip();
+                if (sourceName.isEmpty()) {
+                    err.println("--source needs the outlet's name: --source=NAME");
+                    return null;
+                }
+            } else if (arg.startsWith("--source-url=")) {
+                sourceUrl = arg.substring("--source-url=".length()).strip();
+                try {
+                    GivenSource.typed(null, sourceUrl);
+                } catch (ImportException notAnAddress) {
+                    err.println("--source-url must be an http or https address: " + sourceUrl);
+                    return null;
+                }
+            } else if (arg.startsWith("--batch=")) {
+                try {
+                    batch = Integer.parseInt(arg.substring("--batch=".length()));
+                } catch (NumberFormatException notANumber) {
+                    batch = 0;
+                }
+                if (batch < 1 || batch > 10_000) {
+                    err.println("--batch takes a number of files from 1 to 10000: " + arg);
+                    return null;
+                }
             } else if (arg.startsWith("--data-dir=") || arg.startsWith("--kawaraban.data-dir=")) {
                 continue; // found by DataDirectory
             } else if (arg.startsWith("--") && arg.contains("=")) {
@@ -86,13 +117,18 @@ final class ImportCommand {
             err.println("Name at least one file to import.");
             return null;
         }
+        if (sourceUrl != null && files.size() > 1) {
+            // The address names one original page; given to many, every page would be taken for a second copy of the first.
+            err.println("--source-url is the address of one page: give it with one file (" + files.size() + " given).");
+            return null;
+        }
         for (Path file : files) {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 err.println("Not a readable file: " + file);
                 return null;
             }
         }
-        return new Request(mode, files, passed);
+        return new Request(mode, files, passed, batch, sourceName, sourceUrl);
     }
 
     /**
@@ -125,7 +161,7 @@ final class ImportCommand {
                 http.send(HttpRequest.newBuilder(URI.create(site.url() + "/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 err.println("Importing through the site running at " + site.url() + ".");
-                return each(request, (name, bytes) -> remote(site.url(), site.authorization(), request.mode(), name, bytes));
+                return each(request, (name, bytes) -> remote(site.url(), site.authorization(), request, name, bytes));
             } catch (ConnectException gone) {
                 err.println("No site answers at the address in " + operatorFile + " (stopped without cleaning up?); importing here instead.");
             } catch (IOException | RuntimeException unreadable) {
@@ -143,41 +179,84 @@ final class ImportCommand {
         String importFile(String name, byte[] bytes) throws IOException, InterruptedException;
     }
 
+    /** Imports a batch of files at once: one report line per file given, in their order. */
+    private interface BatchImporter {
+        List<String> importFiles(List<PartnerPages.PageFile> files) throws InterruptedException;
+    }
+
+    /**
+     * Files stored together in one transaction by a command that runs the import itself: large
+     * enough that commits stop counting, small enough that a kill loses little (the batch in
+     * flight is rolled back and stored by the next run) and the progress bar moves.
+     */
+    static final int BATCH = 250;
+
     /** Imports every file in turn, one JSON line each, the bar redrawn after each. */
     private int each(Request request, Importer importer) throws InterruptedException {
+        return batches(request, 1, files -> {
+            List<String> lines = new ArrayList<>();
+            for (PartnerPages.PageFile file : files) {
+                try {
+                    lines.add(importer.importFile(file.name(), file.bytes()));
+                } catch (IOException failure) {
+                    lines.add(failure(file.name(), "ファイルを読めませんでした / Could not read the file or reach the site: "
+                            + failure.getMessage()));
+                }
+            }
+            return lines;
+        });
+    }
+
+    /** Imports the files {@code size} at a time, one JSON line each, the bar redrawn after each batch. */
+    private int batches(Request request, int size, BatchImporter importer) throws InterruptedException {
         ProgressBar bar = new ProgressBar(err, "files", System.console() != null);
         int failed = 0;
         int done = 0;
-        bar.show(0, request.files().size());
-        for (Path file : request.files()) {
-            String line;
-            try {
-                line = importer.importFile(file.toString(), Files.readAllBytes(file));
-            } catch (IOException failure) {
-                line = failure(file.toString(), "ファイルを読めませんでした / Could not read the file or reach the site: "
-                        + failure.getMessage());
+        int total = request.files().size();
+        bar.show(0, total);
+        for (int from = 0; from < total; from += size) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
-            if (json.readTree(line).has("error")) {
-                failed++;
+            List<PartnerPages.PageFile> readable = new ArrayList<>();
+            Map<Integer, String> unreadable = new LinkedHashMap<>();
+            List<Path> batch = request.files().subList(from, Math.min(total, from + size));
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    readable.add(new PartnerPages.PageFile(batch.get(i).toString(), Files.readAllBytes(batch.get(i))));
+                } catch (IOException failure) {
+                    unreadable.put(i, failure(batch.get(i).toString(), "ファイルを読めませんでした / Could not read the file: "
+                            + failure.getMessage()));
+                }
             }
-            out.println(line);
+            List<String> imported = readable.isEmpty() ? List.of() : importer.importFiles(readable);
+            for (int i = 0, next = 0; i < batch.size(); i++) {
+                String line = unreadable.containsKey(i) ? unreadable.get(i) : imported.get(next++);
+                if (json.readTree(line).has("error")) {
+                    failed++;
+                }
+                out.println(line);
+            }
             out.flush();
-            bar.show(++done, request.files().size());
+            done += batch.size();
+            bar.show(done, total);
         }
-        bar.finish(done, request.files().size());
+        bar.finish(done, total);
         err.println((done - failed) + " of " + done + " files imported"
                 + (request.mode() == ImportMode.DRY_RUN ? " (dry run: nothing stored)." : "."));
         return failed == 0 ? 0 : 2;
     }
 
-    private String remote(String url, String authorization, ImportMode mode, String name, byte[] bytes)
+    private String remote(String url, String authorization, Request request, String name, byte[] bytes)
             throws IOException, InterruptedException {
-        String modeName = switch (mode) {
+        String modeName = switch (request.mode()) {
             case DRAFT -> "draft";
             case PUBLISH -> "publish";
             case DRY_RUN -> "dry-run";
         };
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/operator/import?mode=" + modeName))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/operator/import?mode=" + modeName
+                        + (request.sourceName() == null ? "" : "&source=" + URLEncoder.encode(request.sourceName(), StandardCharsets.UTF_8))
+                        + (request.sourceUrl() == null ? "" : "&sourceUrl=" + URLEncoder.encode(request.sourceUrl(), StandardCharsets.UTF_8))))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/octet-stream")
                 .header("X-Import-File", URLEncoder.encode(name, StandardCharsets.UTF_8))
@@ -197,8 +276,9 @@ final class ImportCommand {
         // Published imports (and, in a new data directory, the demo edition) are indexed in the background.
         try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
-            int exit = each(request, (name, bytes) -> json.writeValueAsString(
-                    imports.report(name, bytes, request.mode(), AuditLog.Actor.OPERATOR)));
+            int exit = batches(request, request.batch(), files -> imports.reportAll(files, request.mode(), AuditLog.Actor.OPERATOR,
+                            GivenSource.typed(request.sourceName(), request.sourceUrl()))
+                    .stream().map(json::writeValueAsString).toList());
             err.println("Waiting for the search index to take the imported articles in and compute their recommendations…");
             OperatorSite.settle(context, Duration.ofMinutes(5),
                     new ProgressBar(err, "search steps (index, then lists)", System.console() != null));

@@ -161,6 +161,7 @@ public class EditorsDesk {
         if (!publishAt.isAfter(clock.instant())) {
             throw new DeskRefusal("editor.problem.schedulePast");
         }
+        requireKnownOutlet(manuscript);
         int saved = articles.saveDraft(id, content(manuscript, id), version);
         int scheduled = articles.schedule(id, publishAt, saved);
         audit.record(actor, "article.schedule", subject(id), publishAt.toString());
@@ -175,6 +176,7 @@ public class EditorsDesk {
 
     /** Saves the draft and publishes it now. */
     public int publish(ArticleId id, Manuscript manuscript, int version, Actor actor) {
+        requireKnownOutlet(manuscript);
         ArticleContent content = content(manuscript, id);
         int saved = articles.saveDraft(id, content, version);
         int published = articles.publishDraft(id, saved);
@@ -289,6 +291,16 @@ public class EditorsDesk {
     }
 
     // ---- checking a manuscript ------------------------------------------------------------------------
+
+    /**
+     * An imported page nobody said the outlet of is kept as a draft marked 「媒体不明」: it may be
+     * saved as it is, but readers must not get it until an editor names whose article it is.
+     */
+    private static void requireKnownOutlet(Manuscript manuscript) {
+        if (manuscript.sourceOutlet().strip().equals(ImportedPage.UNKNOWN_OUTLET)) {
+            throw new DeskRefusal("editor.problem.sourceUnknown", ImportedPage.UNKNOWN_OUTLET);
+        }
+    }
 
     private ArticleContent content(Manuscript m, ArticleId self) {
         List<DeskRefusal.Problem> problems = new ArrayList<>();

@@ -21,8 +21,14 @@ public final class ImportException extends Refusal {
         /** Markup nested deeper than a page can be read (thousands of levels), and no article text where it could be. */
         TOO_DEEPLY_NESTED,
         NO_HEADLINE,
-        /** Neither an outlet name nor an original address: whose article it is cannot be told. */
-        NO_SOURCE
+        /**
+         * Neither an outlet name nor an original address: whose article it is cannot be told.
+         * No longer raised by reading (such a page becomes a draft of an unknown outlet); kept
+         * because reports written before name it.
+         */
+        NO_SOURCE,
+        /** The original address an operator or editor gave is not an http(s) address; the detail is what was given. */
+        BAD_SOURCE_URL
     }
 
     private final Problem problem;

@@ -62,6 +62,7 @@ public record ImportReport(@JsonValue Map<String, Object> fields) {
         json.put("warnings", warnings);
         if (outcome.stored() != null) {
             json.put("id", outcome.stored().value());
+            json.put("status", outcome.mode() == ImportMode.PUBLISH ? "published" : "draft");
         }
         if (outcome.duplicateOf() != null) {
             json.put("duplicateOf", outcome.duplicateOf().value());

@@ -16,6 +16,13 @@ public record ImportWarning(Kind kind, String detail) {
         PUBLISHED_AT_IMPORT_TIME,
         /** No byline on the page: the outlet is credited instead. */
         BYLINE_FROM_OUTLET,
+        /**
+         * No outlet name, no original address, and none given: the draft is marked
+         * {@link ImportedPage#UNKNOWN_OUTLET} and cannot be published until an editor names it.
+         */
+        OUTLET_UNKNOWN,
+        /** Asked to publish a page of an unknown outlet: it was stored as a draft instead. */
+        KEPT_AS_DRAFT,
         /** No outlet name on the page: the original address's host stands for it. */
         OUTLET_FROM_ADDRESS,
         NO_ORIGINAL_URL,

@@ -29,6 +29,12 @@ public record ImportedPage(String fileName, String headline, String subheadline,
                            List<Block> blocks, String sourceName, URI sourceUrl, AccessLevel accessLevel,
                            String sourceKey, List<ImportWarning> warnings) {
 
+    /**
+     * The outlet of a page that names none and was given none: 「媒体不明」. Stored as the
+     * draft's source so the desk shows it, and refused on publishing until an editor replaces it.
+     */
+    public static final String UNKNOWN_OUTLET = "媒体不明";
+
     public ImportedPage {
         bylines = List.copyOf(bylines);
         blocks = List.copyOf(blocks);
@@ -46,6 +52,11 @@ public record ImportedPage(String fileName, String headline, String subheadline,
         more.add(warning);
         return new ImportedPage(fileName, headline, subheadline, lead, bylines, publishedAt, updatedAt, sectionCode,
                 blocks, sourceName, sourceUrl, accessLevel, sourceKey, more);
+    }
+
+    /** Whether nobody said whose page it is: it may be a draft, not published. */
+    public boolean outletUnknown() {
+        return UNKNOWN_OUTLET.equals(sourceName);
     }
 
     public boolean has(ImportWarning.Kind kind) {

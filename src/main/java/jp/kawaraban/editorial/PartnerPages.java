@@ -55,9 +55,23 @@ public class PartnerPages {
 
     /** Reads a page without storing anything; what the desk shows for review. */
     public ImportedPage read(String fileName, byte[] bytes) {
+        return read(fileName, bytes, GivenSource.NONE);
+    }
+
+    /** {@link #read(String, byte[])} of a page whose outlet the editor or operator names. */
+    public ImportedPage read(String fileName, byte[] bytes, GivenSource source) {
+        return read(reader(), fileName, bytes, source);
+    }
+
+    /** A reader that knows the sections as they are now (one query; a batch shares it). */
+    private PageReader reader() {
+        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
+                properties.maxBytes().toBytes());
+    }
+
+    private static ImportedPage read(PageReader reader, String fileName, byte[] bytes, GivenSource source) {
         // A file's name is only a label (the desk shows it, the audit records it): a control character in it goes.
-        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()), properties.maxBytes().toBytes())
-                .read(fileName == null ? null : TypedText.withoutControls(fileName), bytes);
+        return reader.read(fileName == null ? null : TypedText.withoutControls(fileName), bytes, source);
     }
 
     /** The article a page was already imported as, if it was. */
@@ -73,8 +87,13 @@ public class PartnerPages {
      * @throws ImportException when the file cannot be made an article
      */
     public ImportOutcome importPage(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
-        ImportedPage read = read(fileName, bytes);
-        ImportedPage page = mode == ImportMode.PUBLISH && read.publishedAt() == null
+        return importPage(fileName, bytes, mode, actor, GivenSource.NONE);
+    }
+
+    /** {@link #importPage(String, byte[], ImportMode, AuditLog.Actor)} of a page whose outlet is named by whoever imports it. */
+    public ImportOutcome importPage(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
+        ImportedPage read = read(fileName, bytes, source);
+        ImportedPage page = mode == ImportMode.PUBLISH && read.publishedAt() == null && !read.outletUnknown()
                 ? read.withWarning(new ImportWarning(ImportWarning.Kind.PUBLISHED_AT_IMPORT_TIME)) : read;
         try {
             return transactions.execute(status -> store(page, mode, actor));
@@ -87,6 +106,11 @@ public class PartnerPages {
         Optional<ArticleId> earlier = importedAs(page);
         if (earlier.isPresent()) {
             return new ImportOutcome(page, mode, null, earlier.get());
+        }
+        if (mode == ImportMode.PUBLISH && page.outletUnknown()) {
+            // Nobody said whose article this is: readers must not see it credited to nobody.
+            page = page.withWarning(new ImportWarning(ImportWarning.Kind.KEPT_AS_DRAFT));
+            mode = ImportMode.DRAFT;
         }
         ArticleId id = switch (mode) {
             case DRY_RUN -> null;
@@ -103,28 +127,83 @@ public class PartnerPages {
         return new ImportOutcome(page, mode, id, null);
     }
 
+    /** A file given to {@link #reportAll}: its name (a label) and its bytes. */
+    public record PageFile(String name, byte[] bytes) {
+    }
+
+    /**
+     * {@link #report} for many files at once, as an archive migration needs: the pages are read
+     * on every core, then stored in one transaction with their audit records, so a thousand
+     * articles cost a few commits (each one a flush of the write-ahead log to the disk) instead
+     * of a thousand. A batch the database refuses (a page imported by someone else at the same
+     * moment, a constraint) is rolled back whole and stored again one file at a time, so every
+     * file still gets its own report and nothing is stored twice. The reports are in the order
+     * of the files.
+     */
+    public List<ImportReport> reportAll(List<PageFile> files, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
+        record Read(PageFile file, ImportedPage page, ImportException refused) {
+        }
+        PageReader reader = reader();
+        List<Read> read = files.parallelStream().map(file -> {
+            try {
+                ImportedPage page = read(reader, file.name(), file.bytes(), source);
+                return new Read(file, mode == ImportMode.PUBLISH && page.publishedAt() == null && !page.outletUnknown()
+                        ? page.withWarning(new ImportWarning(ImportWarning.Kind.PUBLISHED_AT_IMPORT_TIME)) : page, null);
+            } catch (ImportException refused) {
+                return new Read(file, null, refused);
+            }
+        }).toList();
+        List<ImportOutcome> outcomes;
+        try {
+            outcomes = transactions.execute(status -> read.stream()
+                    .map(one -> one.page() == null ? null : store(one.page(), mode, actor)).toList());
+        } catch (RuntimeException batchRefused) {
+            log.info("A batch of {} pages could not be stored at once ({}); storing them one by one", files.size(),
+                    batchRefused.toString());
+            return files.stream().map(file -> report(file.name(), file.bytes(), mode, actor, source)).toList();
+        }
+        List<ImportReport> reports = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            Read one = read.get(i);
+            reports.add(one.page() == null ? refusedReport(one.file().name(), one.refused()) : reported(one.file().name(), outcomes.get(i)));
+        }
+        return reports;
+    }
+
     /**
      * {@link #importPage} for operator commands: never throws for a file it cannot import,
      * reporting why instead (in Japanese, then English), so a batch goes on.
      */
     public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor) {
+        return report(fileName, bytes, mode, actor, GivenSource.NONE);
+    }
+
+    /** {@link #report(String, byte[], ImportMode, AuditLog.Actor)} of a page whose outlet is named by whoever imports it. */
+    public ImportReport report(String fileName, byte[] bytes, ImportMode mode, AuditLog.Actor actor, GivenSource source) {
         try {
-            ImportOutcome outcome = importPage(fileName, bytes, mode, actor);
-            List<String> warnings = new ArrayList<>(outcome.warnings().stream()
-                    .map(w -> describe(w, Locale.JAPANESE)).toList());
-            if (outcome.duplicateOf() != null) {
-                warnings.add(messages.getMessage("import.duplicate", new Object[] {outcome.duplicateOf().value()},
-                        Locale.JAPANESE));
-            }
-            return ImportReport.of(fileName, outcome, warnings);
+            return reported(fileName, importPage(fileName, bytes, mode, actor, source));
         } catch (ImportException refused) {
-            return ImportReport.failed(fileName, describe(refused, Locale.JAPANESE) + " / " + describe(refused, Locale.ENGLISH),
-                    refused.problem());
+            return refusedReport(fileName, refused);
         } catch (RuntimeException failed) {
             log.warn("Importing {} failed", fileName, failed);
             return ImportReport.failed(fileName, messages.getMessage("import.failed", null, Locale.JAPANESE) + " / "
                     + messages.getMessage("import.failed", null, Locale.ENGLISH) + " (" + failed.getMessage() + ")", null);
         }
+    }
+
+    private ImportReport reported(String fileName, ImportOutcome outcome) {
+        List<String> warnings = new ArrayList<>(outcome.warnings().stream()
+                .map(w -> describe(w, Locale.JAPANESE)).toList());
+        if (outcome.duplicateOf() != null) {
+            warnings.add(messages.getMessage("import.duplicate", new Object[] {outcome.duplicateOf().value()},
+                    Locale.JAPANESE));
+        }
+        return ImportReport.of(fileName, outcome, warnings);
+    }
+
+    private ImportReport refusedReport(String fileName, ImportException refused) {
+        return ImportReport.failed(fileName, describe(refused, Locale.JAPANESE) + " / " + describe(refused, Locale.ENGLISH),
+                refused.problem());
     }
 
     /** A warning in words, for editors ({@code Locale.JAPANESE}) or the English fallback. */

@@ -23,6 +23,21 @@ public interface SearchIndex {
         articles.forEach(this::index);
     }
 
+    /**
+     * Adds or replaces many articles without waiting for them to be durable or visible: one
+     * batch of a bulk, which {@link #commitStaged()} ends. A bulk of a thousand batches then
+     * costs a few commits instead of a thousand. A crash before that commit may lose them, so
+     * whoever stages keeps its own record of what it staged until the commit (the indexing
+     * queue keeps the rows). By default, {@link #indexAll} at once.
+     */
+    default void stage(List<IndexedArticle> articles) {
+        indexAll(articles);
+    }
+
+    /** Makes everything {@link #stage staged} durable and visible to searches. */
+    default void commitStaged() {
+    }
+
     void remove(ArticleId id);
 
     SearchHits search(SearchQuery query);

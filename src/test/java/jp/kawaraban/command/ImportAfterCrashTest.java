@@ -95,6 +95,48 @@ class ImportAfterCrashTest {
         }
     }
 
+    /**
+     * Killed once every file is stored, while the command waits for the index and the lists
+     * (staged batches not committed yet, lists half computed): the same command again stores
+     * nothing, and finishes the index and every list.
+     */
+    @Test
+    void anImportKilledWhileItsArticlesAreIndexedAndListedFinishesThatWhenRunAgain(@TempDir Path work) throws Exception {
+        Path archive = archive(work.resolve("archive"));
+        String database = TestDatabase.newDatabase();
+        Path dataDir = work.resolve("data");
+
+        Path firstOut = work.resolve("first.out");
+        running = command(database, dataDir, archive, firstOut, work.resolve("first.err"));
+        await("every file stored (log: " + work.resolve("first.err") + ")").atMost(RUN)
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    assertThat(running.isAlive()).as("the first run is still running").isTrue();
+                    return Files.readAllLines(firstOut).size() >= FILES;
+                });
+        running.destroyForcibly();
+        running.waitFor();
+        assertThat(articles(database, "SELECT count(*) FROM article WHERE source_key LIKE 'import:https://crash.example/%'"))
+                .isEqualTo(FILES);
+        assertThat(articles(database, "SELECT count(*) FROM search_queue")).as("index or lists owed at the kill").isPositive();
+
+        Path secondOut = work.resolve("second.out");
+        running = command(database, dataDir, archive, secondOut, work.resolve("second.err"));
+        assertThat(running.waitFor(RUN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .as("the second run finished (log: " + work.resolve("second.err") + ")").isTrue();
+        assertThat(running.exitValue()).isZero();
+        assertThat(Files.readAllLines(secondOut)).hasSize(FILES).allMatch(line -> line.contains("\"duplicateOf\""));
+
+        assertThat(articles(database, "SELECT count(*) FROM search_queue")).as("nothing left to index or list").isZero();
+        assertThat(articles(database, """
+                SELECT count(*) FROM article a JOIN search_recommendation r ON r.article_id = a.id
+                WHERE a.source_key LIKE 'import:https://crash.example/%'"""))
+                .as("every list computed").isEqualTo(FILES);
+        List<String> ids = ids(database);
+        try (LuceneSearchIndex index = new LuceneSearchIndex(dataDir.resolve("search"))) {
+            assertThat(ids).allSatisfy(id -> assertThat(index.find(new ArticleId(id))).as("indexed: " + id).isPresent());
+        }
+    }
+
     /** Made-up articles in the livedoor layout, each with its own address (what makes a repeat known). */
     private static Path archive(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -122,7 +164,8 @@ class ImportAfterCrashTest {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", classPath, KawarabanApplication.class.getName(),
-                "import", "--publish", "--data-dir=" + dataDir,
+                // small batches, so that a kill falls between commits of the import
+                "import", "--publish", "--batch=20", "--data-dir=" + dataDir,
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 // the demo edition's sections (an external database has none until setup)

@@ -112,6 +112,49 @@ class ImportCommandTest {
     }
 
     @Test
+    void aPageOfNoKnownOutletStaysADraftUntilTheCommandNamesWhoseItIs(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // The browser-copied page with no outlet, under a headline of its own (the desk's test imports the page as it is).
+        Path page = dir.resolve("copied.txt");
+        Files.writeString(page, Files.readString(PAGES.resolve("25-browser-copy-no-outlet.txt"))
+                .replace("古い校舎を図書館に、町が改修案をまとめる", "旧校舎を町立図書館に、改修案まとまる"));
+
+        Run unknown = run("--publish", page.toString());
+        assertThat(unknown.exit()).isZero();
+        JsonNode line = unknown.lines().getFirst();
+        assertThat(line.get("source").asString()).isEqualTo("媒体不明");
+        assertThat(line.get("status").asString()).isEqualTo("draft");
+        assertThat(line.get("warnings").valueStream().map(JsonNode::asString).toList())
+                .contains("どの媒体の記事か分からないため、公開せずに下書きとして保存しました。デスクで媒体名を入れてから公開してください。");
+        assertThat(new WebSession(port).get("/articles/" + line.get("id").asString()).statusCode()).isEqualTo(404);
+
+        Run named = run("--publish", "--source=北浜タイムズ", "--source-url=https://kitahama-times.example/news/2026/25",
+                page.toString());
+        assertThat(named.exit()).isZero();
+        JsonNode published = named.lines().getFirst();
+        assertThat(published.get("status").asString()).isEqualTo("published");
+        assertThat(published.get("source").asString()).isEqualTo("北浜タイムズ");
+        assertThat(published.get("sourceUrl").asString()).isEqualTo("https://kitahama-times.example/news/2026/25");
+        assertThat(catalog.find(published.get("id").asString())).hasValueSatisfying(article -> {
+            assertThat(article.content().source().name()).isEqualTo("北浜タイムズ");
+            assertThat(article.content().bylines()).containsExactly("中村 大輔");
+        });
+    }
+
+    @Test
+    void anAddressForOnePageIsRefusedForManyOrWhenItIsNoWebAddress() {
+        Run many = run("--source=北浜タイムズ", "--source-url=https://kitahama-times.example/a",
+                PAGES.resolve("24-browser-copy-share-bar.txt").toString(), PAGES.resolve("25-browser-copy-no-outlet.txt").toString());
+        assertThat(many.exit()).isEqualTo(1);
+        assertThat(many.err()).contains("--source-url is the address of one page");
+        assertThat(many.lines()).isEmpty();
+        Run notWeb = run("--source-url=ftp://kitahama-times.example/a", PAGES.resolve("24-browser-copy-share-bar.txt").toString());
+        assertThat(notWeb.exit()).isEqualTo(1);
+        assertThat(notWeb.err()).contains("--source-url must be an http or https address");
+        assertThat(run("--batch=0", PAGES.resolve("24-browser-copy-share-bar.txt").toString()).exit()).isEqualTo(1);
+    }
+
+    @Test
     void usageErrorsExitWithOne() {
         assertThat(run().exit()).isEqualTo(1);
         assertThat(run("--dry-run", "--publish", PAGES.resolve("01-toto-shimbun-politics.html").toString()).exit()).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.kawaraban.DeskForm;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.ArticleDesk;
@@ -127,6 +128,77 @@ class EditorImportDeskTest {
         assertThat(review.select(".import-body h2.subheading").eachText()).containsExactly("争点は人口減対策");
         assertThat(review.select(".import-body ul li")).hasSize(3);
         assertThat(review.selectFirst(".import-draft").text()).doesNotContain("シェア", "関連記事", "ランキング", "ログイン");
+    }
+
+    @Test
+    void aPageNamingNoOutletBecomesAnUnknownOutletsDraftThatIsNotPublishedUntilTheOutletIsEntered() throws Exception {
+        WebSession editor = editor();
+        String text = Files.readString(Path.of("src/test/resources/import/pages/25-browser-copy-no-outlet.txt"));
+        HttpResponse<String> preview = multipart(editor, "/editor/import/preview",
+                Map.of("_csrf", csrf(editor.page("/editor/import")), "text", text), null, null);
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        Document review = Jsoup.parse(preview.body());
+        assertThat(review.selectFirst(".import-headline").text()).isEqualTo("古い校舎を図書館に、町が改修案をまとめる");
+        assertThat(review.selectFirst(".import-source").text()).isEqualTo("媒体不明");
+        assertThat(review.selectFirst(".import-byline").text()).isEqualTo("中村 大輔");
+        assertThat(review.select(".import-body ol li")).hasSize(3);
+        assertThat(review.select(".import-warnings li").eachText())
+                .contains("媒体名も元記事のURLも見つかりません。「媒体不明」の下書きとして保存し、媒体名を入れるまで公開できません。");
+        Map<String, String> fields = new LinkedHashMap<>();
+        review.selectFirst("form.import-save").select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        String id = DeskForm.idFrom(multipart(editor, "/editor/import", fields, null, null));
+        String path = "/editor/articles/" + id;
+
+        Document form = editor.page(path);
+        assertThat(form.selectFirst("#article-form input[name=sourceOutlet]").val()).isEqualTo("媒体不明");
+        Map<String, String> manuscript = new LinkedHashMap<>();
+        form.select("#article-form input[name], #article-form textarea[name], #article-form select[name]").forEach(field -> {
+            if (!field.attr("type").equals("checkbox") || field.hasAttr("checked")) {
+                manuscript.put(field.attr("name"), field.tagName().equals("select")
+                        ? field.select("option[selected]").val() : field.tagName().equals("textarea") ? field.text() : field.val());
+            }
+        });
+        manuscript.remove("_csrf");
+        manuscript.put("action", "publish");
+        manuscript.put("confirmed", "publish");
+        HttpResponse<String> refused = editor.submit(path, path, manuscript);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).text()).contains("媒体名が「媒体不明」のままです。記事の出どころの媒体名を入れてから公開してください。");
+        assertThat(new WebSession(port).get("/articles/" + id).statusCode()).isEqualTo(404);
+
+        manuscript.put("sourceOutlet", "北浜タイムズ");
+        manuscript.put("version", editor.page(path).selectFirst("#article-form input[name=version]").val());
+        assertThat(editor.submit(path, path, manuscript).statusCode()).isEqualTo(302);
+        assertThat(new WebSession(port).get("/articles/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theOutletNamedOnTheFormIsTheDraftsSource() throws Exception {
+        WebSession editor = editor();
+        String text = Files.readString(Path.of("src/test/resources/import/pages/24-browser-copy-share-bar.txt"));
+        HttpResponse<String> preview = multipart(editor, "/editor/import/preview", Map.of("_csrf", csrf(editor.page("/editor/import")),
+                "text", text, "source", "みなと日日新聞デジタル", "sourceUrl", "https://minato-nichinichi.example/kurashi/1130"), null, null);
+
+        Document review = Jsoup.parse(preview.body());
+        assertThat(review.selectFirst(".import-source").text())
+                .isEqualTo("みなと日日新聞デジタル（https://minato-nichinichi.example/kurashi/1130）");
+        assertThat(review.selectFirst(".import-draft").text()).doesNotContain("LinkedIn", "Bluesky", "Twitter", "印刷", "おすすめ",
+                "ニュースレター", "ログイン");
+        Map<String, String> fields = new LinkedHashMap<>();
+        review.selectFirst("form.import-save").select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.val()));
+        String id = DeskForm.idFrom(multipart(editor, "/editor/import", fields, null, null));
+
+        var stored = desk.forEditing(new ArticleId(id)).orElseThrow().content();
+        assertThat(stored.source().name()).isEqualTo("みなと日日新聞デジタル");
+        assertThat(stored.source().originalUrl()).hasToString("https://minato-nichinichi.example/kurashi/1130");
+        assertThat(stored.bylines()).containsExactly("高橋 結衣");
+
+        HttpResponse<String> badAddress = multipart(editor, "/editor/import/preview", Map.of("_csrf", csrf(editor.page("/editor/import")),
+                "text", text, "source", "", "sourceUrl", "javascript:alert(1)"), null, null);
+        assertThat(badAddress.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(badAddress.body()).selectFirst(".import-error").text())
+                .isEqualTo("指定された元記事のURL「javascript:alert(1)」は http または https のアドレスではありません。");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.zip.GZIPOutputStream;
 
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.editorial.GivenSource;
 import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.ImportOutcome;
@@ -61,7 +62,8 @@ class EditorImportPages {
 
     @PostMapping("/editor/import/preview")
     ModelAndView preview(CsrfToken csrf, @RequestParam(required = false) MultipartFile file,
-                         @RequestParam(defaultValue = "") String text) throws IOException {
+                         @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String source,
+                         @RequestParam(defaultValue = "") String sourceUrl) throws IOException {
         String fileName;
         byte[] bytes;
         if (file != null && !file.isEmpty()) {
@@ -74,9 +76,10 @@ class EditorImportPages {
             return view(empty(msg.get("import.desk.nothing"), csrf), HttpStatus.BAD_REQUEST);
         }
         try {
-            ImportedPage page = imports.read(fileName, bytes);
+            GivenSource given = GivenSource.typed(source, sourceUrl);
+            ImportedPage page = imports.read(fileName, bytes, given);
             String earlier = imports.importedAs(page).map(Object::toString).orElse(null);
-            return view(reviewed(page, fileName, pack(bytes), earlier, csrf), HttpStatus.OK);
+            return view(reviewed(page, fileName, pack(bytes), given, earlier, csrf), HttpStatus.OK);
         } catch (ImportException refused) {
             return view(empty(imports.describe(refused, Messages.READER_LOCALE), csrf), HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -84,7 +87,8 @@ class EditorImportPages {
 
     @PostMapping("/editor/import")
     ModelAndView save(@AuthenticationPrincipal MemberPrincipal editor, CsrfToken csrf,
-                      @RequestParam(defaultValue = "") String fileName, @RequestParam(defaultValue = "") String content) {
+                      @RequestParam(defaultValue = "") String fileName, @RequestParam(defaultValue = "") String content,
+                      @RequestParam(defaultValue = "") String source, @RequestParam(defaultValue = "") String sourceUrl) {
         byte[] bytes;
         try {
             bytes = unpack(content);
@@ -92,10 +96,12 @@ class EditorImportPages {
             return view(empty(msg.get("import.desk.damaged"), csrf), HttpStatus.BAD_REQUEST);
         }
         try {
+            GivenSource given = GivenSource.typed(source, sourceUrl);
             ImportOutcome outcome = imports.importPage(fileName.isBlank() ? PASTED : fileName, bytes, ImportMode.DRAFT,
-                    DeskActors.of(editor));
+                    DeskActors.of(editor), given);
             if (outcome.duplicateOf() != null) {
-                return view(reviewed(outcome.page(), fileName, content, outcome.duplicateOf().toString(), csrf), HttpStatus.CONFLICT);
+                return view(reviewed(outcome.page(), fileName, content, given, outcome.duplicateOf().toString(), csrf),
+                        HttpStatus.CONFLICT);
             }
             return new ModelAndView("redirect:/editor/articles/" + outcome.stored());
         } catch (ImportException refused) {
@@ -104,14 +110,15 @@ class EditorImportPages {
     }
 
     private EditorImportView empty(String error, CsrfToken csrf) {
-        return new EditorImportView(null, null, null, null, List.of(), error, null, null, null, maxSize(), csrf);
+        return new EditorImportView(null, null, null, null, List.of(), error, null, null, GivenSource.NONE, null, maxSize(), csrf);
     }
 
-    private EditorImportView reviewed(ImportedPage page, String fileName, String content, String duplicateOf, CsrfToken csrf) {
+    private EditorImportView reviewed(ImportedPage page, String fileName, String content, GivenSource given, String duplicateOf,
+                                      CsrfToken csrf) {
         String section = catalog.section(page.sectionCode()).map(Section::name).orElse(page.sectionCode());
         List<String> warnings = page.warnings().stream().map(w -> imports.describe(w, Messages.READER_LOCALE)).toList();
         return new EditorImportView(page, section, readable(page.publishedAt()), readable(page.updatedAt()), warnings, null,
-                fileName, content, duplicateOf, maxSize(), csrf);
+                fileName, content, given, duplicateOf, maxSize(), csrf);
     }
 
     private String maxSize() {

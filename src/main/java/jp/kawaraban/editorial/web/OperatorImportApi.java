@@ -4,6 +4,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import jp.kawaraban.editorial.AuditLog;
+import jp.kawaraban.editorial.GivenSource;
+import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.ImportReport;
 import jp.kawaraban.editorial.PartnerPages;
@@ -36,6 +38,8 @@ class OperatorImportApi {
      */
     @PostMapping(path = "/operator/import", consumes = "*/*")
     ResponseEntity<ImportReport> importPage(@RequestParam(defaultValue = "draft") String mode,
+                                            @RequestParam(required = false) String source,
+                                            @RequestParam(required = false) String sourceUrl,
                                             @RequestHeader(name = FILE_HEADER, defaultValue = "page") String file,
                                             @RequestBody(required = false) byte[] body) {
         ImportMode importMode = switch (mode) {
@@ -48,6 +52,12 @@ class OperatorImportApi {
             return ResponseEntity.badRequest().build();
         }
         String name = URLDecoder.decode(file, StandardCharsets.UTF_8);
-        return ResponseEntity.ok(imports.report(name, body == null ? new byte[0] : body, importMode, AuditLog.Actor.OPERATOR));
+        GivenSource given;
+        try {
+            given = GivenSource.typed(source, sourceUrl);
+        } catch (ImportException notAnAddress) {
+            return ResponseEntity.badRequest().build();
+        }
+        return ResponseEntity.ok(imports.report(name, body == null ? new byte[0] : body, importMode, AuditLog.Actor.OPERATOR, given));
     }
 }

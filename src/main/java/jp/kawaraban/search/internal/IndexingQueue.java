@@ -58,6 +58,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IndexingQueue implements SmartLifecycle {
 
     static final int INDEX_BATCH = 200;
+    /**
+     * Batches indexed one after another are committed together, up to this many articles (or
+     * when nothing more waits): a commit flushes and syncs the index's files, and one per
+     * batch was a large part of an import's indexing (decision 0039).
+     */
+    static final int COMMIT_EVERY = 5_000;
     static final int LIST_BATCH = 64;
     /** A row that failed this many times alone is left for an operator (the log says why). */
     static final int MAX_FAILURES = 3;
@@ -80,6 +86,11 @@ public class IndexingQueue implements SmartLifecycle {
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
     private volatile boolean running;
     private Thread worker;
+    /**
+     * Batches written to the index but not committed yet; their rows stay at step INDEX until
+     * the commit, so a crash before it indexes them again at the next start. Worker thread only.
+     */
+    private final List<Claim> staged = new java.util.ArrayList<>();
 
     IndexingQueue(JdbcClient jdbc, PlatformTransactionManager transactions, ArticleCatalog catalog, ArticleIndexer indexer,
                   SearchIndex index, EntityRepository entities, RecommendationLists recommendations,
@@ -210,10 +221,12 @@ public class IndexingQueue implements SmartLifecycle {
     }
 
     private List<Claim> claim(String step, int limit) {
+        // Past the rows staged already: they wait at INDEX for the commit that ends the bulk.
+        long after = step.equals("INDEX") && !staged.isEmpty() ? staged.getLast().queued() : Long.MIN_VALUE;
         return jdbc.sql("""
                         SELECT article_id, queued, indexed_at FROM search_queue
-                        WHERE step = ? AND failures < ? ORDER BY queued LIMIT ?""")
-                .params(step, MAX_FAILURES, limit)
+                        WHERE step = ? AND failures < ? AND queued > ? ORDER BY queued LIMIT ?""")
+                .params(step, MAX_FAILURES, after, limit)
                 .query((rs, n) -> {
                     Timestamp indexedAt = rs.getTimestamp(3);
                     return new Claim(new ArticleId(rs.getString(1)), rs.getLong(2),
@@ -226,10 +239,32 @@ public class IndexingQueue implements SmartLifecycle {
     private boolean indexNext() {
         List<Claim> claims = claim("INDEX", INDEX_BATCH);
         if (claims.isEmpty()) {
-            return false;
+            if (staged.isEmpty()) {
+                return false;
+            }
+            commitStaged();
+            return true;
         }
         eachAloneOnFailure(claims, this::index, "index");
+        if (claims.size() < INDEX_BATCH || staged.size() >= COMMIT_EVERY) {
+            commitStaged(); // a lone article from the desk is searchable at once, as before
+        }
         return true;
+    }
+
+    /** Commits the staged batches, then moves their rows on to their lists. */
+    private void commitStaged() {
+        if (staged.isEmpty()) {
+            return;
+        }
+        index.commitStaged();
+        jdbc.sql("""
+                        UPDATE search_queue q SET step = 'LIST', indexed_at = ?::timestamptz
+                        FROM unnest(?::text[], ?::bigint[]) AS c(id, queued)
+                        WHERE q.article_id = c.id AND q.queued = c.queued""")
+                .params(Timestamp.from(clock.instant()), ids(staged), queued(staged))
+                .update();
+        staged.clear();
     }
 
     /** @return whether there was any list to compute */
@@ -273,7 +308,7 @@ public class IndexingQueue implements SmartLifecycle {
         List<ArticleIndexer.Analysed> analysed = published.parallelStream()
                 .map(article -> indexer.analyse(article, readAt))
                 .toList();
-        index.indexAll(analysed.stream().map(ArticleIndexer.Analysed::indexed).toList());
+        index.stage(analysed.stream().map(ArticleIndexer.Analysed::indexed).toList());
         List<Claim> gone = claims.stream().filter(claim -> !found.contains(claim.id())).toList();
         for (Claim claim : gone) {
             indexer.remove(claim.id());
@@ -282,13 +317,7 @@ public class IndexingQueue implements SmartLifecycle {
                 entities.replaceEvents(article.indexed().id().value(), article.events())));
         List<ArticleAnalysed> announcements = analysed.stream().map(ArticleIndexer.Analysed::announcement).toList();
         announcer.announce(announcements);
-        List<Claim> indexed = claims.stream().filter(claim -> found.contains(claim.id())).toList();
-        jdbc.sql("""
-                        UPDATE search_queue q SET step = 'LIST', indexed_at = ?::timestamptz
-                        FROM unnest(?::text[], ?::bigint[]) AS c(id, queued)
-                        WHERE q.article_id = c.id AND q.queued = c.queued""")
-                .params(Timestamp.from(clock.instant()), ids(indexed), queued(indexed))
-                .update();
+        claims.stream().filter(claim -> found.contains(claim.id())).forEach(staged::add);
         finish(gone);
     }
 

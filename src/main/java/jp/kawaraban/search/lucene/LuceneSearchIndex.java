@@ -166,6 +166,36 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     @Override
+    public void stage(List<IndexedArticle> articles) {
+        if (articles.isEmpty()) {
+            return;
+        }
+        List<Document> documents = articles.stream().map(this::document).toList();
+        for (Generation generation : generations()) {
+            try {
+                for (int i = 0; i < documents.size(); i++) {
+                    generation.writer().updateDocument(new Term(ID, articles.get(i).id().value()), documents.get(i));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Search index write failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void commitStaged() {
+        for (Generation generation : generations()) {
+            write(generation, IndexWriter::getMaxCompletedSequenceNumber);
+        }
+    }
+
+    /** The index being served, and the one a rebuild is writing, if any: both take every change. */
+    private List<Generation> generations() {
+        Generation next = building;
+        return next == null ? List.of(live) : List.of(live, next);
+    }
+
+    @Override
     public void remove(ArticleId id) {
         Term term = new Term(ID, id.value());
         write(live, writer -> writer.deleteDocuments(term));
@@ -522,7 +552,11 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private Generation open(Path path) throws IOException {
         Files.createDirectories(path);
         FSDirectory directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // A commit otherwise waits up to half a second for merges of the segments it
+                // flushed: per batch of an import, that was most of the indexing thread's time.
+                .setMaxFullFlushMergeWaitMillis(0)
+                .setRAMBufferSizeMB(48);
         IndexWriter writer = new IndexWriter(directory, config);
         writer.commit(); // an empty index is still an index readers can open
         SearcherManager searchers = new SearcherManager(writer, new SearcherFactory());

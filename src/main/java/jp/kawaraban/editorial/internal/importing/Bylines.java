@@ -99,6 +99,19 @@ final class Bylines {
         return Optional.empty();
     }
 
+    /**
+     * A name standing alone, as many sites sign an article on its last line: a kanji family
+     * name and a given name with a space between them (「高橋 結衣」), or a katakana name with
+     * its dot (「エマ・ワトソン」). Without the space or the dot a short line is as likely a
+     * heading (「今後の課題」), so it is not taken.
+     */
+    static boolean bareName(String line) {
+        return BARE_NAME.matcher(line.strip()).matches();
+    }
+
+    private static final Pattern BARE_NAME = Pattern.compile(
+            "^[\\p{IsHan}々ヶ]{1,4}[ 　][\\p{IsHan}々ヶ\\p{IsHiragana}\\p{IsKatakana}ー]{1,4}$|^[\\p{IsKatakana}ー]{2,10}・[\\p{IsKatakana}ー]{2,10}$");
+
     /** Author names from metadata, cleaned of the 「記者」 and 「文：」 around them. */
     static List<String> clean(List<String> raw) {
         LinkedHashSet<String> names = new LinkedHashSet<>();

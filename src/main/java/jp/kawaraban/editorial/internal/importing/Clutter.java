@@ -35,9 +35,10 @@ final class Clutter {
     /** Whole short lines or paragraphs that are interface, not story. */
     private static final Pattern INTERFACE_LINE = Pattern.compile(
             "^(?:"
-                    + "シェア(?:する)?|共有[:：]?|この記事をシェア.*|記事をシェア.*|ツイート|ポスト|いいね！?|はてな(?:ブックマーク)?|LINEで送る|Facebook|X|note|Bluesky|LinkedIn"
-                    + "|印刷(?:する)?|メールで送る|URLをコピー|リンクをコピー|コピーしました|保存(?:する)?|記事を保存|フォロー(?:する)?"
-                    + "|ログイン(?:する)?|会員登録(?:する)?|新規登録|無料会員登録.*|有料会員登録.*|ログアウト|マイページ"
+                    + "シェア(?:する)?|共有[:：]?|この記事をシェア.*|記事をシェア.*|ツイート|ポスト|いいね！?|はてな(?:ブックマーク)?|はてブ|LINEで送る|LINE|Facebook|X|note|Bluesky|LinkedIn"
+                    + "|X\\s*[(（]旧\\s*(?:Twitter|ツイッター)[)）]|Twitter|ツイッター|Threads|Instagram|YouTube|Pocket|Mastodon|Misskey|メール|メニュー|検索"
+                    + "|(?:この)?記事を印刷(?:する)?|印刷(?:する)?|メールで送る|URLをコピー|リンクをコピー|コピーしました|保存(?:する)?|記事を保存|フォロー(?:する)?"
+                    + "|ログイン(?:する)?|ログインして.*|会員登録(?:する)?|新規登録|無料会員登録.*|有料会員登録.*|ログアウト|マイページ"
                     + "|この記事は(?:有料)?会員限定.*|有料会員限定.*|会員限定記事.*|続きを読む.*|残り\\d+文字.*|全文を読む.*|この続きは.*"
                     + "|.*ニュースレター.*|.*メールマガジン.*|.*メルマガ.*"
                     + "|関連記事|関連ニュース|関連リンク|あわせて読みたい.*|こちらもおすすめ.*|おすすめ(?:記事)?|あなたへのおすすめ.*|注目(?:の)?記事|人気記事.*|ランキング.*|アクセスランキング.*|よく読まれている記事.*|最新ニュース|新着記事"
@@ -54,6 +55,8 @@ final class Clutter {
     private static final Pattern ENDS_ARTICLE = Pattern.compile(
             "^(?:関連|関連記事.*|関連情報|関連ニュース|関連リンク|【関連記事】.*|■関連.*|あわせて読みたい.*|こちらもおすすめ.*|おすすめ(?:記事)?|あなたへのおすすめ.*|人気記事.*|ランキング.*|アクセスランキング.*"
                     + "|よく読まれている記事.*|最新ニュース|新着記事|コメント.*|この記事をシェア.*|この記事は(?:有料)?会員限定.*|有料会員限定.*|続きを読むには.*)$");
+
+    private static final Pattern SHARE_BULLET = Pattern.compile("^[•・●○◦▪]\\s*");
 
     private static final Pattern NAME_SPLIT = Pattern.compile("[\\s_\\-:.]+|(?<=[a-z])(?=[A-Z])");
 
@@ -85,7 +88,8 @@ final class Clutter {
 
     /** A line or short paragraph that is a button, a link list's title, a prompt or a footer. */
     static boolean interfaceText(String text) {
-        String line = text.strip();
+        // A share bar copied out of a browser keeps its list bullets: 「• LinkedIn」.
+        String line = SHARE_BULLET.matcher(text.strip()).replaceFirst("");
         if (line.isEmpty()) {
             return true;
         }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class Extract {
 
-    enum Kind { PARAGRAPH, HEADING, LIST }
+    enum Kind { PARAGRAPH, HEADING, LIST, NUMBERED_LIST }
 
     /** A stretch of the body in reading order; {@code items} only for lists. */
     record Piece(Kind kind, String text, List<String> items) {
@@ -26,6 +26,10 @@ final class Extract {
 
         static Piece list(List<String> items) {
             return new Piece(Kind.LIST, String.join("\n", items), List.copyOf(items));
+        }
+
+        static Piece numberedList(List<String> items) {
+            return new Piece(Kind.NUMBERED_LIST, String.join("\n", items), List.copyOf(items));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.editorial.GivenSource;
 import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportException.Problem;
 import jp.kawaraban.editorial.ImportWarning;
@@ -50,6 +51,16 @@ public final class PageReader {
     }
 
     public ImportedPage read(String fileName, byte[] bytes) {
+        return read(fileName, bytes, GivenSource.NONE);
+    }
+
+    /**
+     * Reads a page whose outlet may be named by whoever imports it: the name and address given
+     * win over the page's. A page that names no outlet, has no address and was given no name is
+     * still read, as the work of an unknown outlet ({@link ImportedPage#UNKNOWN_OUTLET}): it can
+     * be a draft, and cannot be published until an editor names the outlet.
+     */
+    public ImportedPage read(String fileName, byte[] bytes, GivenSource given) {
         PageBytes.Decoded decoded = PageBytes.decode(bytes, maxBytes);
         List<ImportWarning> warnings = new ArrayList<>();
         if (decoded.guessed()) {
@@ -77,14 +88,17 @@ public final class PageReader {
         }
 
         String lead = lead(page, blocks);
-        URI url = address(page.url);
-        String outlet = page.outlet == null ? null : Paragraphs.collapse(page.outlet);
+        URI url = given.url() != null ? address(given.url().toString()) : address(page.url);
+        String outlet = given.name() != null ? Paragraphs.collapse(given.name())
+                : page.outlet == null ? null : Paragraphs.collapse(page.outlet);
         if (outlet == null || outlet.isEmpty()) {
             if (url == null) {
-                throw new ImportException(Problem.NO_SOURCE);
+                outlet = ImportedPage.UNKNOWN_OUTLET;
+                warnings.add(new ImportWarning(Kind.OUTLET_UNKNOWN));
+            } else {
+                outlet = url.getHost();
+                warnings.add(new ImportWarning(Kind.OUTLET_FROM_ADDRESS, outlet));
             }
-            outlet = url.getHost();
-            warnings.add(new ImportWarning(Kind.OUTLET_FROM_ADDRESS, outlet));
         }
         if (url == null) {
             warnings.add(new ImportWarning(Kind.NO_ORIGINAL_URL));
@@ -142,11 +156,11 @@ public final class PageReader {
         List<Block> blocks = new ArrayList<>();
         for (Extract.Piece piece : page.pieces) {
             String text = piece.text().strip();
-            if (piece.kind() == Extract.Kind.LIST) {
+            if (piece.kind() == Extract.Kind.LIST || piece.kind() == Extract.Kind.NUMBERED_LIST) {
                 List<String> items = piece.items().stream().map(String::strip)
                         .filter(item -> !item.isEmpty() && !Clutter.interfaceText(item)).toList();
                 if (!items.isEmpty()) {
-                    blocks.add(new Block.UnorderedList(items));
+                    blocks.add(piece.kind() == Extract.Kind.NUMBERED_LIST ? new Block.OrderedList(items) : new Block.UnorderedList(items));
                 }
                 continue;
             }
@@ -185,6 +199,11 @@ public final class PageReader {
                 }
             }
             blocks.add(new Block.Paragraph(text));
+        }
+        // A name alone on the article's last line is its byline (「高橋 結衣」), not a heading.
+        if (!blocks.isEmpty() && (blocks.getLast() instanceof Block.Heading || blocks.getLast() instanceof Block.Paragraph)
+                && Bylines.bareName(blocks.getLast().plainText())) {
+            page.bylines.add(blocks.removeLast().plainText().strip().replaceAll("[ 　]+", " "));
         }
         while (!blocks.isEmpty() && blocks.getLast() instanceof Block.Heading) {
             blocks.removeLast(); // a heading with nothing under it was the title of something left out

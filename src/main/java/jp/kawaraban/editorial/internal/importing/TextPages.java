@@ -19,7 +19,8 @@ final class TextPages {
 
     private static final Pattern ADDRESS = Pattern.compile("^(?:(?:URL|出典|元記事|引用元|Source|記事URL)\\s*[:：]?\\s*)?(https?://\\S+)$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[・●○◎▼▽•]|[-*＊]\\s|\\d{1,2}[.)．）]\\s*|[①-⑳]\\s*)(.+)$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[・●○◎▼▽•]|[-*＊]\\s|\\d{1,2}[.)．）]\\s*|[(（]\\d{1,2}[)）]\\s*|[①-⑳]\\s*)(.+)$");
+    private static final Pattern NUMBERED = Pattern.compile("^(?:\\d{1,2}[.)．）]|[(（]\\d{1,2}[)）]|[①-⑳]).*");
     private static final Pattern HEADING_MARK = Pattern.compile("^(?:[■◆◇□▲△]\\s*(.+)|【([^】＝=]{2,30})】)$");
     /** A line meant as an ISO date and time that did not come out as one: digits and its punctuation, little else. */
     private static final Pattern ATTEMPTED_DATE = Pattern.compile("^\\d{2,4}[-/.:T\\d+Z ]{4,30}.{0,3}$|^\\d{4}-\\d{1,2}.{0,20}$");
@@ -227,18 +228,24 @@ final class TextPages {
     /** Lines of the body: list items gathered, marked headings recognised, wrapped lines joined. */
     private static void body(List<String> lines, Extract page) {
         List<String> items = new ArrayList<>();
+        boolean numbered = true;
         StringBuilder paragraph = new StringBuilder();
         for (String raw : lines) {
             String line = Paragraphs.collapse(raw);
             Matcher item = LIST_ITEM.matcher(line);
             if (item.matches() && line.length() <= 120) {
                 flush(paragraph, page);
+                numbered &= NUMBERED.matcher(line).matches();
                 items.add(item.group(1).strip());
                 continue;
             }
+            if (!items.isEmpty() && line.isEmpty()) {
+                continue; // a browser's copy puts blank lines between the items of one list
+            }
             if (!items.isEmpty()) {
-                page.pieces.add(Extract.Piece.list(items));
+                page.pieces.add(numbered ? Extract.Piece.numberedList(items) : Extract.Piece.list(items));
                 items = new ArrayList<>();
+                numbered = true;
             }
             if (line.isEmpty()) {
                 flush(paragraph, page);
@@ -259,7 +266,7 @@ final class TextPages {
         }
         flush(paragraph, page);
         if (!items.isEmpty()) {
-            page.pieces.add(Extract.Piece.list(items));
+            page.pieces.add(numbered ? Extract.Piece.numberedList(items) : Extract.Piece.list(items));
         }
     }
 
@@ -269,7 +276,9 @@ final class TextPages {
         }
         String text = paragraph.toString().strip();
         paragraph.setLength(0);
-        boolean headingLike = text.length() <= 30 && "。、」』）)！？!?".indexOf(text.charAt(text.length() - 1)) < 0
+        // A short line on its own is a subheading, also one that asks (「なぜ図書館にするのか？」) and says nothing more.
+        boolean asks = text.length() <= 20 && (text.endsWith("？") || text.endsWith("?")) && !text.matches(".*[。！？!?「」].+");
+        boolean headingLike = text.length() <= 30 && ("。、」』）)！？!?".indexOf(text.charAt(text.length() - 1)) < 0 || asks)
                 && !text.startsWith("【") && !text.startsWith("（") && !text.startsWith("(");
         page.pieces.add(headingLike ? Extract.Piece.heading(text) : Extract.Piece.paragraph(text));
     }

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Section;
+import jp.kawaraban.editorial.GivenSource;
+import jp.kawaraban.editorial.ImportWarning;
 import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportWarning.Kind;
 import jp.kawaraban.editorial.ImportedPage;
@@ -378,9 +380,69 @@ class PartnerPageReadingTest {
     }
 
     @Test
-    void textWhoseOutletCannotBeToldIsRefused() {
+    void textWhoseOutletCannotBeToldIsReadAsAnUnknownOutletsDraft() {
         String bare = "見出しだけの記事\n本文の一文目です。誰が書いたのか、どこの媒体なのかが書かれていません。\n二文目もありますが、出典はどこにもありません。";
-        assertProblem("bare.txt", bare.getBytes(StandardCharsets.UTF_8), ImportException.Problem.NO_SOURCE);
+        ImportedPage page = reader.read("bare.txt", bare.getBytes(StandardCharsets.UTF_8));
+        assertThat(page.sourceName()).isEqualTo("媒体不明");
+        assertThat(page.outletUnknown()).isTrue();
+        assertThat(page.has(ImportWarning.Kind.OUTLET_UNKNOWN)).isTrue();
+
+        // Named by whoever imports it, the page is theirs, address and all.
+        ImportedPage named = reader.read("bare.txt", bare.getBytes(StandardCharsets.UTF_8),
+                GivenSource.typed("北浜タイムズ", "https://kitahama-times.example/news/77"));
+        assertThat(named.sourceName()).isEqualTo("北浜タイムズ");
+        assertThat(named.sourceUrl()).hasToString("https://kitahama-times.example/news/77");
+        assertThat(named.sourceKey()).isEqualTo("import:https://kitahama-times.example/news/77");
+        assertThat(named.outletUnknown()).isFalse();
+        assertThat(named.warnings()).extracting(ImportWarning::kind).doesNotContain(ImportWarning.Kind.OUTLET_UNKNOWN);
+    }
+
+    @Test
+    void anAddressGivenForThePageMustBeAWebAddress() {
+        assertThatThrownBy(() -> GivenSource.typed("北浜タイムズ", "javascript:alert(1)"))
+                .isInstanceOfSatisfying(ImportException.class,
+                        e -> assertThat(e.problem()).isEqualTo(ImportException.Problem.BAD_SOURCE_URL));
+        assertThatThrownBy(() -> GivenSource.typed(null, "北浜タイムズ"))
+                .isInstanceOf(ImportException.class);
+    }
+
+    @Test
+    void aPageCopiedFromABrowserReadsWithoutTheSiteAroundIt() {
+        ImportedPage page = read("24-browser-copy-share-bar.txt");
+
+        assertThat(page.headline()).isEqualTo("路面電車の停留所に屋根と椅子、冬の待ち時間に備え");
+        assertThat(page.lead()).startsWith("市交通局は29日、");
+        assertThat(page.publishedAt()).isEqualTo(OffsetDateTime.parse("2026-11-30T07:00+09:00"));
+        assertThat(page.sourceName()).isEqualTo("みなと日日新聞");
+        assertThat(page.bylines()).containsExactly("高橋 結衣");
+        assertThat(page.blocks()).filteredOn(Block.Heading.class::isInstance).extracting(Block::plainText)
+                .containsExactly("工事の進め方", "利用者の声");
+        assertThat(page.blocks()).filteredOn(b -> b instanceof Block.OrderedList || b instanceof Block.UnorderedList)
+                .singleElement().isInstanceOfSatisfying(Block.OrderedList.class, list -> assertThat(list.items())
+                        .containsExactly("停留所の周りに柵を立て、歩く場所を確保する", "屋根の柱を立てる土台を作る", "柱と屋根を取り付ける",
+                                "椅子を置き、照明を点検する"));
+        String all = page.headline() + page.lead() + page.blocks().stream().map(Block::plainText).reduce("", String::concat);
+        assertThat(all).doesNotContain("LinkedIn", "Bluesky", "Twitter", "印刷", "おすすめ", "ニュースレター", "ログイン", "高橋",
+                "市バスの新しい路線図");
+        assertThat(page.blocks().getLast().plainText()).startsWith("毎朝、停留所で電車を待つ");
+    }
+
+    @Test
+    void aShareBarUnderTheHeadlineIsNoHeadlineAndAListWithBlankLinesIsOneList() {
+        ImportedPage page = read("25-browser-copy-no-outlet.txt");
+
+        assertThat(page.headline()).isEqualTo("古い校舎を図書館に、町が改修案をまとめる");
+        assertThat(page.subheadline()).isNull();
+        assertThat(page.lead()).startsWith("町の教育委員会は、");
+        assertThat(page.blocks()).filteredOn(Block.Heading.class::isInstance).extracting(Block::plainText)
+                .containsExactly("なぜ図書館にするのか？");
+        assertThat(page.blocks()).filteredOn(b -> b instanceof Block.OrderedList || b instanceof Block.UnorderedList)
+                .singleElement().isInstanceOfSatisfying(Block.OrderedList.class,
+                        list -> assertThat(list.items()).hasSize(3).first().isEqualTo("第1回は役場の大会議室で開く"));
+        assertThat(page.bylines()).containsExactly("中村 大輔");
+        assertThat(page.sourceName()).isEqualTo("媒体不明");
+        String all = page.headline() + page.lead() + page.blocks().stream().map(Block::plainText).reduce("", String::concat);
+        assertThat(all).doesNotContain("LinkedIn", "Bluesky", "Twitter", "印刷");
     }
 
     @Test

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Relevance of "recommended for you" through the product path (issue 19): the livedoor
+# corpus's held-out half (livedoor-dev, 3,743 articles in 9 categories) imported into a fresh
+# site with the packaged jar's `import --publish`, then every imported article's five
+# recommendations read back over HTTP from /api/v1/articles/{id}/recommendations, as the apps
+# and pages get them; precision@5 = share of the five from the article's own category.
+#
+#   1. lists as the bulk import left them (computed once the import's index was complete);
+#   2. the same lists recomputed afterwards: `rebuild-search` marks every list stale, the site
+#      recomputes a stale list when it is read, and the lists are read again once none is stale;
+#   3. plain Lucene MoreLikeThis on the same corpus, in the same run (bench/recommendations.sh,
+#      which indexes directly), for comparison. SKIP_MLT=1 leaves it out.
+#
+#   bench/recommendations-product.sh        ports 8100-8101; the corpus is never copied into the project
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}
+JAR=${JAR:-target/kawaraban.jar}
+JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+WORK=${WORK:-$(mktemp -d /tmp/kawaraban-relevance.XXXXXX)}
+PORT=${PORT:-8100}
+export KAWARABAN_ADMIN_PASSWORD=bench-admin-password-19
+[[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
+[[ -f $JAR ]] || ./mvnw -q -B package -DskipTests
+JAR=$(realpath "$JAR")
+echo "work folder: $WORK; machine load: $(uptime | sed 's/.*load average: //')"
+mkdir -p "$WORK/corpus"
+tar -xzf "$CORPUS" -C "$WORK/corpus"
+# The corpus's own article files, as they are (its LICENSE, README and CHANGES files are no articles).
+find "$WORK/corpus/livedoor" -type f ! -name '*-[0-9]*.txt' -delete
+
+"$JAVA" -jar "$JAR" setup --data-dir="$WORK/data" --name=ベンチ新聞 --base-url=https://bench.example \
+    --admin-email=desk@bench.example --server.port=$((PORT + 1)) > "$WORK/setup.log" 2>&1
+start=$(date +%s.%N)
+"$JAVA" -jar "$JAR" import --publish --data-dir="$WORK/data" --server.port=$((PORT + 1)) "$WORK/corpus/livedoor" \
+    > "$WORK/import.out" 2> "$WORK/import.err" || true
+echo "import --publish: $(grep -c '"id"' "$WORK/import.out") articles stored in $(echo "$(date +%s.%N) - $start" | bc) s," \
+    "$(grep -c '"error"' "$WORK/import.out") files refused"
+
+site() { # starts the site on the data folder and waits until it answers
+    "$JAVA" -jar "$JAR" --data-dir="$WORK/data" --server.port=$PORT > "$WORK/site-$1.log" 2>&1 &
+    site_pid=$!
+    until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do
+        kill -0 "$site_pid" 2>/dev/null || { echo "the site did not start: $WORK/site-$1.log" >&2; exit 1; }
+        sleep 1
+    done
+}
+stop() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; }
+
+site import
+python3 bench/recommendations-product.py "$WORK/import.out" "http://127.0.0.1:$PORT" "lists from the bulk import"
+stop
+
+"$JAVA" -jar "$JAR" rebuild-search --data-dir="$WORK/data" --server.port=$((PORT + 1)) > "$WORK/rebuild.out" 2> "$WORK/rebuild.err"
+site recomputed
+# The first read of a stale list serves it and recomputes it in the background (two at a time):
+# read again every 20 s until two reads in a row give the same figures.
+previous=""
+for round in 1 2 3 4 5 6 7 8 9 10; do
+    now=$(python3 bench/recommendations-product.py "$WORK/import.out" "http://127.0.0.1:$PORT" "lists recomputed after the import")
+    [[ $now == "$previous" ]] && break
+    previous=$now
+    sleep 20
+done
+echo "$now (read $round times)"
+stop
+
+if [[ -z ${SKIP_MLT:-} ]]; then
+    echo "MoreLikeThis in the same run (bench/recommendations.sh, indexing the same corpus directly):"
+    bench/recommendations.sh "$CORPUS" | grep -iE 'precision|MoreLikeThis|ratio' || true
+fi
+echo "machine load after: $(uptime | sed 's/.*load average: //')"
