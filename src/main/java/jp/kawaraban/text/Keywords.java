@@ -129,9 +129,10 @@ public final class Keywords {
      * With a collection to compare with, rarity says more than length: the terms are the
      * compounds and, besides them, the single nouns that pass the same filters (a single
      * noun may be what the article is about, 女 or 夏, where its compounds vary), each weighed
-     * {@code tf × ln((N + 1) / (df + 1))}; compounds count 0.7 of that (chosen on one half of
-     * the livedoor articles, measured on the other: docs/benchmarks.md), and the headline and
-     * lead factors of the plain weight apply.
+     * {@code tf × ln((N + 1) / (df + 1))}, with the headline and lead factors of the plain
+     * weight. A compound wins a tie with its parts (東都電力 before 東都 and 電力). Chosen on
+     * one half of the livedoor articles and measured on the other (docs/benchmarks.md):
+     * weighing compounds up or down did not help.
      */
     private static List<Keyword> weighedByCollection(String head, String text, int limit, DocumentFrequencies collection) {
         String lead = lead(text);
@@ -147,16 +148,20 @@ public final class Keywords {
         int documents = collection.documents();
         terms.forEach((term, stats) -> weighed.add(new Keyword(term, stats[0]
                 * Math.log((documents + 1.0) / (collection.frequency(term) + 1.0))
-                * (stats[1] > 1 ? COMPOUND_FACTOR : 1.0)
                 * (normalisedHead.contains(normaliseWidth(term)) ? 2.0 : 1.0)
                 * (normalisedLead.contains(normaliseWidth(term)) ? 1.5 : 1.0))));
         weighed.sort(Comparator.comparingDouble((Keyword k) -> -k.weight())); // stable: first seen first
         return weighed.stream().limit(limit).toList();
     }
 
-    /** The terms weighed against a collection: single nouns that pass the filters, and compounds of several. */
+    /** The terms weighed against a collection: compounds of several nouns, then single nouns that pass the filters. */
     static List<Compound> candidates(String text) {
         List<Compound> out = new ArrayList<>();
+        for (Compound compound : compounds(text)) {
+            if (compound.words() > 1) {
+                out.add(compound);
+            }
+        }
         for (Token token : KuromojiTokens.tokenize(text)) {
             String term = normaliseWidth(token.term());
             if (joinable(token) && !token.pos().startsWith("名詞-数") && !GENERIC.contains(term)
@@ -164,16 +169,8 @@ public final class Keywords {
                 out.add(new Compound(term, 1, token.start(), token.end()));
             }
         }
-        for (Compound compound : compounds(text)) {
-            if (compound.words() > 1) {
-                out.add(compound);
-            }
-        }
         return out;
     }
-
-    /** How much a compound counts against a single noun when a collection weighs them. */
-    private static final double COMPOUND_FACTOR = 0.7;
 
     /**
      * Plain TF-IDF over nouns, the usual baseline for keywords: every Kuromoji word tagged as a
