@@ -19,6 +19,8 @@ LIST=${1:-bench/lists/date-sentences.tsv}
 
 WORK=$(mktemp -d /tmp/kawaraban-dates.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+cp "$JAR" "$WORK/kawaraban.jar"
+JAR=$WORK/kawaraban.jar
 grep -v '^#' "$LIST" | grep -v '^$' | cut -f1 >"$WORK/sentences.txt"
 "$JAVA" -jar "$JAR" analyse --date=2025-03-12 <"$WORK/sentences.txt" >"$WORK/out.jsonl"
 

@@ -29,6 +29,9 @@ CORPUS=${1:-${CORPUS:-$ROOT/../shared/corpora/livedoor-dev.tar.gz}}
 WORK=$(mktemp -d /tmp/kawaraban-keywords.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 echo "== load before: $(uptime)"
+# a copy, so that a build meanwhile (mvn verify packages the jar anew) does not pull it away
+cp "$JAR" "$WORK/kawaraban.jar"
+JAR=$WORK/kawaraban.jar
 tar -xzf "$CORPUS" -C "$WORK"
 python3 - "$WORK" "${LIMIT:-0}" <<'PY'
 import glob, os, sys
