@@ -21,13 +21,19 @@ import java.util.Map;
 
 import jp.kawaraban.text.DateExpressions;
 import jp.kawaraban.text.DateMention;
+import jp.kawaraban.text.DocumentFrequencies;
+import jp.kawaraban.text.Entity;
+import jp.kawaraban.text.EntityKind;
+import jp.kawaraban.text.Mention;
+import jp.kawaraban.text.MentionFinder;
 import jp.kawaraban.text.EntityRecognizer;
 import jp.kawaraban.text.Keywords;
 import jp.kawaraban.text.RecognizedName;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code analyse [--date=YYYY-MM-DD] [--model=FILE]}: what the text module reads in each line
+ * {@code analyse [--date=YYYY-MM-DD] [--model=FILE] [--documents=FILE] [--keywords=ours|noun-tfidf]}:
+ * what the text module reads in each line
  * of stdin — the names of people, organisations, places (and facilities, products, events),
  * the dates, the keywords — as one JSON line per input line on stdout. An editor's tool to see
  * what the system reads, and the path the entity figures of docs/benchmarks.md are measured
@@ -38,6 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the Basic Multilingual Plane they equal UTF-16 offsets. A bad line (empty, longer than
  * {@value #LONGEST_LINE} characters, not UTF-8) gives {@code {"line": N, "error": "…"}} and the
  * next line is read.
+ *
+ * <p>{@code --vocabulary} names a file of the site's entities ({@link #vocabulary}); a name that is
+ * one of them, by a name or an alias after the katakana fold, carries its id as {@code entity},
+ * any other {@code null}. {@code --documents} names a file of texts, one a line, whose document frequencies weigh the
+ * keywords (what most of them carry, like an outlet's name, sinks); {@code --keywords=noun-tfidf}
+ * gives plain TF-IDF over nouns instead of ours, the baseline bench/keywords.sh measures against.
  */
 final class AnalyseCommand {
 
@@ -45,13 +57,20 @@ final class AnalyseCommand {
     static final int LONGEST_LINE = 20_000;
     static final int KEYWORDS = 5;
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final String USAGE = "usage: java -jar kawaraban.jar analyse [--date=YYYY-MM-DD] [--model=FILE] < lines.txt";
+    private static final String USAGE = "usage: java -jar kawaraban.jar analyse [--date=YYYY-MM-DD] [--model=FILE]"
+            + " [--vocabulary=FILE] [--documents=FILE] [--keywords=ours|noun-tfidf] < lines.txt";
 
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Document frequencies for the keywords' weights ({@code --documents}); none by default. */
+    private DocumentFrequencies collection = DocumentFrequencies.none();
+    /** The site's entities ({@code --vocabulary}); none by default. */
+    private MentionFinder vocabulary = new MentionFinder(List.of());
+    /** {@code --keywords=noun-tfidf}: the baseline keywords are measured against. */
+    private boolean nounTfIdf;
 
     AnalyseCommand(InputStream in, PrintStream out, PrintStream err, Clock clock) {
         this.in = in;
@@ -64,6 +83,9 @@ final class AnalyseCommand {
     int run(String[] args) {
         LocalDate date = LocalDate.now(clock.withZone(JAPAN));
         Path model = null;
+        Path documents = null;
+        Path vocabularyFile = null;
+        boolean nounTfIdf = false;
         for (String arg : args) {
             if (arg.startsWith("--date=")) {
                 try {
@@ -74,6 +96,12 @@ final class AnalyseCommand {
                 }
             } else if (arg.startsWith("--model=")) {
                 model = Path.of(arg.substring("--model=".length()));
+            } else if (arg.startsWith("--vocabulary=")) {
+                vocabularyFile = Path.of(arg.substring("--vocabulary=".length()));
+            } else if (arg.startsWith("--documents=")) {
+                documents = Path.of(arg.substring("--documents=".length()));
+            } else if (arg.equals("--keywords=ours") || arg.equals("--keywords=noun-tfidf")) {
+                nounTfIdf = arg.endsWith("noun-tfidf");
             } else {
                 err.println("Unknown argument: " + arg);
                 err.println(USAGE);
@@ -87,6 +115,26 @@ final class AnalyseCommand {
             err.println("固有表現のモデルを読めませんでした / Could not read the entity model " + model + ": " + e.getMessage());
             return 1;
         }
+        DocumentFrequencies collection = DocumentFrequencies.none();
+        if (documents != null) {
+            try {
+                List<String> texts = Files.readAllLines(documents, StandardCharsets.UTF_8);
+                collection = nounTfIdf ? DocumentFrequencies.ofNouns(texts) : DocumentFrequencies.ofKeywordTerms(texts);
+            } catch (IOException e) {
+                err.println("文書の集まりを読めませんでした / Could not read the documents " + documents + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        if (vocabularyFile != null) {
+            try {
+                vocabulary = new MentionFinder(vocabulary(vocabularyFile));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("語彙を読めませんでした / Could not read the vocabulary " + vocabularyFile + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        this.collection = collection;
+        this.nounTfIdf = nounTfIdf;
         int refused = 0;
         try {
             LineReader lines = new LineReader(in);
@@ -133,13 +181,13 @@ final class AnalyseCommand {
 
     String analyse(String text, LocalDate date, EntityRecognizer recognizer) {
         List<Map<String, Object>> entities = new ArrayList<>();
-        for (RecognizedName name : recognizer.find(text)) {
+        for (Named name : names(text, recognizer)) {
             Map<String, Object> entity = new LinkedHashMap<>();
-            entity.put("text", name.surface());
+            entity.put("text", text.substring(name.start(), name.end()));
             entity.put("start", text.codePointCount(0, name.start()));
             entity.put("end", text.codePointCount(0, name.end()));
-            entity.put("kind", name.kind().name());
-            entity.put("entity", null); // no site vocabulary is read yet
+            entity.put("kind", name.kind());
+            entity.put("entity", name.entityId());
             entities.add(entity);
         }
         List<Map<String, Object>> dates = new ArrayList<>();
@@ -154,12 +202,68 @@ final class AnalyseCommand {
             }
             dates.add(found);
         }
-        List<String> keywords = Keywords.extract("", text, KEYWORDS).stream().map(k -> k.term()).toList();
+        List<String> keywords = (nounTfIdf ? Keywords.nounTfIdf(text, KEYWORDS, collection)
+                : Keywords.extract("", text, KEYWORDS, collection)).stream().map(k -> k.term()).toList();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("entities", entities);
         line.put("dates", dates);
         line.put("keywords", keywords);
         return json.writeValueAsString(line);
+    }
+
+    /** A name in the line: found by the model, or a known entity of the vocabulary (then with its id). */
+    private record Named(int start, int end, String kind, String entityId) {
+    }
+
+    /**
+     * The model's names and the vocabulary's mentions together. A known entity wins where the
+     * two overlap: its span and kind are the ones the editors keep (the model may cut a name
+     * differently), and it is found even where the model sees no name. The vocabulary matches
+     * names and aliases after the katakana fold, as the site does (ウィトコフ finds ウィットコフ).
+     */
+    private List<Named> names(String text, EntityRecognizer recognizer) {
+        List<Named> names = new ArrayList<>();
+        List<Mention> mentions = vocabulary.find(text);
+        for (Mention mention : mentions) {
+            String kind = vocabulary.entity(mention.entityId()).map(e -> e.kind().name()).orElse(null);
+            names.add(new Named(mention.start(), mention.end(), kind, mention.entityId()));
+        }
+        for (RecognizedName name : recognizer.find(text)) {
+            boolean known = mentions.stream().anyMatch(m -> m.start() < name.end() && name.start() < m.end());
+            if (!known) {
+                names.add(new Named(name.start(), name.end(), name.kind().name(), null));
+            }
+        }
+        names.sort(java.util.Comparator.comparingInt(Named::start));
+        return names;
+    }
+
+    /**
+     * Entities from a file, one a line: {@code id<TAB>PERSON|ORGANIZATION|PLACE<TAB>name[<TAB>alias|alias…]};
+     * blank lines and lines starting with # are skipped.
+     */
+    static List<Entity> vocabulary(Path file) throws IOException {
+        List<Entity> entities = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] columns = line.split("\t");
+            if (columns.length < 3) {
+                throw new IllegalArgumentException("line " + number + ": expected id, kind and name separated by tabs");
+            }
+            EntityKind kind;
+            try {
+                kind = EntityKind.valueOf(columns[1].strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("line " + number + ": the kind is PERSON, ORGANIZATION or PLACE, not " + columns[1]);
+            }
+            List<String> aliases = columns.length > 3 ? List.of(columns[3].split("\\|")) : List.of();
+            entities.add(new Entity(columns[0].strip(), columns[2], kind, aliases, ""));
+        }
+        return entities;
     }
 
     private String refusal(int number, String error) {

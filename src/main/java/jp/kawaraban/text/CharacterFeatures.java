@@ -49,6 +49,7 @@ final class CharacterFeatures {
                 tokenAt[i] = t;
             }
         }
+        int[][] chunks = chunks(tokens);
         List<List<String>> listed = names.matches(text);
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -102,9 +103,70 @@ final class CharacterFeatures {
             if (place.equals("E") || place.equals("S")) {
                 f.add("end-w+1=" + coarse + "|" + (after == null ? "$" : after.term()));
             }
+            chunkFeatures(f, tokens, chunks[t], t, place);
             features.add(f);
         }
         return new Observed(features, contexts);
+    }
+
+    /**
+     * For each token, the first and last token of the compound it is part of (a run of nouns,
+     * prefixes, unknown words and name joiners), or {@code null} outside one.
+     */
+    private static int[][] chunks(List<Token> tokens) {
+        int[][] chunks = new int[tokens.size()][];
+        int t = 0;
+        while (t < tokens.size()) {
+            if (!chunkPart(tokens.get(t))) {
+                t++;
+                continue;
+            }
+            int first = t;
+            while (t + 1 < tokens.size() && chunkPart(tokens.get(t + 1))
+                    && tokens.get(t + 1).start() == tokens.get(t).end()) {
+                t++;
+            }
+            int[] chunk = {first, t};
+            for (int k = first; k <= t; k++) {
+                chunks[k] = chunk;
+            }
+            t++;
+        }
+        return chunks;
+    }
+
+    private static boolean chunkPart(Token token) {
+        String pos = token.pos();
+        return pos.startsWith("名詞") || pos.startsWith("接頭詞") || !token.known()
+                || token.term().length() == 1 && KuromojiTokens.isNameJoiner(token.term().charAt(0));
+    }
+
+    /**
+     * What decides a name's kind often stands at the end of the compound it is in (日本経済新聞社,
+     * 北海道大学), further away than the characters around: the compound's last word, its part
+     * of speech, the words around the compound, and where in it this character's word stands.
+     */
+    private static void chunkFeatures(List<String> f, List<Token> tokens, int[] chunk, int t, String place) {
+        if (chunk == null) {
+            f.add("ch=none");
+            return;
+        }
+        Token head = tokens.get(chunk[1]);
+        Token first = tokens.get(chunk[0]);
+        String where = chunk[0] == chunk[1] ? "S" : t == chunk[0] ? "B" : t == chunk[1] ? "E" : "I";
+        String headTerm = head.term();
+        f.add("ch.h=" + headTerm);
+        f.add("ch.wh=" + where + place + "|" + headTerm);
+        f.add("ch.hp=" + where + "|" + head.pos());
+        f.add("ch.hc=" + headTerm.charAt(headTerm.length() - 1));
+        f.add("ch.f=" + first.term());
+        f.add("ch.wf=" + where + "|" + first.term());
+        f.add("ch.n=" + (chunk[1] + 1 < tokens.size() ? tokens.get(chunk[1] + 1).term() : "$"));
+        f.add("ch.p=" + (chunk[0] > 0 ? tokens.get(chunk[0] - 1).term() : "^"));
+        f.add("ch.len=" + Math.min(chunk[1] - chunk[0] + 1, 5) + where);
+        if (t < chunk[1]) {
+            f.add("ch.next=" + tokens.get(t + 1).term());
+        }
     }
 
     /**

@@ -55,8 +55,12 @@ import java.util.regex.Pattern;
  *       day; {@code 3日前}: three days before the article date (not after の, as in
  *       {@code 選挙の3日前}, which counts from another day). {@code 今日} is not read: it also
  *       means "nowadays".</li>
- *   <li>{@code 同日}: the date mentioned last before it in the same text.</li>
- *   <li>{@code 先週}, {@code 今週}, {@code 来週}: Monday to Sunday.</li>
+ *   <li>{@code 同日}: the date mentioned last before it in the same text; {@code 翌日} and
+ *       {@code 前日} the day after and before that date (not read without one, nor in
+ *       {@code 前日比}).</li>
+ *   <li>{@code 先週}, {@code 今週}, {@code 来週}: Monday to Sunday; {@code 先週末},
+ *       {@code 今週末}, {@code 来週末}: that week's Saturday and Sunday.</li>
+ *   <li>{@code 先月}, {@code 今月}, {@code 来月} alone: the whole month.</li>
  *   <li>{@code 昨年12月}, {@code 2025年1月}, {@code 令和7年4月}: the whole month; with
  *       {@code 末} its last day, with {@code 上旬} (or {@code 初旬}), {@code 中旬}, {@code 下旬}
  *       days 1–10, 11–20, 21 to the end. {@code 3月末} and {@code 7月中旬} without a year
@@ -76,7 +80,7 @@ import java.util.regex.Pattern;
  * {@code 10日目}, {@code 3日後}, {@code 5日ぶり}, {@code 7日以内},
  * {@code 1日当たり}, {@code 3日分}, {@code 1日20便}, {@code 約3日}, {@code 最大12日},
  * {@code 9日から12日ほど}, {@code 5日が過ぎた}, {@code 10日がたった}, {@code 3日かかる},
- * {@code 10日延びた}; a day after another number ({@code 第3日}, {@code 1.5日}); 漢数字
+ * {@code 10日延びた}, {@code 入国後14日}; a day after another number ({@code 第3日}, {@code 1.5日}); 漢数字
  * days standing alone ({@code 三日月} and {@code 三日坊主} are words); {@code 1日} alone unless a
  * comma or full stop, a time of day (午前, 未明 …) or 付, から, まで, 以降 follows it — in
  * {@code 1日に数便} or {@code 1日延長} it is "one day"; a month and day after a year this class cannot resolve
@@ -105,7 +109,8 @@ public final class DateExpressions {
             + "|延び|延長|短縮|遅れ|早ま";
     /** Words before "N日" that make it an amount of days: 約3日, 最大12日. */
     private static final String NOT_A_DAY_BEFORE =
-            "(?<!約|計|最大|最長|最短|最低|およそ|わずか|少なくとも|ほぼ|延べ|残り|毎)";
+            // 入国後14日, 発生後3日: counted from an event, not a day of the month
+            "(?<!約|計|最大|最長|最短|最低|およそ|わずか|少なくとも|ほぼ|延べ|残り|毎|後)";
 
     /** A day, or two days of a list or range; the named groups are {@code <p>d} and {@code <p>d2}. */
     private static String days(String prefix) {
@@ -123,10 +128,11 @@ public final class DateExpressions {
                     + "年度(?<fend>末)?"
             // 昨日, 一昨日, 明日, 明後日, 本日, and 元日 or 元旦 (1 January)
             + "|(?<relday>一昨日|昨日|明後日|明日(?!香)|本日|元日|元旦)"
-            // 同日: the day of the date mentioned before it
-            + "|(?<same>同日)"
-            // 先週, 今週, 来週: Monday to Sunday
-            + "|(?<week>先週|今週|来週)(?!末)"
+            // 同日: the day of the date mentioned before it; 翌日 and 前日 the day after and before
+            // it (not 前日比, a comparison with the previous trading day)
+            + "|(?<same>同日)|(?<next>翌日)|(?<previous>前日)(?!比)"
+            // 先週, 今週, 来週: Monday to Sunday; 先週末, 今週末, 来週末: its Saturday and Sunday
+            + "|(?<week>先週|今週|来週)(?<weekend>末)?"
             // 3日前: counted back from the article date (not after の: 選挙の3日前)
             + "|(?<!の|" + DIGITS + ")" + NOT_A_DAY_BEFORE + "(?<ago>" + DIGITS + "{1,2})日前"
             // 令和7年2月18日
@@ -148,6 +154,8 @@ public final class DateExpressions {
                     + "(?![0-9０-９一二三四五六七八九十日期])"
             + "|(?<![0-9０-９" + KANJI_NUMERALS + "年])(?<pm>" + SMALL + ")月(?<pp>" + PART_OF_MONTH + ")"
             + "|(?<prm>今月|先月|来月|同月)(?<prp>" + PART_OF_MONTH + ")"
+            // 来月, 今月, 先月 alone: the whole month
+            + "|(?<month>今月|先月|来月)(?![0-9０-９一二三四五六七八九十]|" + PART_OF_MONTH + ")"
             // 令和元年, 平成31年: a year of an era
             + "|(?<yera>" + ERA_YEAR + ")年(?![0-9０-９一二三四五六七八九十度間前後]|ぶり|以上|余り|近く)"
             // 2月18日
@@ -340,6 +348,16 @@ public final class DateExpressions {
         if (m.group("same") != null) {
             return lastDate == null ? Period.UNRESOLVED : Period.day(lastDate);
         }
+        if (m.group("next") != null || m.group("previous") != null) {
+            // counted from the date mentioned before, never from the article's own date: in news
+            // text 翌日 and 前日 follow the day the sentence is about
+            return lastDate == null ? Period.UNRESOLVED
+                    : Period.day(lastDate.plusDays(m.group("next") != null ? 1 : -1));
+        }
+        if (m.group("month") != null) {
+            YearMonth month = relativeMonth(m.group("month"), articleDate, lastDate);
+            return month == null ? Period.UNRESOLVED : Period.of(month.atDay(1), month.atEndOfMonth(), false);
+        }
         if (m.group("week") != null) {
             if (articleDate == null) {
                 return Period.UNRESOLVED;
@@ -350,7 +368,8 @@ public final class DateExpressions {
                 case "来週" -> 1;
                 default -> 0;
             });
-            return Period.of(monday, monday.plusDays(6), false);
+            return m.group("weekend") != null ? Period.of(monday.plusDays(5), monday.plusDays(6), false)
+                    : Period.of(monday, monday.plusDays(6), false);
         }
         if (m.group("ago") != null) {
             return articleDate == null ? Period.UNRESOLVED : Period.day(articleDate.minusDays(number(m.group("ago"))));

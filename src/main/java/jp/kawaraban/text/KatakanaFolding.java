@@ -120,7 +120,9 @@ public final class KatakanaFolding {
         if (word == null || word.isEmpty() || !containsKatakana(word)) {
             return word;
         }
-        String text = fullWidth(word);
+        // a Latin initial between katakana names loses its separators too (ジョン・F・ケネディ);
+        // those between katakana letters go in the loop below as well
+        String text = joinKatakanaParts(fullWidth(word));
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
@@ -331,10 +333,18 @@ public final class KatakanaFolding {
         if (afterSmallI) {
             return true;
         }
+        // The shorter form, asked of the dictionary: when it is only a name (ガーナ the country,
+        // マーサ the first name), the long spelling is another word (Garner, Mercer).
+        String shorter = part.substring(0, part.length() - 1);
+        if (KnownWords.isOnlyAName(shorter) || KnownWords.isOnlyAName(syllables.substring(0, syllables.length() - 1))) {
+            return false;
+        }
         if (morae >= MIN_MORAE_FOR_UNKNOWN_FINAL_LONG_VOWEL) {
             return true;
         }
-        return KnownWords.isKnown(part) || KnownWords.isKnown(syllables);
+        // Three morae: only an established loanword loses its mark; a surname the dictionary
+        // knows with it (マーラー, パーマー) keeps it, for its short form is as likely a word.
+        return KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables);
     }
 
     /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */
@@ -387,14 +397,21 @@ public final class KatakanaFolding {
         return isSeparator(c) || c == ' ' || c == '\u3000';
     }
 
+    private static final String KATAKANA_LETTER = "[\u30A1-\u30FA\u30FC\u30FD\u30FE\u31F0-\u31FF]";
+    private static final String SEPARATORS = "[・\u00B7＝=゠ \u3000]+";
+    private static final String INITIAL = "[A-ZＡ-Ｚ][.．]?";
+
     /**
      * Separators and spaces between two katakana letters, as the analyzers remove them
      * before the tokenizer (see {@link JapaneseAnalysis}): the same marks that {@link #fold}
      * drops, so that spellings with one key are cut into the same tokens.
      */
     static final java.util.regex.Pattern SEPARATORS_BETWEEN_KATAKANA = java.util.regex.Pattern.compile(
-            "(?<=[\u30A1-\u30FA\u30FC\u30FD\u30FE\u31F0-\u31FF])[・\u00B7＝=゠ \u3000]+"
-            + "(?=[\u30A1-\u30FA\u30FC\u30FD\u30FE\u31F0-\u31FF])");
+            "(?<=" + KATAKANA_LETTER + ")" + SEPARATORS + "(?=" + KATAKANA_LETTER + ")"
+            // and around a Latin initial between two katakana names: ジョン・F・ケネディ
+            + "|(?<=" + KATAKANA_LETTER + ")" + SEPARATORS + "(?=" + INITIAL + SEPARATORS + KATAKANA_LETTER + ")"
+            + "|(?<=" + KATAKANA_LETTER + "[・\u00B7＝=゠ \u3000]{1,3}" + INITIAL + ")" + SEPARATORS
+            + "(?=" + KATAKANA_LETTER + ")");
 
     /** {@code text} without the separators and spaces between katakana letters. */
     static String joinKatakanaParts(String text) {

@@ -74,10 +74,22 @@ public final class Keywords {
      * @param limit    how many to return at most; 0 or less gives an empty list
      */
     public static List<Keyword> extract(String headline, String body, int limit) {
+        return extract(headline, body, limit, DocumentFrequencies.none());
+    }
+
+    /**
+     * As {@link #extract(String, String, int)}, each weight multiplied by the term's inverse
+     * document frequency in {@code collection}: terms that most articles carry (an outlet's
+     * name) sink below those of this one.
+     */
+    public static List<Keyword> extract(String headline, String body, int limit, DocumentFrequencies collection) {
         String head = headline == null ? "" : headline;
         String text = body == null ? "" : body;
         if (limit <= 0 || head.isBlank() && text.isBlank()) {
             return List.of();
+        }
+        if (collection.documents() > 0) {
+            return weighedByCollection(head, text, limit, collection);
         }
         String lead = lead(text);
         Map<String, Stats> terms = new LinkedHashMap<>();
@@ -102,7 +114,8 @@ public final class Keywords {
             double weight = (1 + Math.log(stats.count))
                     * (1 + 0.25 * Math.min(stats.words - 1, MAX_WORDS_BONUS))
                     * (normalisedHead.contains(normaliseWidth(term)) ? 2.0 : 1.0)
-                    * (normalisedLead.contains(normaliseWidth(term)) ? 1.5 : 1.0);
+                    * (normalisedLead.contains(normaliseWidth(term)) ? 1.5 : 1.0)
+                    * collection.inverse(term);
             weighted.add(Map.entry(term, weight));
             firstSeen.put(term, stats.order);
         }
@@ -110,6 +123,88 @@ public final class Keywords {
                 .thenComparingInt(e -> firstSeen.get(e.getKey()))
                 .thenComparing(Map.Entry::getKey));
         return weighted.stream().limit(limit).map(e -> new Keyword(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * With a collection to compare with, rarity says more than length: the terms are the
+     * compounds and, besides them, the single nouns that pass the same filters (a single
+     * noun may be what the article is about, 女 or 夏, where its compounds vary), each weighed
+     * {@code tf × ln((N + 1) / (df + 1))}, with the headline and lead factors of the plain
+     * weight. A compound wins a tie with its parts (東都電力 before 東都 and 電力). Chosen on
+     * one half of the livedoor articles and measured on the other (docs/benchmarks.md):
+     * weighing compounds up or down did not help.
+     */
+    private static List<Keyword> weighedByCollection(String head, String text, int limit, DocumentFrequencies collection) {
+        String lead = lead(text);
+        Map<String, double[]> terms = new LinkedHashMap<>(); // term -> {count, words}
+        for (String part : new String[] {head, text}) {
+            for (Compound candidate : candidates(part)) {
+                terms.computeIfAbsent(candidate.term(), t -> new double[] {0, candidate.words()})[0]++;
+            }
+        }
+        String normalisedHead = normaliseWidth(head);
+        String normalisedLead = normaliseWidth(lead);
+        List<Keyword> weighed = new ArrayList<>();
+        int documents = collection.documents();
+        terms.forEach((term, stats) -> weighed.add(new Keyword(term, stats[0]
+                * Math.log((documents + 1.0) / (collection.frequency(term) + 1.0))
+                * (normalisedHead.contains(normaliseWidth(term)) ? 2.0 : 1.0)
+                * (normalisedLead.contains(normaliseWidth(term)) ? 1.5 : 1.0))));
+        weighed.sort(Comparator.comparingDouble((Keyword k) -> -k.weight())); // stable: first seen first
+        return weighed.stream().limit(limit).toList();
+    }
+
+    /** The terms weighed against a collection: compounds of several nouns, then single nouns that pass the filters. */
+    static List<Compound> candidates(String text) {
+        List<Compound> out = new ArrayList<>();
+        for (Compound compound : compounds(text)) {
+            if (compound.words() > 1) {
+                out.add(compound);
+            }
+        }
+        for (Token token : KuromojiTokens.tokenize(text)) {
+            String term = normaliseWidth(token.term());
+            if (joinable(token) && !token.pos().startsWith("名詞-数") && !GENERIC.contains(term)
+                    && term.codePoints().anyMatch(Character::isLetter)) {
+                out.add(new Compound(term, 1, token.start(), token.end()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Plain TF-IDF over nouns, the usual baseline for keywords: every Kuromoji word tagged as a
+     * noun (numbers and symbols aside) is a term, weighed by {@code tf × ln(N / df)} in
+     * {@code collection}, with none of the joining, filters or position weights of
+     * {@link #extract}. It is here to be measured against (bench/keywords.sh), not used.
+     */
+    public static List<Keyword> nounTfIdf(String text, int limit, DocumentFrequencies collection) {
+        if (text == null || text.isBlank() || limit <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String noun : nouns(text)) {
+            counts.merge(noun, 1, Integer::sum);
+        }
+        List<Keyword> weighed = new ArrayList<>();
+        int documents = Math.max(collection.documents(), 1);
+        counts.forEach((term, count) -> weighed.add(new Keyword(term,
+                count * Math.log((documents + 1.0) / (collection.frequency(term) + 1.0)))));
+        // a stable sort: ties keep the order of first appearance
+        weighed.sort(Comparator.comparingDouble((Keyword k) -> -k.weight()));
+        return weighed.stream().limit(limit).toList();
+    }
+
+    /** The nouns of {@code text} as Kuromoji cuts them, widths normalised, numbers and symbols left out. */
+    static List<String> nouns(String text) {
+        List<String> nouns = new ArrayList<>();
+        for (Token token : KuromojiTokens.tokenize(text)) {
+            if (token.isNoun() && !token.pos().startsWith("名詞-数")
+                    && token.term().codePoints().anyMatch(Character::isLetter)) {
+                nouns.add(normaliseWidth(token.term()));
+            }
+        }
+        return nouns;
     }
 
     private static final class Stats {

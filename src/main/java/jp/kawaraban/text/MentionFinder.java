@@ -124,11 +124,51 @@ public final class MentionFinder {
         return entities.size();
     }
 
-    /** The mentions in {@code text}, in text order, never overlapping. */
+    /**
+     * The mentions in {@code text}, in text order, never overlapping. A name written without
+     * the separators the text has between katakana (アルカイダ for アル＝カイダ, ワールドカップ
+     * for ワールド・カップ) is found too, as the fold gives both one key; where the text as
+     * written already matches, that match stands (トランプ in ドナルド・トランプ).
+     */
     public List<Mention> find(String text) {
         if (text == null || text.isEmpty() || root.children == null) {
             return List.of();
         }
+        List<Mention> asWritten = findAsWritten(text);
+        java.util.regex.Matcher separators = KatakanaFolding.SEPARATORS_BETWEEN_KATAKANA.matcher(text);
+        if (!separators.find()) {
+            return asWritten;
+        }
+        // the text without them, and for each of its characters the offset it had
+        separators.reset();
+        StringBuilder joined = new StringBuilder(text.length());
+        int[] origin = new int[text.length() + 1];
+        int from = 0;
+        while (separators.find()) {
+            for (int i = from; i < separators.start(); i++) {
+                origin[joined.length()] = i;
+                joined.append(text.charAt(i));
+            }
+            from = separators.end();
+        }
+        for (int i = from; i < text.length(); i++) {
+            origin[joined.length()] = i;
+            joined.append(text.charAt(i));
+        }
+        List<Mention> all = new ArrayList<>(asWritten);
+        for (Mention mention : findAsWritten(joined.toString())) {
+            int start = origin[mention.start()];
+            int end = origin[mention.end() - 1] + 1;
+            boolean overlaps = asWritten.stream().anyMatch(m -> m.start() < end && start < m.end());
+            if (!overlaps) {
+                all.add(new Mention(mention.entityId(), start, end, text.substring(start, end)));
+            }
+        }
+        all.sort(java.util.Comparator.comparingInt(Mention::start));
+        return List.copyOf(all);
+    }
+
+    private List<Mention> findAsWritten(String text) {
         Units units = Units.of(text);
         BitSet[] wordBoundaries = new BitSet[1];
         List<Mention> mentions = new ArrayList<>();

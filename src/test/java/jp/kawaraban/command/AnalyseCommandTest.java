@@ -97,6 +97,38 @@ class AnalyseCommandTest {
     }
 
     @Test
+    void aNameOfTheVocabularyCarriesItsEntityIdAfterFolding(@TempDir Path dir) throws Exception {
+        Path vocabulary = dir.resolve("entities.tsv");
+        Files.writeString(vocabulary, """
+                # id, kind, name, aliases
+                person-witkoff	PERSON	ウィトコフ	スティーブ・ウィトコフ
+                org-alqaeda	ORGANIZATION	アルカイダ
+                place-kyiv	PLACE	キーウ	キエフ
+                """);
+        Run run = run(utf8("ウィットコフ氏はキエフでアル＝カイダについて語った。\n"), "analyse", "--date=2026-12-06",
+                "--vocabulary=" + vocabulary);
+
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        List<String> known = run.lines().get(0).get("entities").valueStream()
+                .filter(e -> !e.get("entity").isNull())
+                .map(e -> e.get("text").asString() + "/" + e.get("kind").asString() + "/" + e.get("entity").asString()
+                        + "/" + e.get("start").asInt() + "-" + e.get("end").asInt())
+                .toList();
+        assertThat(known).containsExactly("ウィットコフ/PERSON/person-witkoff/0-6", "キエフ/PLACE/place-kyiv/8-11",
+                "アル＝カイダ/ORGANIZATION/org-alqaeda/12-18");
+    }
+
+    @Test
+    void aVocabularyThatCannotBeReadIsRefused(@TempDir Path dir) throws Exception {
+        Path vocabulary = dir.resolve("entities.tsv");
+        Files.writeString(vocabulary, "x\tCOMPANY\t東都電力\n");
+        Run run = run(utf8("東都電力\n"), "analyse", "--vocabulary=" + vocabulary);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("語彙を読めませんでした", "COMPANY");
+    }
+
+    @Test
     void offsetsCountCharactersNotUtf16Units() throws Exception {
         Assumptions.assumeTrue(EntityRecognizer.bundled().trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
         // 𠮷 (U+20BB7) is two UTF-16 units and one character; CRLF line ends are read too

@@ -357,6 +357,25 @@ class DateExpressionsTest {
         }
 
         @Test
+        void theDayAfterAndBeforeCountFromTheDateMentionedBefore() {
+            assertThat(dates("市は9日に計画を発表し、翌日に説明会を開いた。", ARTICLE))
+                    .containsExactly(LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 10));
+            assertThat(dates("式典は20日に開かれ、前日には予行演習があった。", ARTICLE))
+                    .containsExactly(LocalDate.of(2025, 6, 20), LocalDate.of(2025, 6, 19));
+            // without a date before them they are not read, and 前日比 compares prices
+            assertThat(DateExpressions.find("翌日に説明会を開いた。", ARTICLE)).isEmpty();
+            assertThat(dates("株価は9日、前日比で3%上がった。", ARTICLE)).containsExactly(LocalDate.of(2025, 6, 9));
+        }
+
+        @Test
+        void aMonthAloneAndAWeekendArePeriods() {
+            assertThat(period("移転は来月中に終える。", ARTICLE)).isEqualTo("来月=2025-07-01..2025-07-31");
+            assertThat(period("先月は雨が多かった。", ARTICLE)).isEqualTo("先月=2025-05-01..2025-05-31");
+            assertThat(period("先週末に会談した。", ARTICLE)).isEqualTo("先週末=2025-06-14..2025-06-15");
+            assertThat(period("来週末に開く。", ARTICLE)).isEqualTo("来週末=2025-06-28..2025-06-29");
+        }
+
+        @Test
         void periodsCarryTheirFirstAndLastDay() {
             assertThat(period("来週に結論を出す。", ARTICLE)).isEqualTo("来週=2025-06-23..2025-06-29");
             assertThat(period("今月末に退任する。", ARTICLE)).isEqualTo("今月末=2025-06-30");
@@ -390,7 +409,8 @@ class DateExpressionsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"発生から5日が過ぎた。", "開業から10日がたった。", "完成まで3日かかる。",
-                "工期が2日延びた。", "明日香村を訪ねた。", "候補者は投票の3日前に辞退した。"})
+                "工期が2日延びた。", "明日香村を訪ねた。", "候補者は投票の3日前に辞退した。",
+                "入国後14日の待機が求められる。"})
         void amountsOfDaysAndLookalikesAreNotDates(String text) {
             assertThat(DateExpressions.find(text, ARTICLE)).as(text).isEmpty();
         }

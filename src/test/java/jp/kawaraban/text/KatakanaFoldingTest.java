@@ -201,6 +201,26 @@ class KatakanaFoldingTest {
     }
 
     @Test
+    void theShorterFormIsAskedOfTheDictionary() {
+        // IPADIC knows ボルダー only as a name and マーラー only as a surname, and マーサ only as a
+        // first name: none of them is a loanword whose mark may go
+        assertThat(KatakanaFolding.fold("ボルダー")).isNotEqualTo(KatakanaFolding.fold("ボルダ"));
+        assertThat(KatakanaFolding.fold("マーラー")).isNotEqualTo(KatakanaFolding.fold("マーラ"));
+        assertThat(KatakanaFolding.fold("マーサー")).isNotEqualTo(KatakanaFolding.fold("マーサ"));
+        // a loanword the dictionary knows with the mark still loses it
+        assertThat(KatakanaFolding.fold("モーター")).isEqualTo(KatakanaFolding.fold("モータ"));
+        assertThat(KatakanaFolding.fold("ラジエーター")).isEqualTo(KatakanaFolding.fold("ラジエータ"));
+    }
+
+    @Test
+    void separatorsAroundALatinInitialDoNotChangeTheKey() {
+        assertThat(KatakanaFolding.fold("ジョン・F・ケネディ")).isEqualTo(KatakanaFolding.fold("ジョンFケネディ"));
+        assertThat(KatakanaFolding.fold("ジョン・F・ケネディ")).isEqualTo(KatakanaFolding.fold("ジョン F ケネディ"));
+        // not between Latin words
+        assertThat(KatakanaFolding.fold("NTT・ドコモ")).isEqualTo("NTT・ドコモ");
+    }
+
+    @Test
     void theKeepListMatchesWholeNamePartsOnly() {
         assertThat(KatakanaFolding.foldIgnoringKeepList("ドラマー")).isEqualTo("ドラマ");
         assertThat(KatakanaFolding.fold("ドラマー")).isEqualTo("ドラマー");

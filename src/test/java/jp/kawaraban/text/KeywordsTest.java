@@ -20,6 +20,29 @@ class KeywordsTest {
     }
 
     @Test
+    void aSourceNameEveryArticleCarriesSinksBelowWhatTheArticleIsAbout() {
+        // five short reports of our own, each credited to the same agency
+        List<String> collection = List.of(
+                "共同通信によると、北海道で大雪が続き、鉄道が運休した。共同通信",
+                "共同通信によると、政府は補正予算案を閣議決定した。共同通信",
+                "共同通信によると、関西の港で新しい客船が就航した。共同通信",
+                "共同通信によると、将棋の名人戦で挑戦者が先勝した。共同通信",
+                "共同通信によると、県警は詐欺の疑いで男を逮捕した。共同通信");
+        DocumentFrequencies frequencies = DocumentFrequencies.ofKeywordTerms(collection);
+        String body = "共同通信によると、東都電力は原発の稼働を延期した。稼働は来年になる。共同通信";
+
+        assertThat(terms(Keywords.extract("", body, 1))).containsExactly("共同通信");
+        List<String> weighed = terms(Keywords.extract("", body, 2, frequencies));
+        assertThat(weighed).containsExactly("稼働", "東都電力");
+    }
+
+    @Test
+    void nounTfIdfIsThePlainBaseline() {
+        DocumentFrequencies frequencies = DocumentFrequencies.ofNouns(List.of("猫が鳴いた。", "犬が吠えた。", "猫と犬。"));
+        assertThat(terms(Keywords.nounTfIdf("猫と鳥と鳥。", 1, frequencies))).containsExactly("鳥");
+    }
+
+    @Test
     void numbersPronounsAndGenericWordsAreDropped() {
         String body = "今回の会談は18日に3時間続いた。一方、関係者によると、これは第一歩にすぎない。";
         List<String> terms = terms(Keywords.extract("", body, 20));

@@ -95,6 +95,16 @@ class MentionFinderTest {
         }
 
         @Test
+        void aNameWrittenWithoutTheSeparatorsOfTheTextIsFound() {
+            MentionFinder finder = new MentionFinder(List.of(
+                    new Entity("alqaeda", "アルカイダ", EntityKind.ORGANIZATION),
+                    new Entity("worldcup", "ワールドカップ", EntityKind.ORGANIZATION)));
+            String text = "アル＝カイダとアル カイダ、ワールド・カップ";
+            assertThat(finder.find(text)).extracting(m -> m.entityId() + ":" + m.surface() + "@" + m.start())
+                    .containsExactly("alqaeda:アル＝カイダ@0", "alqaeda:アル カイダ@7", "worldcup:ワールド・カップ@14");
+        }
+
+        @Test
         void nameJoinersAreInterchangeable() {
             assertThat(ids("ドナルド・トランプ、ドナルド＝トランプ、ドナルド･トランプ"))
                     .containsExactly("trump", "trump", "trump");
