@@ -252,9 +252,14 @@ public class OpenSearchSearchIndex implements SearchIndex {
         for (String field : List.of(HEADLINE_TEXT, LEAD_TEXT, BODY_TEXT, PREVIEW)) {
             properties.putObject(field).put("type", "text").put("index", false);
         }
-        for (String field : List.of(ID, SECTION, SERIES, ENTITY, KEYWORD, ACCESS, DUPLICATE)) {
+        for (String field : List.of(ID, SECTION, SERIES, KEYWORD, ACCESS, DUPLICATE)) {
             properties.putObject(field).put("type", "keyword");
         }
+        // Entities are scored (recommendations, names searched alone): OpenSearch scores a term of
+        // a keyword field at a constant 1, the embedded index by BM25. As text kept whole, with
+        // documents only and no norms, the field is what the embedded index's is, and scores so.
+        properties.putObject(ENTITY).put("type", "text").put("analyzer", "keyword")
+                .put("index_options", "docs").put("norms", false);
         properties.putObject(FINGERPRINT).put("type", "keyword").put("index", false).put("doc_values", false);
         properties.putObject(PUBLISHED).put("type", "long");
         return definition;
