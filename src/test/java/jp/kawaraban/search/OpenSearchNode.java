@@ -74,12 +74,19 @@ public final class OpenSearchNode {
         try {
             Files.createDirectories(home);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            // The runner gives node n the first free port from base + n.
-            process = new ProcessBuilder(java, "-Xms320m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-cp", classPath(), "org.codelibs.opensearch.runner.OpenSearchRunner",
+            // The runner gives node n the first free port from base + n. In tests a small heap and
+            // C1 alone (the node starts sooner and leaves the cores to the tests); in a benchmark
+            // the JVM a server would run.
+            List<String> jvm = Boolean.getBoolean("kawaraban.bench")
+                    ? List.of("-Xms1g", "-Xmx1g")
+                    : List.of("-Xms320m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            List<String> command = new java.util.ArrayList<>(List.of(java));
+            command.addAll(jvm);
+            command.addAll(List.of("-cp", classPath(), "org.codelibs.opensearch.runner.OpenSearchRunner",
                     "-basePath", home.toString(), "-numOfNode", "1", "-baseHttpPort", String.valueOf(port - 1),
                     "-clusterName", "kawaraban-test", "-printOnFailure",
-                    "-moduleTypes", "org.opensearch.transport.Netty4ModulePlugin,org.opensearch.analysis.common.CommonAnalysisModulePlugin")
+                    "-moduleTypes", "org.opensearch.transport.Netty4ModulePlugin,org.opensearch.analysis.common.CommonAnalysisModulePlugin"));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()))
                     .start();
