@@ -55,6 +55,20 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
+import static jp.kawaraban.search.query.ArticleQueries.ACCESS;
+import static jp.kawaraban.search.query.ArticleQueries.BIGRAMS;
+import static jp.kawaraban.search.query.ArticleQueries.BODY;
+import static jp.kawaraban.search.query.ArticleQueries.DUPLICATE;
+import static jp.kawaraban.search.query.ArticleQueries.ENTITY;
+import static jp.kawaraban.search.query.ArticleQueries.HEADLINE;
+import static jp.kawaraban.search.query.ArticleQueries.ID;
+import static jp.kawaraban.search.query.ArticleQueries.KEYWORD;
+import static jp.kawaraban.search.query.ArticleQueries.LEAD;
+import static jp.kawaraban.search.query.ArticleQueries.NUMBERS;
+import static jp.kawaraban.search.query.ArticleQueries.PUBLISHED;
+import static jp.kawaraban.search.query.ArticleQueries.SECTION;
+import static jp.kawaraban.search.query.ArticleQueries.SERIES;
+
 /**
  * The embedded search index: Lucene under {@code <data-dir>/search}, one long-lived
  * {@link IndexWriter}, searchers refreshed in the background; a write returns once searches see it.
@@ -63,20 +77,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
-    static final String ID = ArticleQueries.ID;
-    static final String HEADLINE = ArticleQueries.HEADLINE;
-    static final String LEAD = ArticleQueries.LEAD;
-    static final String BODY = ArticleQueries.BODY;
-    static final String BIGRAMS = ArticleQueries.BIGRAMS;
-    static final String NUMBERS = ArticleQueries.NUMBERS;
     static final String PREVIEW = "preview";
-    static final String SECTION = ArticleQueries.SECTION;
-    static final String SERIES = ArticleQueries.SERIES;
-    static final String ENTITY = ArticleQueries.ENTITY;
-    static final String KEYWORD = ArticleQueries.KEYWORD;
-    static final String ACCESS = ArticleQueries.ACCESS;
-    static final String PUBLISHED = ArticleQueries.PUBLISHED;
-    static final String DUPLICATE = ArticleQueries.DUPLICATE;
     static final String FINGERPRINT = "fingerprint";
 
     private static final int SIMILAR_CANDIDATES = 40;
@@ -235,16 +236,10 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public SearchHits search(SearchQuery query) {
-        SearchHits strict = search(query, false);
-        if (strict.total() == 0 && queries.relaxable(query)) {
-            SearchHits relaxed = search(query, true);
-            return new SearchHits(relaxed.hits(), relaxed.total(), true);
-        }
-        return strict;
+        return queries.search(query, this::search);
     }
 
-    private SearchHits search(SearchQuery query, boolean relaxed) {
-        ArticleQueries.Plan plan = queries.search(query, relaxed);
+    private SearchHits search(SearchQuery query, ArticleQueries.Plan plan) {
         boolean newest = plan.newest();
         return withSearcher(searcher -> {
             int wanted = query.offset() + query.size();

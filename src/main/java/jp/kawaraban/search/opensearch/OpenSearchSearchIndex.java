@@ -269,17 +269,11 @@ public class OpenSearchSearchIndex implements SearchIndex {
 
     @Override
     public SearchHits search(SearchQuery query) {
-        SearchHits strict = search(query, false);
-        if (strict.total() == 0 && queries.relaxable(query)) {
-            SearchHits relaxed = search(query, true);
-            return new SearchHits(relaxed.hits(), relaxed.total(), true);
-        }
-        return strict;
+        return queries.search(query, this::search);
     }
 
-    private SearchHits search(SearchQuery query, boolean relaxed) {
+    private SearchHits search(SearchQuery query, ArticleQueries.Plan plan) {
         prepare();
-        ArticleQueries.Plan plan = queries.search(query, relaxed);
         ObjectNode request = client.json().createObjectNode();
         request.set("query", QueryJson.of(plan.query()));
         request.put("from", query.offset());

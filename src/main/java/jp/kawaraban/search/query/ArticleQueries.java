@@ -3,6 +3,7 @@ package jp.kawaraban.search.query;
 import java.util.List;
 
 import jp.kawaraban.search.IndexedArticle;
+import jp.kawaraban.search.SearchHits;
 import jp.kawaraban.search.SearchQuery;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.analysis.Analyzer;
@@ -73,9 +74,23 @@ public final class ArticleQueries {
         return new Plan(full.build(), newest);
     }
 
-    /** Whether a search that found nothing may be tried again relaxed: the text has several words. */
-    public boolean relaxable(SearchQuery query) {
-        return JapaneseAnalysis.terms(words, query.text()).size() > 1;
+    /** One engine's search of a plan: the query, relaxed or not, and its hits. */
+    @FunctionalInterface
+    public interface Engine {
+        SearchHits search(SearchQuery query, Plan plan);
+    }
+
+    /**
+     * A reader's search on an engine: strict first; when that finds nothing and the text has
+     * several words, relaxed, and the hits say they match part of the words.
+     */
+    public SearchHits search(SearchQuery query, Engine engine) {
+        SearchHits strict = engine.search(query, search(query, false));
+        if (strict.total() == 0 && JapaneseAnalysis.terms(words, query.text()).size() > 1) {
+            SearchHits relaxed = engine.search(query, search(query, true));
+            return new SearchHits(relaxed.hits(), relaxed.total(), true);
+        }
+        return strict;
     }
 
     /**
