@@ -15,5 +15,5 @@ if [[ ! -d $TARGET/livedoor ]]; then
     mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
 fi
 ./mvnw -q -B test -Dtest=SearchSpeedBench -Dsurefire.failIfNoSpecifiedTests=false \
-    -DargLine="-Xmx4g -Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor -Dkawaraban.bench.articles=$ARTICLES" \
+    -DargLine="-Xmx4g -XX:TieredStopAtLevel=4 -Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor -Dkawaraban.bench.articles=$ARTICLES" \
     | grep -v "^\[" || true

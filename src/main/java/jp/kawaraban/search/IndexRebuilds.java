@@ -85,7 +85,14 @@ public class IndexRebuilds {
     }
 
     private void run() {
-        SearchIndex.Rebuild rebuild = index.startRebuild();
+        SearchIndex.Rebuild rebuild;
+        try {
+            rebuild = index.startRebuild();
+        } catch (RuntimeException failed) { // the engine is away, or another node is rebuilding it
+            progress = new Progress(false, 0, progress.total(), progress.startedAt(), clock.instant(), failed.getMessage());
+            log.error("Search index rebuild could not start; the old index is still served", failed);
+            return;
+        }
         long done = 0;
         try {
             ArticleId after = null;
@@ -125,9 +132,15 @@ public class IndexRebuilds {
 
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIfEmpty() {
-        if (index.size() == 0 && catalog.countPublished() > 0) {
-            log.info("The search index is empty: rebuilding it from the database");
-            start();
+        try {
+            if (index.size() == 0 && catalog.countPublished() > 0) {
+                log.info("The search index is empty: rebuilding it from the database");
+                start();
+            }
+        } catch (SearchEngineUnavailableException away) {
+            // The site starts without its search engine (OpenSearch away); the queue fills the
+            // index once it answers, and an administrator can rebuild it at /admin/search.
+            log.warn("Could not see whether the search index is empty: {}", away.whatFailed());
         }
     }
 }

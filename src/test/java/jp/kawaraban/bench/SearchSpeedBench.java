@@ -164,7 +164,7 @@ class SearchSpeedBench {
     }
 
     /** Article n: a corpus article, paragraphs shuffled, with a paragraph of a neighbour of its category. */
-    private static IndexedArticle generated(List<LivedoorCorpus.Item> items, int n) {
+    static IndexedArticle generated(List<LivedoorCorpus.Item> items, int n) {
         Random random = new Random(n);
         LivedoorCorpus.Item base = items.get(n % items.size());
         LivedoorCorpus.Item other = items.get((n / items.size() * 7 + n) % items.size());
@@ -178,7 +178,7 @@ class SearchSpeedBench {
                 base.date().toInstant().minus(Duration.ofDays(random.nextInt(3650))), List.of(), List.of(), null);
     }
 
-    private static List<String> queries(LivedoorCorpus corpus, Random random) {
+    static List<String> queries(LivedoorCorpus corpus, Random random) {
         List<String> queries = new ArrayList<>();
         for (var item : corpus.items()) {
             List<String> words = JapaneseAnalysis.terms(JapaneseAnalysis.words(), item.title()).stream()

@@ -22,6 +22,7 @@ import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.IndexingBacklog;
+import jp.kawaraban.search.SearchEngineUnavailableException;
 import jp.kawaraban.search.SearchIndex;
 import jp.kawaraban.search.Similar;
 import org.slf4j.Logger;
@@ -281,6 +282,8 @@ public class IndexingQueue implements SmartLifecycle {
     private void eachAloneOnFailure(List<Claim> claims, java.util.function.Consumer<List<Claim>> work, String what) {
         try {
             work.accept(claims);
+        } catch (SearchEngineUnavailableException engineAway) {
+            throw engineAway; // no article's fault: the rows wait, uncounted, until the engine is back
         } catch (RuntimeException batchFailed) {
             if (claims.size() == 1) {
                 throw batchFailed;
@@ -288,6 +291,8 @@ public class IndexingQueue implements SmartLifecycle {
             for (Claim claim : claims) {
                 try {
                     work.accept(List.of(claim));
+                } catch (SearchEngineUnavailableException engineAway) {
+                    throw engineAway;
                 } catch (RuntimeException failed) {
                     int updated = jdbc.sql("UPDATE search_queue SET failures = failures + 1 WHERE article_id = ? AND queued = ?")
                             .params(claim.id().value(), claim.queued()).update();

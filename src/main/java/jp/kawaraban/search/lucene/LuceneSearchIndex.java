@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import jp.kawaraban.search.SearchHits;
 import jp.kawaraban.search.SearchIndex;
 import jp.kawaraban.search.SearchQuery;
 import jp.kawaraban.search.Similar;
+import jp.kawaraban.search.query.ArticleQueries;
+import jp.kawaraban.search.ranking.Fingerprint;
+import jp.kawaraban.search.ranking.Recommendations;
+import jp.kawaraban.search.ranking.WordVector;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -31,19 +36,14 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -53,6 +53,21 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import static jp.kawaraban.search.query.ArticleQueries.ACCESS;
+import static jp.kawaraban.search.query.ArticleQueries.BIGRAMS;
+import static jp.kawaraban.search.query.ArticleQueries.BODY;
+import static jp.kawaraban.search.query.ArticleQueries.DUPLICATE;
+import static jp.kawaraban.search.query.ArticleQueries.ENTITY;
+import static jp.kawaraban.search.query.ArticleQueries.HEADLINE;
+import static jp.kawaraban.search.query.ArticleQueries.ID;
+import static jp.kawaraban.search.query.ArticleQueries.KEYWORD;
+import static jp.kawaraban.search.query.ArticleQueries.LEAD;
+import static jp.kawaraban.search.query.ArticleQueries.NUMBERS;
+import static jp.kawaraban.search.query.ArticleQueries.PUBLISHED;
+import static jp.kawaraban.search.query.ArticleQueries.SECTION;
+import static jp.kawaraban.search.query.ArticleQueries.SERIES;
 
 /**
  * The embedded search index: Lucene under {@code <data-dir>/search}, one long-lived
@@ -62,20 +77,7 @@ import org.apache.lucene.store.FSDirectory;
  */
 public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
-    static final String ID = "id";
-    static final String HEADLINE = "headline";
-    static final String LEAD = "lead";
-    static final String BODY = "body";
-    static final String BIGRAMS = "bigrams";
-    static final String NUMBERS = "numbers";
     static final String PREVIEW = "preview";
-    static final String SECTION = "section";
-    static final String SERIES = "series";
-    static final String ENTITY = "entity";
-    static final String KEYWORD = "keyword";
-    static final String ACCESS = "access";
-    static final String PUBLISHED = "published";
-    static final String DUPLICATE = "duplicate";
     static final String FINGERPRINT = "fingerprint";
 
     private static final int SIMILAR_CANDIDATES = 40;
@@ -98,6 +100,7 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     private final Path root;
     private final Analyzer analyzer;
+    private final ArticleQueries queries = new ArticleQueries();
     private final Analyzer words = JapaneseAnalysis.words();
     private final Analyzer bigrams = JapaneseAnalysis.bigrams();
     private final Analyzer numbers = JapaneseAnalysis.numbers();
@@ -263,38 +266,16 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public SearchHits search(SearchQuery query) {
-        SearchHits strict = search(query, false);
-        if (strict.total() == 0 && JapaneseAnalysis.terms(words, query.text()).size() > 1) {
-            SearchHits relaxed = search(query, true);
-            return new SearchHits(relaxed.hits(), relaxed.total(), true);
-        }
-        return strict;
+        return queries.search(query, this::search);
     }
 
-    private SearchHits search(SearchQuery query, boolean relaxed) {
-        Query textQuery = textQuery(query.text(), relaxed);
-        if (!query.textEntities().isEmpty() && !(textQuery instanceof MatchAllDocsQuery)) {
-            BooleanQuery.Builder allEntities = new BooleanQuery.Builder();
-            query.textEntities().forEach(entity -> allEntities.add(new TermQuery(new Term(ENTITY, entity)), Occur.MUST));
-            textQuery = new BooleanQuery.Builder().add(textQuery, Occur.SHOULD)
-                    .add(new BoostQuery(allEntities.build(), 0.5f), Occur.SHOULD).build();
-        }
-        BooleanQuery.Builder full = new BooleanQuery.Builder().add(textQuery, textQuery instanceof MatchAllDocsQuery
-                ? Occur.FILTER : Occur.MUST);
-        filter(full, SECTION, query.sectionCode());
-        filter(full, SERIES, query.seriesCode());
-        filter(full, ENTITY, query.entityId());
-        if (query.from() != null || query.until() != null) {
-            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
-            long until = query.until() == null ? Long.MAX_VALUE : query.until().toEpochMilli();
-            full.add(LongPoint.newRangeQuery(PUBLISHED, from, until), Occur.FILTER);
-        }
-        boolean newest = query.order() == SearchQuery.Order.NEWEST || textQuery instanceof MatchAllDocsQuery;
+    private SearchHits search(SearchQuery query, ArticleQueries.Plan plan) {
+        boolean newest = plan.newest();
         return withSearcher(searcher -> {
             int wanted = query.offset() + query.size();
             TopDocs top = newest
-                    ? searcher.search(full.build(), wanted, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)))
-                    : searcher.search(full.build(), wanted);
+                    ? searcher.search(plan.query(), wanted, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)))
+                    : searcher.search(plan.query(), wanted);
             List<SearchHit> hits = new ArrayList<>();
             var stored = searcher.storedFields();
             for (int i = query.offset(); i < top.scoreDocs.length; i++) {
@@ -308,62 +289,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             return new SearchHits(hits, top.totalHits.value(), false);
         });
-    }
-
-    /**
-     * The reader's words, never parsed as syntax: each word must appear (in the headline,
-     * lead or body, headline counting most), or the text's bigrams must all appear — which
-     * finds words the dictionary splits differently in the query and in the article.
-     * Relaxed (when that finds nothing): at least half of the words of two characters or more.
-     * A single character never matches on its own: the dictionary cuts 宇宙人, which no article
-     * may hold, into 宇宙 and 人, and 人 alone would match nearly every article; a title pasted
-     * cut short (…ダイエット、ト) still finds its article by the words before the cut.
-     */
-    Query textQuery(String text, boolean relaxed) {
-        List<String> terms = JapaneseAnalysis.terms(words, text);
-        if (terms.isEmpty()) {
-            return new MatchAllDocsQuery();
-        }
-        if (relaxed) { // the fallback when nothing has every word: most of them will do
-            List<String> telling = relaxable(terms);
-            if (telling.isEmpty()) {
-                return new MatchNoDocsQuery("only single characters to relax on");
-            }
-            BooleanQuery.Builder mostWords = new BooleanQuery.Builder();
-            for (String term : telling) {
-                mostWords.add(allOf(List.of(term)), Occur.SHOULD);
-            }
-            mostWords.setMinimumNumberShouldMatch(Math.max(1, (telling.size() + 1) / 2));
-            return mostWords.build();
-        }
-        BooleanQuery.Builder either = new BooleanQuery.Builder().add(allOf(terms), Occur.SHOULD);
-        List<String> grams = JapaneseAnalysis.terms(bigrams, text);
-        if (!grams.isEmpty()) {
-            BooleanQuery.Builder allGrams = new BooleanQuery.Builder();
-            grams.forEach(gram -> allGrams.add(new TermQuery(new Term(BIGRAMS, gram)), Occur.MUST));
-            either.add(new BoostQuery(allGrams.build(), 0.3f), Occur.SHOULD);
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(either.build(), Occur.MUST);
-        JapaneseAnalysis.terms(numbers, text)
-                .forEach(number -> query.add(new TermQuery(new Term(NUMBERS, number)), Occur.SHOULD));
-        return query.build();
-    }
-
-    /** Each term in the headline, lead or body, the headline counting most. */
-    private static Query allOf(List<String> terms) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        for (String term : terms) {
-            all.add(new DisjunctionMaxQuery(List.of(
-                    new BoostQuery(new TermQuery(new Term(HEADLINE, term)), 3f),
-                    new BoostQuery(new TermQuery(new Term(LEAD, term)), 2f),
-                    new TermQuery(new Term(BODY, term))), 0.1f), Occur.MUST);
-        }
-        return all.build();
-    }
-
-    /** The terms a relaxed search may rely on: none of a single character. */
-    private static List<String> relaxable(List<String> terms) {
-        return terms.stream().filter(term -> term.codePointCount(0, term.length()) > 1).distinct().toList();
     }
 
     @Override
@@ -380,43 +305,47 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public List<Similar> similar(IndexedArticle article, int limit) {
         return withSearcher(searcher -> {
-            BooleanQuery.Builder like = new BooleanQuery.Builder();
-            for (String entity : article.entityIds()) {
-                like.add(new BoostQuery(new TermQuery(new Term(ENTITY, entity)), 2.0f), Occur.SHOULD);
-            }
-            // Keywords are not asked for: on the livedoor benchmark, boosting shared keywords
-            // lowered precision@5 (0.825 → 0.759 with them at 1.5); they still give the reasons.
             // The article's own words find the candidates: the 80 heaviest seen in at least 5
-            // articles, unboosted (settings chosen on the benchmark, docs/benchmarks.md).
-            WordVector source = WordVector.of(searcher.getIndexReader(), words, BODY, article.plainText());
-            for (String term : source.telling(QUERY_TERMS, MIN_DOC_FREQ)) {
-                like.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
+            // articles (settings chosen on the benchmark, docs/benchmarks.md).
+            IndexReader reader = searcher.getIndexReader();
+            Map<String, Integer> counts = WordVector.counts(words, article.plainText());
+            Map<String, Integer> frequencies = new HashMap<>();
+            for (String term : counts.keySet()) {
+                frequencies.put(term, reader.docFreq(new Term(BODY, term)));
             }
-            BooleanQuery.Builder query = new BooleanQuery.Builder()
-                    .add(like.build(), Occur.MUST)
-                    .add(new TermQuery(new Term(ID, article.id().value())), Occur.MUST_NOT);
-            if (article.duplicateKey() != null) {
-                query.add(new TermQuery(new Term(DUPLICATE, article.duplicateKey())), Occur.MUST_NOT);
-            }
-            TopDocs top = searcher.search(query.build(), SIMILAR_CANDIDATES);
+            WordVector source = WordVector.of(counts, frequencies, reader.numDocs());
+            Query query = queries.similar(article, source.telling(QUERY_TERMS, MIN_DOC_FREQ));
+            TopDocs top = searcher.search(query, SIMILAR_CANDIDATES);
             var stored = searcher.storedFields();
-            var vectors = searcher.getIndexReader().termVectors();
+            var vectors = reader.termVectors();
             float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
-            List<Candidate> candidates = new ArrayList<>();
+            List<Recommendations.Candidate> candidates = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc, CANDIDATE_FIELDS);
-                double cosine = source.cosine(vectors.get(scoreDoc.doc, BODY));
-                // Mostly the direct comparison of the two articles' words; the query's score
-                // breaks ties and carries the entity matches.
-                float score = (float) (0.2 * scoreDoc.score / best + 0.8 * cosine);
-                candidates.add(new Candidate(indexed(doc), score, doc.get(FINGERPRINT)));
+                double cosine = source.cosine(termFrequencies(vectors.get(scoreDoc.doc, BODY)));
+                candidates.add(new Recommendations.Candidate(indexed(doc),
+                        Recommendations.score(scoreDoc.score, best, cosine), doc.get(FINGERPRINT)));
             }
             return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
         });
     }
 
-    /** A candidate recommendation before re-ranking. */
-    record Candidate(IndexedArticle article, float score, String fingerprint) {
+    /** A stored term vector as the re-ranking reads it. */
+    private static WordVector.TermFrequencies termFrequencies(Terms terms) {
+        if (terms == null) {
+            return WordVector.TermFrequencies.NONE;
+        }
+        return each -> {
+            try {
+                TermsEnum iterator = terms.iterator();
+                BytesRef term;
+                while ((term = iterator.next()) != null) {
+                    each.accept(term.utf8ToString(), iterator.totalTermFreq());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     private IndexedArticle indexed(Document doc) {
@@ -452,13 +381,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             throw new UncheckedIOException("Search failed", e);
         }
     }
-
-    private static void filter(BooleanQuery.Builder query, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
-        }
-    }
-
 
     // --- generations and rebuilds ----------------------------------------------------
 

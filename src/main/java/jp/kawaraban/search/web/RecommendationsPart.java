@@ -10,6 +10,7 @@ import jp.kawaraban.article.ArticleSummary;
 import jp.kawaraban.platform.web.Fragments;
 import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.search.Search;
+import jp.kawaraban.search.SearchEngineUnavailableException;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
@@ -40,8 +41,13 @@ class RecommendationsPart implements ArticlePageExtension {
 
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
-        List<RecommendedArticle> recommended = shared.get(page.article().id(), "recommended",
-                () -> recommended(page.article().id()));
+        List<RecommendedArticle> recommended;
+        try {
+            recommended = shared.get(page.article().id(), "recommended", () -> recommended(page.article().id()));
+        } catch (SearchEngineUnavailableException away) {
+            // A list not stored yet needs the engine; the article is read without it meanwhile.
+            return ArticlePageParts.NONE;
+        }
         return recommended.isEmpty() ? ArticlePageParts.NONE : ArticlePageParts.of(ArticlePageParts.Slot.RECOMMENDATIONS,
                 fragments.of("search/tag/recommended", Map.of("msg", msg, "items", recommended)));
     }

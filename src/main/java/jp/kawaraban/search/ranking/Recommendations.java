@@ -1,4 +1,4 @@
-package jp.kawaraban.search.lucene;
+package jp.kawaraban.search.ranking;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +16,10 @@ import org.apache.lucene.analysis.Analyzer;
  * Turns the index's candidates into recommendations: favours articles close in time to the
  * one being read (and newer ones over older), leaves out near-duplicates — the same story
  * filed again, e.g. imported from a partner — and names what each shares with the article.
+ * Both engines hand their candidates to this one class (decision 0036), so the embedded index
+ * and OpenSearch recommend by the same rules.
  */
-final class Recommendations {
+public final class Recommendations {
 
     /** Headlines sharing this share of their bigrams are the same story. */
     private static final double SAME_STORY = 0.6;
@@ -32,8 +34,21 @@ final class Recommendations {
     private Recommendations() {
     }
 
-    static List<Similar> choose(IndexedArticle source, String sourceFingerprint,
-                                List<LuceneSearchIndex.Candidate> candidates, int limit, Analyzer bigrams) {
+    /** A candidate found by the engine's query, before re-ranking. */
+    public record Candidate(IndexedArticle article, float score, String fingerprint) {
+    }
+
+    /**
+     * A candidate's score: mostly the direct comparison of the two articles' words (the cosine
+     * of their {@link WordVector}s); the engine's query score, relative to the best candidate's,
+     * breaks ties and carries the entity matches. Relative, so an engine's scale does not matter.
+     */
+    public static float score(float queryScore, float bestQueryScore, double cosine) {
+        return (float) (0.2 * queryScore / bestQueryScore + 0.8 * cosine);
+    }
+
+    public static List<Similar> choose(IndexedArticle source, String sourceFingerprint,
+                                       List<Candidate> candidates, int limit, Analyzer bigrams) {
         Story sourceStory = new Story(source, sourceFingerprint, headlineGrams(bigrams, source.headline()));
         List<Ranked> ranked = new ArrayList<>();
         for (var candidate : candidates) {

@@ -1,14 +1,14 @@
-package jp.kawaraban.search.lucene;
+package jp.kawaraban.search.ranking;
 
 import java.util.HexFormat;
 
 /**
  * A MinHash signature of a text's character 4-grams: two articles whose signatures agree in
  * half their slots or more are the same story in different words (a partner's copy, a
- * rewrite). Kept in the index so recommendations can compare candidates without reading
- * their text again.
+ * rewrite). Kept in the index (either engine) so recommendations can compare candidates without
+ * reading their text again.
  */
-final class Fingerprint {
+public final class Fingerprint {
 
     static final int SLOTS = 32;
     private static final int GRAM = 4;
@@ -25,7 +25,7 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         String letters = text == null ? "" : text.replaceAll("[\\s\\p{Punct}、。「」『』（）・]", "");
         long[] minimum = new long[SLOTS];
         java.util.Arrays.fill(minimum, Long.MAX_VALUE);
@@ -46,7 +46,7 @@ final class Fingerprint {
     }
 
     /** The share of slots in which two signatures agree: an estimate of their 4-gram overlap. */
-    static double similarity(String a, String b) {
+    public static double similarity(String a, String b) {
         if (a == null || b == null || a.length() != b.length()) {
             return 0;
         }
