@@ -1,5 +1,8 @@
 package jp.kawaraban.access.internal;
 
+import jp.kawaraban.access.SubscriptionChanged;
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,9 +31,11 @@ public class AccessRepository {
             provider_ref, provider_event_at, price_yen""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AccessRepository(JdbcClient jdbc) {
+    AccessRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     // --- campaigns ----------------------------------------------------------------
@@ -125,7 +130,12 @@ public class AccessRepository {
                 .params(provider, providerRef).query((rs, n) -> new MemberId(rs.getObject(1, UUID.class))).optional();
     }
 
+    /**
+     * Every writer of a subscription comes through here, so each change is announced: what a
+     * node keeps of a member's paid access must not outlive it.
+     */
     public void saveSubscription(Subscription s, Instant providerEventAt, Instant now) {
+        events.publishEvent(new SubscriptionChanged(s.member()));
         jdbc.sql("""
                         INSERT INTO access_subscription (member_id, plan, state, campaign_code, trial_ends_at, period_ends_at,
                           payment_on_file, provider, provider_ref, provider_event_at, updated_at, price_yen)

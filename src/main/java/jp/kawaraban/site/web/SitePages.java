@@ -1,5 +1,14 @@
 package jp.kawaraban.site.web;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpSession;
+import jp.kawaraban.access.Reader;
+import jp.kawaraban.member.Role;
+import jp.kawaraban.site.PaidMemberPageParts;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -149,8 +158,51 @@ class SitePages {
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
                 shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
-                withParts ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
-                        : ArticlePageParts.NONE);
+                withParts ? parts(page) : ArticlePageParts.NONE);
+    }
+
+    /**
+     * Every module's parts of the page. When {@link MemberPages} may keep this page for paid
+     * members and the reader is one, the parts that differ between them are marked so it can cut
+     * them out.
+     */
+    private ArticlePageParts parts(ArticlePage page) {
+        MemberPageCapture capture = MemberPageCapture.current();
+        boolean marking = capture != null && notedAsPaidMember(capture, page);
+        List<ArticlePageParts> all = new java.util.ArrayList<>();
+        for (int i = 0; i < articleExtensions.size(); i++) {
+            ArticlePageExtension extension = articleExtensions.get(i);
+            ArticlePageParts parts = extension.partsFor(page);
+            if (marking && extension instanceof PaidMemberPageParts) {
+                String module = i + "/";
+                parts = parts.wrapped((place, content) -> capture.marked(module + place, content));
+            }
+            all.add(parts);
+        }
+        return ArticlePageParts.merged(all);
+    }
+
+    /**
+     * Whether the reader is a member with no role but {@code MEMBER} who reads the whole text by
+     * paid access (not by an unlock or the allowance); if so, notes their session and until when
+     * that access lasts, read from the database now.
+     */
+    private boolean notedAsPaidMember(MemberPageCapture capture, ArticlePage page) {
+        Reader reader = Reader.current();
+        if (reader.isAnonymous() || !reader.roles().equals(java.util.Set.of(Role.MEMBER)) || !page.access().full()
+                || page.access().byUnlock()
+                || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)) {
+            return false;
+        }
+        HttpSession session = servlet.getRequest().getSession(false);
+        Optional<Instant> paidUntil = entitlements.paidAccessUntil(reader.member());
+        if (session == null || paidUntil.isEmpty()) {
+            return false;
+        }
+        Instant expires = session.getMaxInactiveInterval() <= 0 ? Instant.MAX
+                : Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
+        capture.paidMember(reader.member(), session.getId(), expires, paidUntil.get());
+        return true;
     }
 
     private Paywall paywall(Article article, ReadingAccess access) {
