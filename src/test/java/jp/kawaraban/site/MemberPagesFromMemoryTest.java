@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -20,13 +21,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.TestClock;
 import jp.kawaraban.WebSession;
+import jp.kawaraban.access.Plan;
 import jp.kawaraban.access.SubscriptionDesk;
+import jp.kawaraban.access.SubscriptionLedger;
+import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.access.Trials;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.Member;
+import jp.kawaraban.member.Role;
 import jp.kawaraban.member.SessionsClosed;
 import jp.kawaraban.platform.Audited;
 import jp.kawaraban.platform.FromAnotherNode;
@@ -67,6 +72,8 @@ class MemberPagesFromMemoryTest {
     Trials trials;
     @Autowired
     SubscriptionDesk subscriptions;
+    @Autowired
+    SubscriptionLedger ledger;
     @Autowired
     ArticleCatalog catalog;
     @Autowired
@@ -137,10 +144,23 @@ class MemberPagesFromMemoryTest {
     }
 
     @Test
-    void aMemberWhoseSubscriptionEndsReadsThePreviewOnTheNextPage() {
+    void aMemberWhoseSubscriptionAnAdministratorEndsReadsThePreviewOnTheNextPage() {
         Member member = newMember();
         WebSession session = warmed(startTrial(member));
         subscriptions.end(new Audited.Actor("test", "試験"), member.id());
+        assertPreviewOnlyOnceTheAllowanceIsSpent(session);
+    }
+
+    /** The payment provider's word (a webhook): no administrator, no audit, only the subscription's own change. */
+    @Test
+    void aMemberWhoseSubscriptionTheProviderEndsReadsThePreviewOnTheNextPage() {
+        Member member = newMember();
+        Instant now = clock.instant();
+        ledger.apply(new SubscriptionLedger.ProviderReport(member.id(), Plan.MONTHLY, SubscriptionState.ACTIVE,
+                now.plus(Duration.ofDays(30)), "demo", "sub-" + member.id(), now));
+        WebSession session = warmed(WebSession.loggedIn(port, member.email(), DEMO_PASSWORD));
+        ledger.apply(new SubscriptionLedger.ProviderReport(member.id(), Plan.MONTHLY, SubscriptionState.EXPIRED,
+                now, "demo", "sub-" + member.id(), now.plusSeconds(1)));
         assertPreviewOnlyOnceTheAllowanceIsSpent(session);
     }
 
@@ -195,11 +215,14 @@ class MemberPagesFromMemoryTest {
         assertPreviewOnly(session.get("/articles/" + PAID_ARTICLE));
     }
 
+    /** Staff see more than paid members (the desk's links, the commentary form), even those who also pay. */
     @Test
     void freeMembersAndStaffAreNeverSentAPageFromMemory() {
         WebSession free = WebSession.loggedIn(port, newMember().email(), DEMO_PASSWORD);
-        WebSession editor = WebSession.loggedIn(port, "editor@example.com", DEMO_PASSWORD);
-        WebSession expert = WebSession.loggedIn(port, "expert@example.com", DEMO_PASSWORD);
+        WebSession editor = startTrial(accounts.createVerified("fast-editor-" + UUID.randomUUID() + "@example.com",
+                DEMO_PASSWORD, "編集 会員", Set.of(Role.EDITOR)));
+        WebSession expert = startTrial(accounts.createVerified("fast-expert-" + UUID.randomUUID() + "@example.com",
+                DEMO_PASSWORD, "識者 会員", Set.of(Role.EXPERT)));
         free.get("/articles/" + OTHER_PAID); // the month's allowance
         double before = fromMemory();
         for (int i = 0; i < 3; i++) {
