@@ -1,7 +1,5 @@
 package jp.kawaraban.access.internal;
 
-import jp.kawaraban.access.SubscriptionChanged;
-import org.springframework.context.ApplicationEventPublisher;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +14,10 @@ import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Plan;
 import jp.kawaraban.access.PlanTerms;
 import jp.kawaraban.access.Subscription;
+import jp.kawaraban.access.SubscriptionChanged;
 import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.member.MemberId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,7 +135,6 @@ public class AccessRepository {
      * node keeps of a member's paid access must not outlive it.
      */
     public void saveSubscription(Subscription s, Instant providerEventAt, Instant now) {
-        events.publishEvent(new SubscriptionChanged(s.member()));
         jdbc.sql("""
                         INSERT INTO access_subscription (member_id, plan, state, campaign_code, trial_ends_at, period_ends_at,
                           payment_on_file, provider, provider_ref, provider_event_at, updated_at, price_yen)
@@ -150,6 +149,8 @@ public class AccessRepository {
                         ts(s.periodEndsAt()), s.paymentOnFile(), s.provider(), s.providerRef(), ts(providerEventAt), ts(now),
                         s.priceYen())
                 .update();
+        // After the write: a listener that runs at once (no transaction) must not see the old row.
+        events.publishEvent(new SubscriptionChanged(s.member()));
     }
 
     public void audit(MemberId member, Instant at, String source, SubscriptionState from, Subscription to, String detail) {
