@@ -43,20 +43,38 @@ class MemberPageTemplates {
         }
     }
 
-    private final Cache<String, Template> kept;
+    private final Cache<String, Kept> kept;
+    private final java.util.Set<String> renewing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final long maxAgeNanos;
+
+    private record Kept(Template template, long keptAtNanos) {
+    }
     private final AtomicLong generation = new AtomicLong();
     private final Object drops = new Object();
 
     MemberPageTemplates(MemberPageProperties members, PageCacheProperties pages) {
+        this.maxAgeNanos = pages.maxAge().toNanos();
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(members.maxBytes().toBytes())
-                .weigher((String key, Template template) -> template.weight() + key.length() * 2)
-                .expireAfterWrite(pages.maxAge())
+                .weigher((String key, Kept page) -> page.template().weight() + key.length() * 2)
+                // As the anonymous pages: past the maximum age a page is sent while one request renders
+                // it again; past twice that it goes.
+                .expireAfterWrite(pages.maxAge().multipliedBy(2))
                 .build();
     }
 
+    /** The kept page, or null: none, or past its maximum age and this request is the one to render it again. */
     Template find(String key) {
-        return kept.getIfPresent(key);
+        Kept page = kept.getIfPresent(key);
+        if (page == null) {
+            return null;
+        }
+        return System.nanoTime() - page.keptAtNanos() > maxAgeNanos && renewing.add(key) ? null : page.template();
+    }
+
+    /** The request that was to render the page again is over. */
+    void renewed(String key) {
+        renewing.remove(key);
     }
 
     long generation() {
@@ -67,7 +85,7 @@ class MemberPageTemplates {
     void keep(String key, long renderedIn, Template template) {
         synchronized (drops) {
             if (generation.get() == renderedIn) {
-                kept.put(key, template);
+                kept.put(key, new Kept(template, System.nanoTime()));
             }
         }
     }

@@ -153,7 +153,12 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         if (snapshot != null && template != null && sent(request, response, article.group(1), snapshot, template)) {
             return;
         }
-        capture(request, response, chain, cookie, key, template == null);
+        try {
+            capture(request, response, chain, cookie, key, template == null);
+        } finally {
+            snapshots.renewed(cookie);
+            templates.renewed(key);
+        }
     }
 
     /** Renders the page the normal way, noting the session and keeping the page when the reader is a paid member. */
@@ -185,12 +190,14 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         if (keepable) {
             String raw = unmask(masked);
             if (raw != null) {
-                Instant trustedUntil = clock.instant().plus(properties.maxAge());
+                Instant now = clock.instant();
+                Instant trustedUntil = now.plus(properties.maxAge());
                 if (capture.sessionExpires().isBefore(trustedUntil)) {
                     trustedUntil = capture.sessionExpires();
                 }
                 snapshots.keep(cookie, snapshotsIn, new Snapshot(capture.member(), capture.paidUntil(), raw,
-                        token.getHeaderName(), token.getParameterName(), trustedUntil));
+                        token.getHeaderName(), token.getParameterName(), trustedUntil,
+                        now.plus(properties.maxAge().multipliedBy(5).dividedBy(6))));
                 if (pageMissing) {
                     templates.keep(key, templatesIn, cut.template());
                 }

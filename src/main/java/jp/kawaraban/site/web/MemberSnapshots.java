@@ -36,14 +36,19 @@ class MemberSnapshots {
     /**
      * @param rawCsrf the session's CSRF token as stored (forms carry it masked, a new mask each page)
      * @param trustedUntil the maximum age or the session's expiry, whichever comes first
+     * @param renewFrom    from when one request of the session goes through the normal chain again to
+     *                     renew it, while the others are still answered from it until {@code trustedUntil}
      */
     record Snapshot(MemberId member, Instant paidUntil, String rawCsrf, String csrfHeader, String csrfParameter,
-                    Instant trustedUntil) {
+                    Instant trustedUntil, Instant renewFrom) {
 
         boolean validAt(Instant now) {
             return now.isBefore(paidUntil) && now.isBefore(trustedUntil);
         }
     }
+
+    /** Sessions whose renewal one request has taken on. */
+    private final java.util.Set<String> renewing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Cache<String, Snapshot> kept;
     /** Moves on every drop: a snapshot whose request began before a drop may be stale and is not kept. */
@@ -56,10 +61,24 @@ class MemberSnapshots {
                 .expireAfterWrite(properties.maxAge()).build();
     }
 
-    /** The snapshot of the session whose cookie holds {@code cookie}, if it may be trusted now. */
+    /**
+     * The snapshot of the session whose cookie holds {@code cookie}, if it may be trusted now —
+     * except for the one request that is to renew it (near its end: a member's tabs do not all go
+     * through the normal chain at once when it ends), which gets null and must {@link #keep} or
+     * {@link #renewed} it.
+     */
     Snapshot find(String cookie) {
         Snapshot snapshot = kept.getIfPresent(cookie);
-        return snapshot != null && snapshot.validAt(clock.instant()) ? snapshot : null;
+        Instant now = clock.instant();
+        if (snapshot == null || !snapshot.validAt(now)) {
+            return null;
+        }
+        return !now.isBefore(snapshot.renewFrom()) && renewing.add(cookie) ? null : snapshot;
+    }
+
+    /** The request that was to renew the session's snapshot is over. */
+    void renewed(String cookie) {
+        renewing.remove(cookie);
     }
 
     long generation() {
