@@ -76,8 +76,6 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
     private static final List<String> NOT_KEPT = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.CONTENT_TYPE,
             HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.DATE, HttpHeaders.TRANSFER_ENCODING, HttpHeaders.ETAG,
             HttpHeaders.SET_COOKIE);
-    private static final String[] KEY_HEADERS = {"Host", "Forwarded", "X-Forwarded-Host", "X-Forwarded-Proto",
-            "X-Forwarded-Port", "X-Forwarded-Prefix"};
 
     private final MemberPageProperties properties;
     private final PageCacheProperties pageCache;
@@ -147,7 +145,7 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
-        String key = key(request);
+        String key = AnonymousPages.key(request); // no query here: the article page's address
         Snapshot snapshot = snapshots.find(cookie);
         Template template = templates.find(key);
         if (snapshot != null && template != null && sent(request, response, article.group(1), snapshot, template)) {
@@ -325,18 +323,6 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
             }
         }
         return headers;
-    }
-
-    /** The address as the reader asked for it, as {@link AnonymousPages} keys its pages. */
-    private static String key(HttpServletRequest request) {
-        StringBuilder key = new StringBuilder(128).append(request.getScheme()).append(' ');
-        for (String name : KEY_HEADERS) {
-            String value = request.getHeader(name);
-            if (value != null) {
-                key.append(name).append('=').append(value).append(' ');
-            }
-        }
-        return key.append(request.getRequestURI()).toString();
     }
 
     /*
