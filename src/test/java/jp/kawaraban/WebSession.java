@@ -120,6 +120,29 @@ public final class WebSession {
         return link.replaceFirst("^https?://[^/]+", "");
     }
 
+    /** The value of this browser's cookie {@code name}, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /**
+     * The same browser as a fresh client that sends only {@code name=value} as its cookie: a
+     * cookie replayed after the browser was told to forget it.
+     */
+    public HttpResponse<String> getWithOnlyCookie(String path, String name, String value) {
+        HttpClient bare = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            return bare.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", name + "=" + value)
+                    .header("X-Forwarded-For", clientAddress).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends any request with this session's cookies and client address (PUT, DELETE, extra headers). */
     public HttpResponse<String> send(HttpRequest request) {
         HttpRequest fromClient = HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("X-Forwarded-For"))

@@ -171,6 +171,18 @@ public class Entitlements {
         return paid;
     }
 
+    /**
+     * Until when the member has paid access, read from the database now (not the request's
+     * remembered answer): empty without paid access, {@link Instant#MAX} when no clock time ends
+     * it. For what keeps a member's state beyond one request: it must stop at that instant.
+     */
+    public Optional<Instant> paidAccessUntil(MemberId member) {
+        Instant now = clock.instant();
+        return repository.subscription(member).map(AccessRepository.Stored::subscription)
+                .filter(s -> s.givesPaidAccess(now))
+                .map(s -> s.paidAccessEnds() == null ? Instant.MAX : s.paidAccessEnds());
+    }
+
     /** The current request when it is one that only reads (GET, HEAD), else null. */
     private static HttpServletRequest readingRequest() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {

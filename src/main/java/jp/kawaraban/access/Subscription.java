@@ -28,6 +28,19 @@ public record Subscription(MemberId member, Plan plan, SubscriptionState state, 
                 providerRef, price);
     }
 
+    /**
+     * When the paid access it gives ends by the clock alone: the trial's end, a canceled
+     * subscription's period end; null when only a change of state (the provider's word, an
+     * administrator) ends it. Meaningful only while {@link #givesPaidAccess} holds.
+     */
+    public Instant paidAccessEnds() {
+        return switch (state) {
+            case TRIALING -> trialEndsAt;
+            case CANCELED -> periodEndsAt;
+            default -> null;
+        };
+    }
+
     /** Whether it gives paid access at {@code now}: the state allows it and its end has not passed. */
     public boolean givesPaidAccess(Instant now) {
         if (!state.paidAccessWhileCurrent()) {

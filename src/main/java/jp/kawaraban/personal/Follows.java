@@ -16,6 +16,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.Series;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.personal.internal.FeedRepository;
+import jp.kawaraban.personal.internal.KeptMemberLists;
 import jp.kawaraban.personal.internal.PersonalRepository;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.text.Entity;
@@ -39,9 +40,11 @@ public class Follows {
     private final Entities entities;
     private final Clock clock;
     private final Entitlements entitlements;
+    private final KeptMemberLists kept;
 
     Follows(PersonalRepository repository, FeedRepository feed, ArticleCatalog catalog, Entities entities, Clock clock,
-            Entitlements entitlements) {
+            Entitlements entitlements, KeptMemberLists kept) {
+        this.kept = kept;
         this.entitlements = entitlements;
         this.repository = repository;
         this.feed = feed;
@@ -63,6 +66,7 @@ public class Follows {
             throw new PersonalInputException("personal.error.tooManyFollows", false);
         }
         repository.follow(member, target.kind(), target.value(), target.label(), clock.instant());
+        kept.changed(member);
         return new Follow(target.kind(), target.value(), target.label(), clock.instant());
     }
 
@@ -77,6 +81,7 @@ public class Follows {
         } else {
             repository.unfollow(member, parsed, normalised);
         }
+        kept.changed(member);
     }
 
     /** Newest first. */
@@ -84,10 +89,9 @@ public class Follows {
         return repository.follows(member);
     }
 
-    /** The keys ({@link FollowTarget#key()}) of everything the member follows. */
+    /** The keys ({@link FollowTarget#key()}) of everything the member follows (kept in memory per member). */
     public Set<String> followedKeys(MemberId member) {
-        return repository.follows(member).stream().map(f -> new FollowTarget(f.kind(), f.value(), f.label()).key())
-                .collect(Collectors.toSet());
+        return kept.followedKeys(member);
     }
 
     /** What the article page offers to follow: the series or column, the keywords, the entities mentioned. */

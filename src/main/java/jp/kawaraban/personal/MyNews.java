@@ -25,6 +25,9 @@ public class MyNews {
     private final ArticleCatalog catalog;
     private final Clock clock;
     private final Entitlements entitlements;
+    /** Openings already written: the row exists, writing it again would change nothing. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> marked =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     MyNews(FeedRepository feed, PersonalRepository repository, ArticleCatalog catalog, Clock clock,
            Entitlements entitlements) {
@@ -60,8 +63,16 @@ public class MyNews {
         return new NewsPage(items, page, perPage, hasNext);
     }
 
-    /** The member opened the article: it is no longer marked unread in My News. */
+    /**
+     * The member opened the article: it is no longer marked unread in My News. Only the first
+     * opening writes (the row keeps its first time), so the openings this node has written are
+     * remembered and a member's every later page of the same article costs no round trip.
+     */
     public void markRead(MemberId member, ArticleId article) {
-        repository.markRead(member, article, clock.instant());
+        String key = member.value() + "/" + article.value();
+        if (marked.getIfPresent(key) == null) {
+            repository.markRead(member, article, clock.instant());
+            marked.put(key, Boolean.TRUE);
+        }
     }
 }

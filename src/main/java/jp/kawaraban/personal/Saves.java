@@ -12,6 +12,7 @@ import jp.kawaraban.article.Block;
 import jp.kawaraban.article.PageOf;
 import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.personal.internal.KeptMemberLists;
 import jp.kawaraban.personal.internal.PersonalRepository;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +31,11 @@ public class Saves {
     private final ArticleCatalog catalog;
     private final Clock clock;
     private final Entitlements entitlements;
+    private final KeptMemberLists kept;
 
-    Saves(PersonalRepository repository, ArticleCatalog catalog, Clock clock, Entitlements entitlements) {
+    Saves(PersonalRepository repository, ArticleCatalog catalog, Clock clock, Entitlements entitlements,
+          KeptMemberLists kept) {
+        this.kept = kept;
         this.entitlements = entitlements;
         this.repository = repository;
         this.catalog = catalog;
@@ -43,15 +47,17 @@ public class Saves {
         entitlements.require(member, Action.SAVE_ARTICLE);
         Article article = published(articleId);
         repository.saveArticle(member, article.id(), article.headline(), clock.instant());
+        kept.changed(member);
         return new SavedArticle(article.id().value(), article.headline(), clock.instant(), null);
     }
 
     public void unsaveArticle(MemberId member, String articleId) {
         repository.unsaveArticle(member, articleId == null ? "" : articleId);
+        kept.changed(member);
     }
 
     public boolean isSaved(MemberId member, String articleId) {
-        return repository.isSaved(member, articleId);
+        return kept.isSaved(member, articleId);
     }
 
     public PageOf<SavedArticle> savedArticles(MemberId member, String query, PageRequest page) {
@@ -69,17 +75,19 @@ public class Saves {
                 .orElseThrow(() -> new PersonalInputException("personal.error.figureNotFound", true));
         repository.saveFigure(member, article.id(), figure.imageId(), figure.caption(), figure.credit(),
                 article.headline(), clock.instant());
+        kept.changed(member);
         return new SavedFigure(article.id().value(), figure.imageId(), figure.caption(), figure.credit(),
                 article.headline(), clock.instant(), null);
     }
 
     public void unsaveFigure(MemberId member, String articleId, String imageId) {
         repository.unsaveFigure(member, articleId == null ? "" : articleId, imageId == null ? "" : imageId);
+        kept.changed(member);
     }
 
     /** The image ids of the article's figures the member has saved. */
     public Set<String> savedFigureIds(MemberId member, String articleId) {
-        return repository.savedFigureIds(member, articleId);
+        return kept.savedFigureIds(member, articleId);
     }
 
     public PageOf<SavedFigure> savedFigures(MemberId member, String query, PageRequest page) {

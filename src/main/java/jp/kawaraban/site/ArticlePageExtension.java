@@ -8,6 +8,10 @@ package jp.kawaraban.site;
  * <p>
  * Called once per page view, for this request's reader, and never for the print view, which
  * shows the article alone.
+ * <p>
+ * A paid member's page is rendered once per article and sent from memory to the other paid
+ * members (decision 0042): parts that differ between paid members must come from a bean that
+ * also implements {@link PaidMemberPageParts}, which fills them per request.
  */
 public interface ArticlePageExtension {
 

@@ -73,6 +73,41 @@ public final class ArticlePageParts {
         return figures.getOrDefault(imageId, List.of());
     }
 
+    /**
+     * Every part by its place on the page — {@code slot:CONTROLS:0}, {@code figure:<image id>:1} —
+     * in page order of slots, then figures.
+     */
+    public Map<String, Content> byPlace() {
+        Map<String, Content> places = new LinkedHashMap<>();
+        slots.forEach((slot, contents) -> {
+            for (int i = 0; i < contents.size(); i++) {
+                places.put("slot:" + slot.name() + ":" + i, contents.get(i));
+            }
+        });
+        figures.forEach((image, contents) -> {
+            for (int i = 0; i < contents.size(); i++) {
+                places.put("figure:" + image + ":" + i, contents.get(i));
+            }
+        });
+        return places;
+    }
+
+    /** The same parts, each one replaced by what {@code wrap} makes of it and its place ({@link #byPlace}). */
+    public ArticlePageParts wrapped(java.util.function.BiFunction<String, Content, Content> wrap) {
+        ArticlePageParts wrapped = new ArticlePageParts();
+        slots.forEach((slot, contents) -> {
+            for (int i = 0; i < contents.size(); i++) {
+                wrapped.add(slot, wrap.apply("slot:" + slot.name() + ":" + i, contents.get(i)));
+            }
+        });
+        figures.forEach((image, contents) -> {
+            for (int i = 0; i < contents.size(); i++) {
+                wrapped.underFigure(image, wrap.apply("figure:" + image + ":" + i, contents.get(i)));
+            }
+        });
+        return wrapped;
+    }
+
     /** The parts of every module, in the order given, as one value for the page. */
     public static ArticlePageParts merged(List<ArticlePageParts> all) {
         ArticlePageParts merged = new ArticlePageParts();

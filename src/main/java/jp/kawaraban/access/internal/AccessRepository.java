@@ -1,5 +1,6 @@
 package jp.kawaraban.access.internal;
 
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,8 +14,10 @@ import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Plan;
 import jp.kawaraban.access.PlanTerms;
 import jp.kawaraban.access.Subscription;
+import jp.kawaraban.access.SubscriptionChanged;
 import jp.kawaraban.access.SubscriptionState;
 import jp.kawaraban.member.MemberId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +31,11 @@ public class AccessRepository {
             provider_ref, provider_event_at, price_yen""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AccessRepository(JdbcClient jdbc) {
+    AccessRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     // --- campaigns ----------------------------------------------------------------
@@ -125,6 +130,10 @@ public class AccessRepository {
                 .params(provider, providerRef).query((rs, n) -> new MemberId(rs.getObject(1, UUID.class))).optional();
     }
 
+    /**
+     * Every writer of a subscription comes through here, so each change is announced: what a
+     * node keeps of a member's paid access must not outlive it.
+     */
     public void saveSubscription(Subscription s, Instant providerEventAt, Instant now) {
         jdbc.sql("""
                         INSERT INTO access_subscription (member_id, plan, state, campaign_code, trial_ends_at, period_ends_at,
@@ -140,6 +149,8 @@ public class AccessRepository {
                         ts(s.periodEndsAt()), s.paymentOnFile(), s.provider(), s.providerRef(), ts(providerEventAt), ts(now),
                         s.priceYen())
                 .update();
+        // After the write: a listener that runs at once (no transaction) must not see the old row.
+        events.publishEvent(new SubscriptionChanged(s.member()));
     }
 
     public void audit(MemberId member, Instant at, String source, SubscriptionState from, Subscription to, String detail) {

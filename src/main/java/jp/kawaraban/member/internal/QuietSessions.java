@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jp.kawaraban.member.MemberId;
+import jp.kawaraban.member.SessionsClosed;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -21,15 +27,20 @@ import org.springframework.session.Session;
  * Everything else passes through unchanged: attributes (a log-in, the CSRF token, a replaced
  * principal) are saved as before, reads and deletes go to the database every time, so a device
  * logged out on another node is out on its next request here.
+ * <p>
+ * A deleted session of a logged-in member is announced ({@link SessionsClosed}), on every node:
+ * what a node keeps in memory of that session must go with it.
  */
 final class QuietSessions<S extends Session> implements FindByIndexNameSessionRepository<QuietSessions.Quiet<S>> {
 
     private final FindByIndexNameSessionRepository<S> stored;
     private final Duration touchEvery;
+    private final Consumer<SessionsClosed> announce;
 
-    QuietSessions(FindByIndexNameSessionRepository<S> stored, Duration touchEvery) {
+    QuietSessions(FindByIndexNameSessionRepository<S> stored, Duration touchEvery, Consumer<SessionsClosed> announce) {
         this.stored = stored;
         this.touchEvery = touchEvery;
+        this.announce = announce;
     }
 
     @Override
@@ -50,7 +61,19 @@ final class QuietSessions<S extends Session> implements FindByIndexNameSessionRe
 
     @Override
     public void deleteById(String id) {
+        Optional<MemberId> member = Optional.ofNullable(stored.findById(id)).flatMap(QuietSessions::memberOf);
         stored.deleteById(id);
+        member.ifPresent(m -> announce.accept(new SessionsClosed(m)));
+    }
+
+    /** The member logged in by the session (its principal's name is the member id), if any. */
+    private static Optional<MemberId> memberOf(Session session) {
+        String name = session.getAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME);
+        if (name == null && session.getAttribute("SPRING_SECURITY_CONTEXT") instanceof SecurityContext context
+                && context.getAuthentication() != null) {
+            name = context.getAuthentication().getName();
+        }
+        return MemberId.parse(name);
     }
 
     @Override

@@ -2,7 +2,9 @@ package jp.kawaraban.member.internal;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -33,11 +35,12 @@ class SessionStore {
      * exists.
      */
     @Bean
-    static BeanPostProcessor quietSessions() {
+    static BeanPostProcessor quietSessions(ObjectProvider<ApplicationEventPublisher> events) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JdbcIndexedSessionRepository jdbc ? new QuietSessions<>(jdbc, TOUCH_EVERY) : bean;
+                return bean instanceof JdbcIndexedSessionRepository jdbc ? new QuietSessions<>(jdbc, TOUCH_EVERY,
+                        closed -> events.getObject().publishEvent(closed)) : bean;
             }
         };
     }

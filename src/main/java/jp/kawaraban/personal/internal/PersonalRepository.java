@@ -111,6 +111,17 @@ public class PersonalRepository {
                 .params(member.value(), articleId).update() > 0;
     }
 
+    public List<String> savedArticleIds(MemberId member) {
+        return jdbc.sql("select article_id from personal_saved_article where member_id = ?")
+                .param(member.value()).query(String.class).list();
+    }
+
+    /** Each saved figure as {article id, image id}. */
+    public List<String[]> savedFigureKeys(MemberId member) {
+        return jdbc.sql("select article_id, image_id from personal_saved_figure where member_id = ?")
+                .param(member.value()).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
     public boolean isSaved(MemberId member, String articleId) {
         return jdbc.sql("select count(*) from personal_saved_article where member_id = ? and article_id = ?")
                 .params(member.value(), articleId).query(Integer.class).single() > 0;

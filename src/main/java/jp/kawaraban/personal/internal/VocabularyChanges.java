@@ -27,7 +27,10 @@ class VocabularyChanges {
     private final FeedRepository feed;
     private final PersonalRepository repository;
 
-    VocabularyChanges(Entities entities, FeedRepository feed, PersonalRepository repository) {
+    private final KeptMemberLists kept;
+
+    VocabularyChanges(Entities entities, FeedRepository feed, PersonalRepository repository, KeptMemberLists kept) {
+        this.kept = kept;
         this.entities = entities;
         this.feed = feed;
         this.repository = repository;
@@ -37,6 +40,7 @@ class VocabularyChanges {
     void on(EntitiesMerged merged) {
         String label = entities.find(merged.intoId()).map(Entity::canonicalName).orElse(merged.intoId());
         repository.moveFollows("ENTITY", merged.fromId(), merged.intoId(), label);
+        kept.dropAll(); // other nodes: within the lists' maximum age
         feed.renameTags("ENTITY", merged.fromId(), merged.intoId());
     }
 
@@ -44,6 +48,7 @@ class VocabularyChanges {
     @ApplicationModuleListener
     void on(KeywordRenamed renamed) {
         repository.moveFollows("KEYWORD", renamed.from(), renamed.to(), renamed.to());
+        kept.dropAll();
         feed.renameTags("KEYWORD", renamed.from(), renamed.to());
     }
 
@@ -51,5 +56,6 @@ class VocabularyChanges {
     @ApplicationModuleListener
     void on(EntityNamesChanged changed) {
         repository.relabelEntityFollows(changed.entityId(), changed.canonicalName());
+        kept.dropAll();
     }
 }

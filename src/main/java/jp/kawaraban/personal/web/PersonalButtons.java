@@ -10,6 +10,7 @@ import jp.kawaraban.access.Action;
 import jp.kawaraban.access.Entitlements;
 import jp.kawaraban.access.Reader;
 import jp.kawaraban.article.Article;
+import jp.kawaraban.member.MemberId;
 import jp.kawaraban.member.MemberPrincipal;
 import jp.kawaraban.personal.FollowKind;
 import jp.kawaraban.personal.FollowTarget;
@@ -22,6 +23,7 @@ import jp.kawaraban.platform.web.Messages;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
+import jp.kawaraban.site.PaidMemberPageParts;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.TopicPageExtension;
 import org.springframework.core.annotation.Order;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
+class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidMemberPageParts {
 
     private final Entitlements entitlements;
     private final Follows follows;
@@ -62,7 +64,16 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
      */
     @Override
     public ArticlePageParts partsFor(ArticlePage page) {
-        ArticlePersonal personal = forArticle(page.article(), page.access().full());
+        return parts(forArticle(page.article(), page.access().full()));
+    }
+
+    /** The same for a paid member known by id (the member pages' fast path): may follow and save. */
+    @Override
+    public ArticlePageParts partsForPaidMember(ArticlePage page, MemberId member, CsrfToken csrf) {
+        return parts(forArticle(page.article(), page.access().full(), member, true, true, true, new Viewer(true, csrf)));
+    }
+
+    private ArticlePageParts parts(ArticlePersonal personal) {
         ArticlePageParts parts = ArticlePageParts.of(ArticlePageParts.Slot.CONTROLS,
                 fragments.of("personal/tag/personalBar", Map.of("msg", msg, "personal", personal)));
         if (!personal.follows().isEmpty()) {
@@ -90,24 +101,26 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension {
      */
     ArticlePersonal forArticle(Article article, boolean fullText) {
         Reader reader = Reader.current();
-        Viewer viewer = Viewer.current();
+        return forArticle(article, fullText, reader.member(), allowed(reader, Action.FOLLOW),
+                allowed(reader, Action.SAVE_ARTICLE), allowed(reader, Action.SAVE_FIGURE), Viewer.current());
+    }
+
+    private ArticlePersonal forArticle(Article article, boolean fullText, MemberId member, boolean mayFollow,
+                                       boolean maySave, boolean mayKeepFigures, Viewer viewer) {
         String id = article.id().value();
         String back = "/articles/" + id;
-        boolean mayFollow = allowed(reader, Action.FOLLOW);
-        boolean maySave = allowed(reader, Action.SAVE_ARTICLE);
-        boolean mayKeepFigures = allowed(reader, Action.SAVE_FIGURE);
         if (mayFollow) {
-            news.markRead(reader.member(), article.id());
+            news.markRead(member, article.id());
         }
-        Set<String> followed = mayFollow ? follows.followedKeys(reader.member()) : Set.of();
+        Set<String> followed = mayFollow ? follows.followedKeys(member) : Set.of();
         List<FollowTarget> targets = shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
                 .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList();
         List<FollowButton> followButtons = distinct(targets).stream()
                 .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back).asCompact())
                 .toList();
-        SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(reader.member(), id), maySave,
+        SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(member, id), maySave,
                 viewer.loggedIn(), viewer.csrf(), back);
-        Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(reader.member(), id) : Set.of();
+        Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(member, id) : Set.of();
         Map<String, SaveButton> figures = new LinkedHashMap<>();
         article.content().body().figures().forEach(figure -> figures.put(figure.imageId(),
                 new SaveButton(id, figure.imageId(), savedFigures.contains(figure.imageId()), mayKeepFigures,

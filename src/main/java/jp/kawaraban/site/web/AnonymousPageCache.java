@@ -18,6 +18,7 @@ import jp.kawaraban.platform.Audited;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.platform.FromAnotherNode;
 import jp.kawaraban.platform.NodeEventsMissed;
+import jp.kawaraban.platform.OneMembersEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -52,15 +53,19 @@ class AnonymousPageCache {
     private final Ticker ticker;
 
     private final SharedArticleData shared;
+    /** The paid members' pages, dropped by the same rule (decision 0042); null in unit tests. */
+    private final MemberPageTemplates memberPages;
 
     @Autowired
-    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared) {
-        this(properties, shared, Ticker.systemTicker());
+    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared, MemberPageTemplates memberPages) {
+        this(properties, shared, memberPages, Ticker.systemTicker());
     }
 
     /** With the clock the pages' age is read from. */
-    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared, Ticker ticker) {
+    AnonymousPageCache(PageCacheProperties properties, SharedArticleData shared, MemberPageTemplates memberPages,
+                       Ticker ticker) {
         this.shared = shared;
+        this.memberPages = memberPages;
         this.maxAgeNanos = properties.maxAge().toNanos();
         this.ticker = ticker;
         this.pages = Caffeine.newBuilder()
@@ -135,6 +140,9 @@ class AnonymousPageCache {
         // The shared parts first: a page rendered between the two drops began in the old
         // generation and is not kept, whatever it read.
         shared.dropAll();
+        if (memberPages != null) {
+            memberPages.dropAll();
+        }
         synchronized (drops) {
             generation.incrementAndGet();
             renderings.clear();
@@ -192,7 +200,9 @@ class AnonymousPageCache {
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(FromAnotherNode<?> changedElsewhere) {
-        dropAll();
+        if (!(changedElsewhere.event() instanceof OneMembersEvent)) { // a member's own state is on no page kept here
+            dropAll();
+        }
     }
 
     @EventListener

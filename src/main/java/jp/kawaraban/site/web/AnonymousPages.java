@@ -200,8 +200,8 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
         return query == null || query.isEmpty() || query.startsWith("page=") && query.indexOf('&') < 0;
     }
 
-    /** The address as the reader asked for it: pages hold absolute links built from the host. */
-    private static String key(HttpServletRequest request) {
+    /** The address as the reader asked for it: pages hold absolute links built from the host (also {@link MemberPages}' key). */
+    static String key(HttpServletRequest request) {
         StringBuilder key = new StringBuilder(128).append(request.getScheme()).append(' ');
         for (String name : KEY_HEADERS) {
             String value = request.getHeader(name);

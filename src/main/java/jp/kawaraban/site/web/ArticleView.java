@@ -33,8 +33,8 @@ public record ArticleView(
         LinkedText links,
         /* To the reader of a gift link: opened, or why not; null without a gift link. */
         GiftParts.Note giftNote,
-        /* To a paid member on a paid article: make a gift link; null otherwise and in print. */
-        GiftParts.Offer giftOffer) {
+        /* To a paid member on a paid article: make a gift link (GiftOffers); null otherwise and in print. */
+        gg.jte.Content giftOffer) {
 
     public boolean previewOnly() {
         return !access.full();

@@ -1,12 +1,20 @@
 package jp.kawaraban.site.web;
 
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpSession;
+import jp.kawaraban.access.Reader;
+import jp.kawaraban.member.Role;
+import jp.kawaraban.site.PaidMemberPageParts;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import jp.kawaraban.access.Campaign;
 import jp.kawaraban.access.Entitlements;
-import jp.kawaraban.access.Gift;
 import jp.kawaraban.access.Gifts;
 import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.access.Trials;
@@ -48,7 +56,7 @@ class SitePages {
     private final Publication publication;
     private final List<ArticlePageExtension> articleExtensions;
     private final SharedArticleData shared;
-    private final Gifts gifts;
+    private final GiftOffers giftOffers;
     private final ObjectProvider<BodyLinks> bodyLinks;
     private volatile SectionSnapshot sections;
     /** The navigation last read, kept past its expiry for pages that must not ask the database. */
@@ -56,9 +64,9 @@ class SitePages {
 
     SitePages(ArticleCatalog catalog, SiteProperties site, Messages msg, StructuredData structuredData, Clock clock,
               ReadableText readable, Trials trials, Entitlements entitlements, Publication publication,
-              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared, Gifts gifts,
+              ObjectProvider<ArticlePageExtension> articleExtensions, SharedArticleData shared, GiftOffers giftOffers,
               ObjectProvider<BodyLinks> bodyLinks) {
-        this.gifts = gifts;
+        this.giftOffers = giftOffers;
         this.bodyLinks = bodyLinks;
         this.shared = shared;
         this.articleExtensions = articleExtensions.orderedStream().toList();
@@ -145,9 +153,11 @@ class SitePages {
         String canonical = canonicalUrl(article);
         ReadingAccess access = readable.decide(article);
         ArticlePage page = new ArticlePage(article, access, canonical);
-        ArticlePageParts parts = withParts
-                ? ArticlePageParts.merged(articleExtensions.stream().map(e -> e.partsFor(page)).toList())
-                : ArticlePageParts.NONE;
+        // Whether this page is being rendered for MemberPages to keep for every paid member: then
+        // the parts that differ between them are marked, to be filled for each (decision 0042).
+        MemberPageCapture capture = withParts ? MemberPageCapture.current() : null;
+        boolean marking = capture != null && notedAsPaidMember(capture, page);
+        ArticlePageParts parts = withParts ? parts(page, marking) : ArticlePageParts.NONE;
         return new ArticleView(
                 article,
                 canonical,
@@ -164,7 +174,50 @@ class SitePages {
                 parts,
                 withParts ? bodyLinks(article) : LinkedText.NONE,
                 giftNote(),
-                withParts ? giftOffer(article) : null);
+                withParts ? giftOffer(article, access, marking) : null);
+    }
+
+    /**
+     * Every module's parts of the page. When {@link MemberPages} may keep this page for paid
+     * members and the reader is one, the parts that differ between them are marked so it can cut
+     * them out.
+     */
+    private ArticlePageParts parts(ArticlePage page, boolean marking) {
+        MemberPageCapture capture = MemberPageCapture.current();
+        List<ArticlePageParts> all = new java.util.ArrayList<>();
+        for (int i = 0; i < articleExtensions.size(); i++) {
+            ArticlePageExtension extension = articleExtensions.get(i);
+            ArticlePageParts parts = extension.partsFor(page);
+            if (marking && extension instanceof PaidMemberPageParts) {
+                String module = i + "/";
+                parts = parts.wrapped((place, content) -> capture.marked(module + place, content));
+            }
+            all.add(parts);
+        }
+        return ArticlePageParts.merged(all);
+    }
+
+    /**
+     * Whether the reader is a member with no role but {@code MEMBER} who reads the whole text by
+     * paid access (not by an unlock or the allowance); if so, notes their session and until when
+     * that access lasts, read from the database now.
+     */
+    private boolean notedAsPaidMember(MemberPageCapture capture, ArticlePage page) {
+        Reader reader = Reader.current();
+        if (reader.isAnonymous() || !reader.roles().equals(java.util.Set.of(Role.MEMBER)) || !page.access().full()
+                || page.access().byUnlock()
+                || !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet)) {
+            return false;
+        }
+        HttpSession session = servlet.getRequest().getSession(false);
+        Optional<Instant> paidUntil = entitlements.paidAccessUntil(reader.member());
+        if (session == null || paidUntil.isEmpty()) {
+            return false;
+        }
+        Instant expires = session.getMaxInactiveInterval() <= 0 ? Instant.MAX
+                : Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
+        capture.paidMember(reader.member(), session.getId(), expires, paidUntil.get());
+        return true;
     }
 
     /** What this request's gift link did, once access was decided; null without one. */
@@ -177,15 +230,17 @@ class SitePages {
                 .orElse(null);
     }
 
-    /** The gift button for a paid member (or trial) on a paid article; paid access is read once per request anyway. */
-    private GiftParts.Offer giftOffer(Article article) {
+    /**
+     * The gift button for a paid member (or trial) on a paid article; paid access is read once
+     * per request anyway. Marked as a place of its own when the page is kept for paid members.
+     */
+    private gg.jte.Content giftOffer(Article article, ReadingAccess access, boolean marking) {
         var member = MemberPrincipal.current().orElse(null);
-        if (member == null || article.accessLevel() != AccessLevel.PAID || !entitlements.hasPaidAccess(member.id())) {
+        if (member == null || !GiftOffers.offeredOn(article) || !entitlements.hasPaidAccess(member.id())) {
             return null;
         }
-        var given = gifts.given(member.id(), article.id());
-        return new GiftParts.Offer(article.id().value(), gifts.leftThisMonth(member.id()), given.size(),
-                given.stream().mapToInt(Gift::opens).sum(), CurrentRequest.csrfToken());
+        gg.jte.Content offer = giftOffers.offer(member.id(), article, CurrentRequest.csrfToken());
+        return marking ? MemberPageCapture.current().marked(GiftOffers.PLACE, offer) : offer;
     }
 
     /** @param otherWays what other modules offer inside the box (the email unlock) */

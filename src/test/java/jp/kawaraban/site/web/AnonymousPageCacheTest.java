@@ -22,7 +22,7 @@ class AnonymousPageCacheTest {
 
     private final AnonymousPageCache cache = new AnonymousPageCache(
             new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2), 100),
-            new SharedArticleData(true, 100, Duration.ofSeconds(30)));
+            new SharedArticleData(true, 100, Duration.ofSeconds(30)), null);
 
     @Test
     void aPageRenderedBeforeADropIsNotKept() {
@@ -88,7 +88,7 @@ class AnonymousPageCacheTest {
         AtomicLong now = new AtomicLong();
         AnonymousPageCache aging = new AnonymousPageCache(
                 new PageCacheProperties(true, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(2), 100),
-                new SharedArticleData(true, 100, Duration.ofSeconds(30)), now::get);
+                new SharedArticleData(true, 100, Duration.ofSeconds(30)), null, now::get);
         StoredPage old = page("一つ前");
         aging.finish("/", (Lookup.Render) aging.lookUp("/"), old);
         now.addAndGet(Duration.ofSeconds(31).toNanos());
