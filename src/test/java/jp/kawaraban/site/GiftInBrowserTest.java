@@ -2,7 +2,6 @@ package jp.kawaraban.site;
 
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -45,9 +44,8 @@ class GiftInBrowserTest extends InBrowser {
     void aGiftIsMadeOpenedByAStrangerAndRevoked(String device, int width, int height) {
         String base = "http://localhost:" + port;
         Member giver = GiftArticlesTest.trialMember(accounts, trials);
-        Browser.NewContextOptions size = new Browser.NewContextOptions().setBaseURL(base).setLocale("ja-JP")
-                .setViewportSize(width, height);
-        try (BrowserContext member = browser.newContext(size); BrowserContext stranger = browser.newContext(size)) {
+        try (BrowserContext member = newContext(base, width, height);
+             BrowserContext stranger = newContext(base, width, height)) {
             Page page = member.newPage();
             List<String> problems = Chromium.watchForProblems(page, base);
             logIn(page, giver.email());
