@@ -15,6 +15,7 @@ import jp.kawaraban.article.Block;
 import jp.kawaraban.member.Accounts;
 import jp.kawaraban.member.Member;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -187,6 +188,20 @@ class PaywallToReadingTest {
         assertThat(paid.page("/plans").select(".campaign")).isEmpty();
         WebSession anonymous = new WebSession(port);
         assertThat(anonymous.page("/plans").select(".campaign")).as("anonymous readers see the open campaigns").isNotEmpty();
+    }
+
+    @Test
+    void anAnonymousReaderStartsATrialFromThePlansPageBySigningUpAndComingBack() {
+        WebSession anonymous = new WebSession(port);
+        Element campaign = anonymous.page("/plans").selectFirst(".campaign");
+        String start = campaign.selectFirst("a.button.primary").attr("href");
+        assertThat(start).as("a new reader needs an account first, not a log-in").isEqualTo("/signup?next=/plans");
+        assertThat(campaign.select("a[href='/login?next=/plans']")).as("members are offered the log-in beside it").isNotEmpty();
+        Document signUp = anonymous.page(start);
+        assertThat(signUp.select("input[name=next]").eachAttr("value")).as("the sign-up form carries the way back")
+                .contains("/plans");
+        assertThat(signUp.text()).as("it promises the page the reader came from, not an article")
+                .contains("元のページに戻ります").doesNotContain("読んでいた記事");
     }
 
     private String lastWords(String id) {

@@ -84,7 +84,7 @@ class AccountPages {
         Accounts.Outcome outcome = accounts.signUp(email, password, name, request.getRemoteAddr(), returnTo);
         if (outcome == Accounts.Outcome.OK) {
             return forms.notice("account.signup.title", msg(returnTo == null ? "account.signup.sent"
-                    : "account.signup.sentWithReturn", email.strip()), false);
+                    : withReturn("account.signup.sentWithReturn", returnTo), email.strip()), false);
         }
         return signUp(csrf, msg("account.error." + outcome.name()), email, name, returnTo, status(outcome));
     }
@@ -99,9 +99,17 @@ class AccountPages {
             fields.add(Field.hidden("next", next));
         }
         return forms.show(new FormPage(msg("account.signup.title"),
-                msg(next == null ? "account.signup.intro" : "account.signup.introWithReturn"), error, error != null,
+                msg(next == null ? "account.signup.intro" : withReturn("account.signup.introWithReturn", next)), error, error != null,
                 "/signup", fields, msg("account.signup.submit"),
                 List.of(new Link("/login" + withNext(next), msg("account.signup.haveAccount"))), csrf), status);
+    }
+
+    /**
+     * The wording for a way back: most readers come from an article's paywall and are promised
+     * "the article"; one who came from another page (the plans page's trial) is promised that page.
+     */
+    private static String withReturn(String key, String returnTo) {
+        return returnTo.startsWith("/articles/") ? key : key + ".page";
     }
 
     /** {@code ?next=<path>} for a link, or "" when there is no page to return to. */
@@ -125,8 +133,9 @@ class AccountPages {
             fields.add(Field.hidden("next", returnTo));
         }
         return forms.show(new FormPage(msg("account.verify.title"),
-                msg(returnTo == null ? "account.verify.prompt" : "account.verify.promptWithReturn"), null, false,
-                "/signup/verify", fields, msg(returnTo == null ? "account.verify.submit" : "account.verify.submitWithReturn"),
+                msg(returnTo == null ? "account.verify.prompt" : withReturn("account.verify.promptWithReturn", returnTo)), null, false,
+                "/signup/verify", fields, msg(returnTo == null ? "account.verify.submit"
+                        : withReturn("account.verify.submitWithReturn", returnTo)),
                 List.of(), csrf), HttpStatus.OK);
     }
 
