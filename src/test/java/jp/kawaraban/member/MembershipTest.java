@@ -151,6 +151,9 @@ class MembershipTest {
         assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(newEmail);
         assertThat(session.page("/my/account").selectFirst(".email").text()).isEqualTo(newEmail);
         WebSession.loggedIn(port, newEmail, PASSWORD);
+        await().untilAsserted(() -> assertThat(TestMail.latestText(member.email()))
+                .as("the old address is told, with where to turn if it was not the owner")
+                .contains("メールアドレスを " + newEmail + " に変更しました").contains("/about/contact"));
     }
 
     @Test

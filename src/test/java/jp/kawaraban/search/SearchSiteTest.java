@@ -210,7 +210,7 @@ class SearchSiteTest {
         assertThat(recommended).hasSize(5);
         assertThat(recommended.select("a").eachAttr("href"))
                 .doesNotContain("/articles/" + FOUR_POINTS, "/articles/" + PARTNER_COPY);
-        assertThat(recommended.select(".reason").eachText()).allSatisfy(reason -> assertThat(reason).startsWith("共通: "));
+        assertThat(recommended.select(".reason").eachText()).allSatisfy(reason -> assertThat(reason).startsWith("共通："));
 
         HttpResponse<String> api = reader.get("/api/v1/articles/" + FOUR_POINTS + "/recommendations");
         JsonNode list = json.readTree(api.body());

@@ -54,7 +54,8 @@ public class MemberMail {
     }
 
     public void emailChanged(Member before, String newEmail) {
-        send(before.email(), "emailChanged", before.displayName(), newEmail);
+        // The old address is the only one the rightful owner may still read: it gets the way to reach us.
+        send(before.email(), "emailChanged", before.displayName(), newEmail, urls.url("/about/contact"));
     }
 
     public void accountDeleted(Member member) {
