@@ -77,19 +77,31 @@ final class AnalysisTestSupport {
 
     private static List<Pair> readPairs(BufferedReader reader, String name) throws IOException {
         List<Pair> pairs = new ArrayList<>();
+        for (Row row : rows(reader)) {
+            String[] columns = row.columns();
+            if (columns.length < 2 || columns[0].isBlank() || columns[1].isBlank()) {
+                throw new IllegalStateException(name + " line " + row.line() + " is not two tab-separated words");
+            }
+            pairs.add(new Pair(columns[0].strip(), columns[1].strip(), columns.length > 2 ? columns[2].strip() : "", row.line()));
+        }
+        return pairs;
+    }
+
+    /** One line of a tab-separated table: its columns, and its number in the file (from 1). */
+    record Row(String[] columns, int line) {
+    }
+
+    /** The rows of a tab-separated table; blank lines and lines that start with # are left out. */
+    static List<Row> rows(BufferedReader reader) throws IOException {
+        List<Row> rows = new ArrayList<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
             number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            if (!line.isBlank() && !line.startsWith("#")) {
+                rows.add(new Row(line.split("\t"), number));
             }
-            String[] columns = line.split("\t");
-            if (columns.length < 2 || columns[0].isBlank() || columns[1].isBlank()) {
-                throw new IllegalStateException(name + " line " + number + " is not two tab-separated words");
-            }
-            pairs.add(new Pair(columns[0].strip(), columns[1].strip(), columns.length > 2 ? columns[2].strip() : "", number));
         }
-        return pairs;
+        return rows;
     }
 }
