@@ -6,6 +6,9 @@
 # sentence a line. The JSON lines are scored against the annotations: exact spans and kinds,
 # per kind and for people + organisations + places together (micro-averaged over all folds).
 # The data set's three kinds of organisation (法人名, 政治的組織名, その他の組織名) are one kind.
+# Then, per kind, what happened to each annotated name not found exactly: found with the right
+# span and the wrong kind, overlapped with a wrong span, or missed; and names proposed where
+# nothing is annotated.
 #
 #   bench/entities.sh [ANNOTATED_JSON]
 #
@@ -74,6 +77,7 @@ KIND = {"人名": "PERSON", "法人名": "ORGANIZATION", "政治的組織名": "
 tp, fp, fn = Counter(), Counter(), Counter()
 loose_tp, loose_fp, loose_fn = 0, 0, 0
 MAIN = ("PERSON", "ORGANIZATION", "PLACE")
+errors = {kind: Counter() for kind in MAIN}
 for k in range(folds):
     gold = json.load(open(f"{work}/gold-{k}.json", encoding="utf-8"))
     answers = [json.loads(line) for line in open(f"{work}/out-{k}.jsonl", encoding="utf-8")]
@@ -92,6 +96,23 @@ for k in range(folds):
         hit = lambda a, bs: any(a[2] == b[2] and a[0] < b[1] and b[0] < a[1] for b in bs)
         loose_tp += sum(1 for e in pm if hit(e, gm)); loose_fp += sum(1 for e in pm if not hit(e, gm))
         loose_fn += sum(1 for e in gm if not hit(e, pm))
+        # what went wrong with each annotated name not found exactly (people, organisations, places)
+        for e in gm:
+            if e in p:
+                continue
+            same_span = [q for q in p if q[0] == e[0] and q[1] == e[1]]
+            over = [q for q in p if q[0] < e[1] and e[0] < q[1]]
+            if same_span:
+                errors[e[2]]["wrong kind"] += 1
+            elif any(q[2] == e[2] for q in over):
+                errors[e[2]]["wrong boundary"] += 1
+            elif over:
+                errors[e[2]]["wrong boundary and kind"] += 1
+            else:
+                errors[e[2]]["missed"] += 1
+        for q in pm:
+            if q not in g and not any(e[0] < q[1] and q[0] < e[1] for e in g):
+                errors[q[2]]["found where nothing is annotated"] += 1
 
 def prf(t, p, n):
     precision = t / (t + p) if t + p else 0.0
@@ -111,6 +132,11 @@ print(f"{'  same, overlapping spans':<28}{'':>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
 t = sum(tp.values()); p_ = sum(fp.values()); n = sum(fn.values())
 p, r, f = prf(t, p_, n)
 print(f"{'all six kinds (exact)':<28}{t + n:>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+print()
+CLASSES = ("wrong kind", "wrong boundary", "wrong boundary and kind", "missed", "found where nothing is annotated")
+print(f"{'errors':<34}" + "".join(f"{kind:>14}" for kind in MAIN))
+for name in CLASSES:
+    print(f"{name:<34}" + "".join(f"{errors[kind][name]:>14}" for kind in MAIN))
 PY
 echo "== $SENTENCES sentences through analyse in $(echo "$ANALYSE_SECONDS" | cut -c1-6) s in all ($FOLDS JVM starts)"
 echo "== load after: $(uptime)"

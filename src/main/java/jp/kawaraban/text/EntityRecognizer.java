@@ -147,10 +147,15 @@ public final class EntityRecognizer {
                 continue;
             }
             int kind = name.kind().ordinal();
-            labels[name.start()] = 1 + 2 * kind;
-            for (int i = name.start() + 1; i < name.end(); i++) {
-                labels[i] = 2 + 2 * kind;
+            if (name.end() - name.start() == 1) {
+                labels[name.start()] = StructuredPerceptron.label(kind, StructuredPerceptron.SINGLE);
+                continue;
             }
+            labels[name.start()] = StructuredPerceptron.label(kind, StructuredPerceptron.BEGIN);
+            for (int i = name.start() + 1; i < name.end() - 1; i++) {
+                labels[i] = StructuredPerceptron.label(kind, StructuredPerceptron.INSIDE);
+            }
+            labels[name.end() - 1] = StructuredPerceptron.label(kind, StructuredPerceptron.END);
         }
         return labels;
     }
@@ -169,12 +174,18 @@ public final class EntityRecognizer {
                 i++;
                 continue;
             }
-            int kind = (labels[i] - 1) / 2;
+            // the labeller only gives whole names: a single character, or a beginning, what
+            // continues it and its end, all of one kind
+            int kind = StructuredPerceptron.kind(labels[i]);
             int start = i;
-            i++;
-            while (i < labels.length && labels[i] == 2 + 2 * kind) {
-                i++;
+            if (StructuredPerceptron.part(labels[i]) == StructuredPerceptron.BEGIN) {
+                while (i + 1 < labels.length && StructuredPerceptron.part(labels[i + 1]) == StructuredPerceptron.INSIDE) {
+                    i++;
+                }
+                i++; // the end
             }
+            i++;
+            i = Math.min(i, labels.length);
             int end = trimmed(text, start, i);
             if (end > start) {
                 found.add(new RecognizedName(start, end, text.substring(start, end), NameKind.values()[kind]));

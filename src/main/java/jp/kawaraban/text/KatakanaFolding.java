@@ -343,8 +343,11 @@ public final class KatakanaFolding {
             return true;
         }
         // Three morae: only an established loanword loses its mark; a surname the dictionary
-        // knows with it (マーラー, パーマー) keeps it, for its short form is as likely a word.
-        return KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables);
+        // knows with it (マーラー, パーマー) keeps it, for its short form is as likely a word —
+        // and so does a loanword that is a surname as well (シルバー: silver, and the name Silver
+        // that シルバ, Silva, is not).
+        return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables))
+                && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables);
     }
 
     /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */

@@ -50,6 +50,11 @@ final class KnownWords {
         return parts.stream().anyMatch(pos -> !pos.startsWith("名詞-固有名詞"));
     }
 
+    /** True if one of IPADIC's entries for {@code word} is a person's name (シルバー, a surname as well as silver). */
+    static boolean isAlsoAPersonsName(String word) {
+        return partsOfSpeech(word).stream().anyMatch(pos -> pos.startsWith("名詞-固有名詞-人名"));
+    }
+
     /** The parts of speech IPADIC gives {@code word} as a whole entry; none when it is not one. */
     static List<String> partsOfSpeech(String word) {
         if (word == null || word.isEmpty()) {

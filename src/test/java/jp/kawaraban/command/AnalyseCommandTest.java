@@ -204,6 +204,22 @@ class AnalyseCommandTest {
     }
 
     @Test
+    void aModelWithTheLabelsOfAnEarlierVersionIsRefusedByName(@TempDir Path dir) throws Exception {
+        // the first format: outside / beginning / inside a name (13 labels), before decision 0043
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream data = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            data.writeInt(1);
+            data.writeInt(13);
+        }
+        Path old = Files.write(dir.resolve("old.bin.gz"), bytes.toByteArray());
+
+        Run run = run(utf8("日本\n"), "analyse", "--model=" + old);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("固有表現のモデルを読めませんでした", "not an entity model of this version");
+    }
+
+    @Test
     void trainingRefusesAFileThatIsNotAnnotatedSentences(@TempDir Path dir) throws Exception {
         Path notJson = Files.writeString(dir.resolve("bad.json"), "{\"text\": ");
         Run run = run(new byte[0], "train-entities", "--from=" + notJson, "--to=" + dir.resolve("m.bin.gz"));

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,29 +56,52 @@ final class AnalysisTestSupport {
 
     /** Reads a tab-separated table of pairs from the test classpath; # starts a comment line. */
     static List<Pair> readPairs(String resource) {
-        List<Pair> pairs = new ArrayList<>();
         try (InputStream in = AnalysisTestSupport.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
-                if (columns.length < 2 || columns[0].isBlank() || columns[1].isBlank()) {
-                    throw new IllegalStateException(resource + " line " + number + " is not two tab-separated words");
-                }
-                pairs.add(new Pair(columns[0].strip(), columns[1].strip(),
-                        columns.length > 2 ? columns[2].strip() : "", number));
-            }
+            return readPairs(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The pairs of a list kept outside the test resources (bench/lists/, read from the project folder). */
+    static List<Pair> readPairs(Path file) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readPairs(reader, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Pair> readPairs(BufferedReader reader, String name) throws IOException {
+        List<Pair> pairs = new ArrayList<>();
+        for (Row row : rows(reader)) {
+            String[] columns = row.columns();
+            if (columns.length < 2 || columns[0].isBlank() || columns[1].isBlank()) {
+                throw new IllegalStateException(name + " line " + row.line() + " is not two tab-separated words");
+            }
+            pairs.add(new Pair(columns[0].strip(), columns[1].strip(), columns.length > 2 ? columns[2].strip() : "", row.line()));
+        }
         return pairs;
+    }
+
+    /** One line of a tab-separated table: its columns, and its number in the file (from 1). */
+    record Row(String[] columns, int line) {
+    }
+
+    /** The rows of a tab-separated table; blank lines and lines that start with # are left out. */
+    static List<Row> rows(BufferedReader reader) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        String line;
+        int number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (!line.isBlank() && !line.startsWith("#")) {
+                rows.add(new Row(line.split("\t"), number));
+            }
+        }
+        return rows;
     }
 }

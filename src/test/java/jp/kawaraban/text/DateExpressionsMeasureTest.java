@@ -72,21 +72,15 @@ class DateExpressionsMeasureTest {
         List<Sentence> sentences = new ArrayList<>();
         try (InputStream in = DateExpressionsMeasureTest.class.getResourceAsStream(resource)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] columns = line.split("\t");
+            for (AnalysisTestSupport.Row row : AnalysisTestSupport.rows(reader)) {
+                String[] columns = row.columns();
                 Set<String> expected = new HashSet<>();
                 if (!columns[2].strip().equals("-")) {
                     for (String mention : columns[2].split("\\|")) {
                         expected.add(mention.strip());
                     }
                 }
-                sentences.add(new Sentence(LocalDate.parse(columns[0]), columns[1], expected, number));
+                sentences.add(new Sentence(LocalDate.parse(columns[0]), columns[1], expected, row.line()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

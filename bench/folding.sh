@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Katakana folding on the word lists: how many true variants get one key (recall inside the
+# rules) and how many different words do (false merges), per list and, for the third round's
+# lists in bench/lists/, per rule that could merge the pair. The count is made by
+# KatakanaFoldingMeasureTest on `KatakanaFolding.fold` and the words analyzer (the classes the
+# site indexes and searches with); the same test fails the build if a change merges more.
+#
+#   bench/folding.sh
+#
+# The lists: bench/lists/fold-variants-third.tsv and fold-distinct-third.tsv (written before the
+# change of decision 0043), src/test/resources/text/*-pairs.tsv (the rounds before).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "== load before: $(uptime)"
+./mvnw -q -B verify -Dtest=KatakanaFoldingMeasureTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dkawaraban.entity-model.skip=true | grep -E "^(third|fresh|unseen|fold|words|  )" || true
+echo "== load after: $(uptime)"
