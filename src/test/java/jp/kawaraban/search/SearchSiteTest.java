@@ -58,8 +58,9 @@ class SearchSiteTest {
     @BeforeEach
     void indexed() {
         reader = new WebSession(port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> index.size() >= catalog.countPublished());
-        assertThat(index.size()).as("every demo article indexed").isEqualTo(catalog.countPublished());
+        // Equal, not at least: a class before this one on the same application may have withdrawn
+        // what it published, and the queue takes them out of the index a moment later.
+        await().atMost(Duration.ofSeconds(30)).until(() -> index.size() == catalog.countPublished());
     }
 
     @Test
