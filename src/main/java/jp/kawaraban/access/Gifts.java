@@ -63,6 +63,7 @@ public class Gifts {
     private final KeptGiftCounts kept;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
+    private volatile MonthSpan lastMonth = MonthSpan.of(Instant.EPOCH);
     /** Hashes of (gift, client) seen lately: never the client itself, and only in memory. */
     private final Cache<String, Boolean> recentOpens = Caffeine.newBuilder()
             .expireAfterWrite(SAME_READER_WINDOW).maximumSize(100_000).build();
@@ -119,7 +120,7 @@ public class Gifts {
      * of theirs was made, revoked or opened (on any node) and the month has not turned.
      */
     public GiftCounts counts(MemberId giver, ArticleId article) {
-        String month = month(clock.instant());
+        String month = monthOf(clock.instant());
         KeptGiftCounts.MemberGifts gifts = kept.get(giver, month, () -> new KeptGiftCounts.MemberGifts(month,
                 repository.madeIn(giver, month), repository.countsByArticle(giver)));
         int[] onArticle = gifts.byArticle().getOrDefault(article.value(), new int[2]);
@@ -223,6 +224,28 @@ public class Gifts {
 
     private static String month(Instant now) {
         return MONTH.format(now.atZone(JAPAN));
+    }
+
+    /** The month {@link #counts} last asked for, with its bounds: formatting a date on every paid article page showed in its profile. */
+    private record MonthSpan(String month, Instant from, Instant until) {
+
+        static MonthSpan of(Instant now) {
+            var start = now.atZone(JAPAN).toLocalDate().withDayOfMonth(1).atStartOfDay(JAPAN);
+            return new MonthSpan(Gifts.month(now), start.toInstant(), start.plusMonths(1).toInstant());
+        }
+
+        boolean holds(Instant now) {
+            return !now.isBefore(from) && now.isBefore(until);
+        }
+    }
+
+    private String monthOf(Instant now) {
+        MonthSpan span = lastMonth;
+        if (!span.holds(now)) {
+            span = MonthSpan.of(now);
+            lastMonth = span;
+        }
+        return span.month();
     }
 
     private static byte[] hash(String text) {

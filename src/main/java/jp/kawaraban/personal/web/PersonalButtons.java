@@ -17,6 +17,7 @@ import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.personal.internal.KeptMemberLists;
 import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.Fragments;
 import jp.kawaraban.platform.web.Messages;
@@ -46,9 +47,11 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
     private final Messages msg;
     /** The topics an article offers, the same for every reader; whether this one follows them is read per request. */
     private final SharedArticleData shared;
+    private final KeptMemberLists kept;
 
     PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news, Fragments fragments,
-                    Messages msg, SharedArticleData shared) {
+                    Messages msg, SharedArticleData shared, KeptMemberLists kept) {
+        this.kept = kept;
         this.shared = shared;
         this.fragments = fragments;
         this.msg = msg;
@@ -77,14 +80,18 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
         Article article = page.article();
         String id = article.id().value();
         news.markRead(member, article.id());
-        Set<String> following = follows.followedKeys(member);
-        Set<String> followed = new java.util.HashSet<>();
-        for (FollowTarget target : targets(article, page.access().full())) {
-            if (following.contains(target.key())) {
-                followed.add(target.key());
+        // The lists as Follows and Saves read them (the member's own, kept in memory), without their proxies.
+        Set<String> following = kept.followedKeys(member);
+        List<String> followed = new java.util.ArrayList<>(2);
+        if (!following.isEmpty()) {
+            for (FollowTarget target : targets(article, page.access().full())) {
+                String key = target.key();
+                if (following.contains(key)) {
+                    followed.add(key);
+                }
             }
         }
-        return new PaidMemberState(Set.copyOf(followed), saves.isSaved(member, id), Set.copyOf(saves.savedFigureIds(member, id)));
+        return new PaidMemberState(Set.copyOf(followed), kept.isSaved(member, id), Set.copyOf(kept.savedFigureIds(member, id)));
     }
 
     /** A paid member's buttons in {@code state} (the member pages' fast path): may follow and save. */
@@ -136,10 +143,15 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
                 mayKeepFigures ? saves.savedFigureIds(member, id) : Set.of(), mayKeepFigures, Viewer.current());
     }
 
-    /** The topics offered on the article to this reader, one per distinct target. */
+    /**
+     * The topics offered on the article to this reader, one per distinct target: the same for
+     * every reader with the whole text (and for every reader held at the preview), so kept with
+     * what they share rather than worked out (names normalised) on every page.
+     */
     private List<FollowTarget> targets(Article article, boolean fullText) {
-        return distinct(shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
-                .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList());
+        return shared.get(article.id(), fullText ? "followTargets.full" : "followTargets.preview",
+                () -> distinct(shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
+                        .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList()));
     }
 
     private ArticlePersonal forArticle(Article article, boolean fullText, Set<String> followed, boolean mayFollow,

@@ -84,7 +84,7 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
     private final java.time.Clock clock;
     private final GiftOffers giftOffers;
     private final Counter fromMemory;
-    private final SecureRandom random = new SecureRandom();
+    private final MaskBytes maskBytes = new MaskBytes();
     /** In the marks around per-member parts: unknown outside this node, so no text can hold a mark. */
     private final String nonce;
     /**
@@ -107,7 +107,7 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         this.templates = templates;
         this.extensions = extensions.orderedStream().toList();
         byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         this.nonce = HexFormat.of().formatHex(bytes);
         this.tokenMark = "kwbtoken" + nonce;
     }
@@ -370,7 +370,7 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         byte[] token = raw.getBytes(StandardCharsets.UTF_8);
         byte[] combined = new byte[token.length * 2];
         byte[] mask = new byte[token.length];
-        random.nextBytes(mask);
+        maskBytes.next(mask);
         System.arraycopy(mask, 0, combined, 0, mask.length);
         for (int i = 0; i < token.length; i++) {
             combined[token.length + i] = (byte) (mask[i] ^ token[i]);

@@ -90,19 +90,14 @@ class ReadCounter {
         }
     }
 
-    /** The id in {@code /articles/<12 of a-z0-9>} after the context path, or null: no pattern, nothing made for other paths. */
+    /** The id in {@code /articles/<id>} after the context path, or null: no pattern, nothing made for other paths. */
     static String articleId(String uri, int from) {
         int idFrom = from + ARTICLES.length();
         if (uri.length() != idFrom + ARTICLE_ID_LENGTH || !uri.startsWith(ARTICLES, from)) {
             return null;
         }
-        for (int i = idFrom; i < uri.length(); i++) {
-            char c = uri.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                return null;
-            }
-        }
-        return uri.substring(idFrom);
+        String id = uri.substring(idFrom);
+        return ArticleId.isWellFormed(id) ? id : null;
     }
 
     private boolean aReader(String agent) {
