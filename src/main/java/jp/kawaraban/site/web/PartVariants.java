@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 final class PartVariants {
 
     /** What one page's kept parts may weigh: counted in the page's weight from the start. */
-    static final int MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = 32 * 1024;
 
     /** One place's part: literal bytes with the token's place between each two. */
     record Pieces(byte[][] literals) {
