@@ -2,14 +2,12 @@ package jp.kawaraban.access.internal;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jp.kawaraban.access.GiftsChanged;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.KeptPerKey;
 import jp.kawaraban.platform.NodeEventsMissed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -33,50 +31,30 @@ public class KeptGiftCounts {
     public record MemberGifts(String month, int madeInMonth, Map<String, int[]> byArticle) {
     }
 
-    private final Cache<MemberId, MemberGifts> kept;
-    /** Moves on every drop: counts loaded across a drop may be the old ones, and are not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    private final KeptPerKey<MemberId, MemberGifts> kept;
 
     KeptGiftCounts(@Value("${kawaraban.access.kept-gift-members:10000}") long maxMembers,
                    @Value("${kawaraban.access.kept-gifts-max-age:60s}") Duration maxAge) {
-        this.kept = Caffeine.newBuilder().maximumSize(maxMembers).expireAfterWrite(maxAge).build();
+        this.kept = new KeptPerKey<>(maxMembers, maxAge);
     }
 
     /** The member's counts for {@code month}, from memory when kept for that month, else {@code load}ed. */
     public MemberGifts get(MemberId member, String month, Supplier<MemberGifts> load) {
-        MemberGifts found = kept.getIfPresent(member);
-        if (found != null && found.month().equals(month)) {
-            return found;
-        }
-        long loadedIn = generation.get();
-        MemberGifts loaded = load.get();
-        if (generation.get() == loadedIn) {
-            kept.put(member, loaded);
-            if (generation.get() != loadedIn) {
-                kept.asMap().remove(member, loaded); // a drop passed between the check and the put
-            }
-        }
-        return loaded;
+        return kept.get(member, gifts -> gifts.month().equals(month), load);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(GiftsChanged changed) {
-        drop(changed.giver());
+        kept.drop(changed.giver());
     }
 
     @EventListener
     void on(FromAnotherNode<GiftsChanged> changedElsewhere) {
-        drop(changedElsewhere.event().giver());
+        kept.drop(changedElsewhere.event().giver());
     }
 
     @EventListener
     void on(NodeEventsMissed missed) {
-        generation.incrementAndGet();
-        kept.invalidateAll();
-    }
-
-    private void drop(MemberId member) {
-        generation.incrementAndGet();
-        kept.invalidate(member);
+        kept.dropAll();
     }
 }
