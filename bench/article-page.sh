@@ -24,6 +24,8 @@
 # CLIENTS (one: every request from the same client, so after the first view each is a re-read the
 # ranking ignores; many: each request from a new client address (X-Forwarded-For, which the app
 # trusts from 127.0.0.1), so every article view is counted in memory).
+# APP_ARGS (more settings for the app, e.g. "--kawaraban.article.most-read.enabled=false" to measure
+# the article page without the most-read counting, decision 0045).
 # The corpus is extracted to a temp dir and never copied into the project.
 set -euo pipefail
 
@@ -94,7 +96,7 @@ OPTIONS=${JAVA_OPTS:-}
 # exec in the script: the app's pid is this child's.
 KAWARABAN_JAVA="$JAVA" KAWARABAN_JAR="$JAR" KAWARABAN_JAVA_OPTS="$OPTIONS" ./kawaraban --server.port="$APP_PORT" \
     --kawaraban.data-dir="$DATA" \
-    --kawaraban.demo-corpus.dir="$CORPUS_DIR" --kawaraban.demo-corpus.articles="$ARTICLES" \
+    --kawaraban.demo-corpus.dir="$CORPUS_DIR" --kawaraban.demo-corpus.articles="$ARTICLES" ${APP_ARGS:-} \
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 

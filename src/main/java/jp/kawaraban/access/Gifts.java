@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jp.kawaraban.access.internal.GiftRepository;
+import jp.kawaraban.access.internal.KeptGiftCounts;
 import jp.kawaraban.access.internal.GiftRepository.StoredGift;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Article;
@@ -27,6 +28,7 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.platform.web.PublicUrls;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,13 +60,18 @@ public class Gifts {
     private final AccessProperties properties;
     private final PublicUrls urls;
     private final Clock clock;
+    private final KeptGiftCounts kept;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
+    private volatile MonthSpan lastMonth = MonthSpan.of(Instant.EPOCH);
     /** Hashes of (gift, client) seen lately: never the client itself, and only in memory. */
     private final Cache<String, Boolean> recentOpens = Caffeine.newBuilder()
             .expireAfterWrite(SAME_READER_WINDOW).maximumSize(100_000).build();
 
     Gifts(GiftRepository repository, Entitlements entitlements, ArticleCatalog catalog, AccessProperties properties,
-          PublicUrls urls, Clock clock) {
+          PublicUrls urls, Clock clock, KeptGiftCounts kept, ApplicationEventPublisher events) {
+        this.kept = kept;
+        this.events = events;
         this.repository = repository;
         this.entitlements = entitlements;
         this.catalog = catalog;
@@ -97,6 +104,7 @@ public class Gifts {
         if (!repository.insertWithinLimit(gift, hash(text), month, properties.giftsPerMonth())) {
             throw new GiftRefusal(GiftRefusal.Problem.MONTHLY_LIMIT, properties.giftsPerMonth());
         }
+        events.publishEvent(new GiftsChanged(giver));
         String url = urls.url("/articles/" + article.id().value() + "?" + PARAMETER + "=" + text);
         return new GiftLink(shown(gift, article.headline()), url, gift.expiresAt(), leftThisMonth(giver));
     }
@@ -104,6 +112,19 @@ public class Gifts {
     /** Gifts the member may still make this month (Japan time). */
     public int leftThisMonth(MemberId giver) {
         return Math.max(0, properties.giftsPerMonth() - repository.madeIn(giver, month(clock.instant())));
+    }
+
+    /**
+     * What the giver's gift button on {@code article} shows: the same figures as
+     * {@link #leftThisMonth} and {@link #given(MemberId, ArticleId)}, from memory while no gift
+     * of theirs was made, revoked or opened (on any node) and the month has not turned.
+     */
+    public GiftCounts counts(MemberId giver, ArticleId article) {
+        String month = monthOf(clock.instant());
+        KeptGiftCounts.MemberGifts gifts = kept.get(giver, month, () -> new KeptGiftCounts.MemberGifts(month,
+                repository.madeIn(giver, month), repository.countsByArticle(giver)));
+        int[] onArticle = gifts.byArticle().getOrDefault(article.value(), new int[2]);
+        return new GiftCounts(Math.max(0, properties.giftsPerMonth() - gifts.madeInMonth()), onArticle[0], onArticle[1]);
     }
 
     public int perMonth() {
@@ -135,6 +156,7 @@ public class Gifts {
         if (!repository.revoke(giver, id, clock.instant())) {
             throw new GiftRefusal(GiftRefusal.Problem.NO_SUCH_GIFT);
         }
+        events.publishEvent(new GiftsChanged(giver));
     }
 
     /**
@@ -163,6 +185,7 @@ public class Gifts {
         String seen = HexFormat.of().formatHex(hash(gift.id() + "\n" + client), 0, 16);
         if (recentOpens.asMap().putIfAbsent(seen, Boolean.TRUE) == null) {
             repository.countOpen(gift.id());
+            events.publishEvent(new GiftsChanged(gift.giver()));
         }
         return new GiftLook(GiftLook.Outcome.OPEN, gift.expiresAt());
     }
@@ -201,6 +224,28 @@ public class Gifts {
 
     private static String month(Instant now) {
         return MONTH.format(now.atZone(JAPAN));
+    }
+
+    /** The month {@link #counts} last asked for, with its bounds: formatting a date on every paid article page showed in its profile. */
+    private record MonthSpan(String month, Instant from, Instant until) {
+
+        static MonthSpan of(Instant now) {
+            var start = now.atZone(JAPAN).toLocalDate().withDayOfMonth(1).atStartOfDay(JAPAN);
+            return new MonthSpan(Gifts.month(now), start.toInstant(), start.plusMonths(1).toInstant());
+        }
+
+        boolean holds(Instant now) {
+            return !now.isBefore(from) && now.isBefore(until);
+        }
+    }
+
+    private String monthOf(Instant now) {
+        MonthSpan span = lastMonth;
+        if (!span.holds(now)) {
+            span = MonthSpan.of(now);
+            lastMonth = span;
+        }
+        return span.month();
     }
 
     private static byte[] hash(String text) {

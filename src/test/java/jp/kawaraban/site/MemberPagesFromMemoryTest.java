@@ -21,6 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.TestClock;
 import jp.kawaraban.WebSession;
+import jp.kawaraban.access.GiftLink;
+import jp.kawaraban.access.Gifts;
+import jp.kawaraban.access.GiftsChanged;
 import jp.kawaraban.access.Plan;
 import jp.kawaraban.access.SubscriptionDesk;
 import jp.kawaraban.access.SubscriptionLedger;
@@ -84,6 +87,8 @@ class MemberPagesFromMemoryTest {
     MeterRegistry meters;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    Gifts gifts;
 
     @Test
     void thePageFromMemoryIsTheOneTheNormalChainSends() {
@@ -152,6 +157,38 @@ class MemberPagesFromMemoryTest {
 
         WebSession other = paidMember();
         Document othersPage = Jsoup.parse(fromMemory(other, path).body());
+        assertThat(othersPage.selectFirst(".gift-offer .gifts-left").text()).isEqualTo("今月あと10本");
+        assertThat(othersPage.select(".gift-offer .gifts-given")).isEmpty();
+    }
+
+    /**
+     * The gift counts come from memory (decision 0045): a reader opening the giver's link, and a
+     * gift made on another node, show on the giver's next page from memory, and on no one else's.
+     */
+    @Test
+    void aGiftOpenedOrMadeElsewhereShowsOnTheGiversNextPageFromMemory() {
+        String path = "/articles/" + PAID_ARTICLE;
+        Member member = newMember();
+        WebSession giver = startTrial(member);
+        GiftLink link = gifts.give(member.id(), PAID_ARTICLE);
+        Document before = Jsoup.parse(fromMemory(giver, path).body());
+        assertThat(before.selectFirst(".gift-offer .gifts-given").text()).contains("プレゼント1件").contains("開封0回");
+
+        assertThat(new WebSession(port).get(giver.local(link.url())).body()).contains(lastWords(PAID_ARTICLE));
+        Document opened = Jsoup.parse(fromMemory(giver, path).body());
+        assertThat(opened.selectFirst(".gift-offer .gifts-given").text()).contains("プレゼント1件").contains("開封1回");
+
+        // Another node made a gift of this member's: its row is in the shared database, its event heard here.
+        jdbc.sql("""
+                INSERT INTO access_gift (id, token_hash, giver_id, article_id, month, created_at, expires_at)
+                SELECT gen_random_uuid(), sha256(gen_random_uuid()::text::bytea), giver_id, article_id, month, created_at, expires_at
+                FROM access_gift WHERE giver_id = ?""").param(member.id().value()).update();
+        events.publishEvent(new FromAnotherNode<>(new GiftsChanged(member.id()), "another-node"));
+        Document elsewhere = Jsoup.parse(fromMemory(giver, path).body());
+        assertThat(elsewhere.selectFirst(".gift-offer .gifts-left").text()).isEqualTo("今月あと8本");
+        assertThat(elsewhere.selectFirst(".gift-offer .gifts-given").text()).contains("プレゼント2件");
+
+        Document othersPage = Jsoup.parse(fromMemory(paidMember(), path).body());
         assertThat(othersPage.selectFirst(".gift-offer .gifts-left").text()).isEqualTo("今月あと10本");
         assertThat(othersPage.select(".gift-offer .gifts-given")).isEmpty();
     }

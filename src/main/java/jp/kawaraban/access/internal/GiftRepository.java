@@ -54,6 +54,17 @@ public class GiftRepository {
                 .params(giver.value(), month).query(Integer.class).single();
     }
 
+    /** Per article the giver gave: {gifts made, opens of them all}, revoked and expired gifts included. */
+    public java.util.Map<String, int[]> countsByArticle(MemberId giver) {
+        java.util.Map<String, int[]> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT article_id, count(*) AS made, coalesce(sum(opens), 0) AS opens FROM access_gift WHERE giver_id = ? GROUP BY article_id")
+                .param(giver.value())
+                .query(rs -> {
+                    counts.put(rs.getString("article_id"), new int[] {rs.getInt("made"), rs.getInt("opens")});
+                });
+        return counts;
+    }
+
     public Optional<StoredGift> byTokenHash(byte[] tokenHash) {
         return jdbc.sql("SELECT * FROM access_gift WHERE token_hash = ?").param(tokenHash).query(this::row).optional();
     }

@@ -3,14 +3,12 @@ package jp.kawaraban.personal.internal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jp.kawaraban.member.MemberId;
 import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.PersonalListsChanged;
 import jp.kawaraban.platform.FromAnotherNode;
+import jp.kawaraban.platform.KeptPerKey;
 import jp.kawaraban.platform.NodeEventsMissed;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,16 +35,14 @@ public class KeptMemberLists {
 
     private final PersonalRepository repository;
     private final ApplicationEventPublisher events;
-    private final Cache<MemberId, Lists> kept;
-    /** Moves on every drop: lists loaded across a drop may hold the old state, and are not kept. */
-    private final AtomicLong generation = new AtomicLong();
+    private final KeptPerKey<MemberId, Lists> kept;
 
     KeptMemberLists(PersonalRepository repository, ApplicationEventPublisher events,
                     @Value("${kawaraban.personal.kept-members:10000}") long maxMembers,
                     @Value("${kawaraban.personal.kept-lists-max-age:60s}") Duration maxAge) {
         this.repository = repository;
         this.events = events;
-        this.kept = Caffeine.newBuilder().maximumSize(maxMembers).expireAfterWrite(maxAge).build();
+        this.kept = new KeptPerKey<>(maxMembers, maxAge);
     }
 
     public Set<String> followedKeys(MemberId member) {
@@ -75,8 +71,7 @@ public class KeptMemberLists {
 
     /** Forgets every member's lists on this node (follows moved by a vocabulary change). */
     public void dropAll() {
-        generation.incrementAndGet();
-        kept.invalidateAll();
+        kept.dropAll();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -95,28 +90,15 @@ public class KeptMemberLists {
     }
 
     private void drop(MemberId member) {
-        generation.incrementAndGet();
-        kept.invalidate(member);
+        kept.drop(member);
     }
 
     private Lists lists(MemberId member) {
-        Lists found = kept.getIfPresent(member);
-        if (found != null) {
-            return found;
-        }
-        long loadedIn = generation.get();
-        Lists loaded = new Lists(
+        return kept.get(member, () -> new Lists(
                 Set.copyOf(repository.follows(member).stream()
                         .map(f -> new FollowTarget(f.kind(), f.value(), f.label()).key()).toList()),
                 Set.copyOf(repository.savedArticleIds(member)),
-                Set.copyOf(repository.savedFigureKeys(member).stream().map(k -> figure(k[0], k[1])).toList()));
-        if (generation.get() == loadedIn) {
-            kept.put(member, loaded);
-            if (generation.get() != loadedIn) {
-                kept.asMap().remove(member, loaded); // a drop passed between the check and the put
-            }
-        }
-        return loaded;
+                Set.copyOf(repository.savedFigureKeys(member).stream().map(k -> figure(k[0], k[1])).toList())));
     }
 
     private static String figure(String articleId, String imageId) {

@@ -17,6 +17,7 @@ import jp.kawaraban.personal.FollowTarget;
 import jp.kawaraban.personal.Follows;
 import jp.kawaraban.personal.MyNews;
 import jp.kawaraban.personal.Saves;
+import jp.kawaraban.personal.internal.KeptMemberLists;
 import jp.kawaraban.platform.web.CurrentRequest;
 import jp.kawaraban.platform.web.Fragments;
 import jp.kawaraban.platform.web.Messages;
@@ -46,9 +47,11 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
     private final Messages msg;
     /** The topics an article offers, the same for every reader; whether this one follows them is read per request. */
     private final SharedArticleData shared;
+    private final KeptMemberLists kept;
 
     PersonalButtons(Entitlements entitlements, Follows follows, Saves saves, MyNews news, Fragments fragments,
-                    Messages msg, SharedArticleData shared) {
+                    Messages msg, SharedArticleData shared, KeptMemberLists kept) {
+        this.kept = kept;
         this.shared = shared;
         this.fragments = fragments;
         this.msg = msg;
@@ -67,10 +70,36 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
         return parts(forArticle(page.article(), page.access().full()));
     }
 
-    /** The same for a paid member known by id (the member pages' fast path): may follow and save. */
+    /** What a paid member's buttons on this article show: which of its topics they follow, what they saved. */
+    record PaidMemberState(Set<String> followed, boolean saved, Set<String> savedFigures) {
+    }
+
+    /** For the member pages' fast path: the state of this member's buttons, and My News's read mark. */
     @Override
-    public ArticlePageParts partsForPaidMember(ArticlePage page, MemberId member, CsrfToken csrf) {
-        return parts(forArticle(page.article(), page.access().full(), member, true, true, true, new Viewer(true, csrf)));
+    public Object paidMemberState(ArticlePage page, MemberId member) {
+        Article article = page.article();
+        String id = article.id().value();
+        news.markRead(member, article.id());
+        // The lists as Follows and Saves read them (the member's own, kept in memory), without their proxies.
+        Set<String> following = kept.followedKeys(member);
+        List<String> followed = new java.util.ArrayList<>(2);
+        if (!following.isEmpty()) {
+            for (FollowTarget target : targets(article, page.access().full())) {
+                String key = target.key();
+                if (following.contains(key)) {
+                    followed.add(key);
+                }
+            }
+        }
+        return new PaidMemberState(Set.copyOf(followed), kept.isSaved(member, id), Set.copyOf(kept.savedFigureIds(member, id)));
+    }
+
+    /** A paid member's buttons in {@code state} (the member pages' fast path): may follow and save. */
+    @Override
+    public ArticlePageParts partsForPaidMember(ArticlePage page, Object state, CsrfToken csrf) {
+        PaidMemberState buttons = (PaidMemberState) state;
+        return parts(forArticle(page.article(), page.access().full(), buttons.followed(), true, buttons.saved(), true,
+                buttons.savedFigures(), true, new Viewer(true, csrf)));
     }
 
     private ArticlePageParts parts(ArticlePersonal personal) {
@@ -101,26 +130,39 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
      */
     ArticlePersonal forArticle(Article article, boolean fullText) {
         Reader reader = Reader.current();
-        return forArticle(article, fullText, reader.member(), allowed(reader, Action.FOLLOW),
-                allowed(reader, Action.SAVE_ARTICLE), allowed(reader, Action.SAVE_FIGURE), Viewer.current());
-    }
-
-    private ArticlePersonal forArticle(Article article, boolean fullText, MemberId member, boolean mayFollow,
-                                       boolean maySave, boolean mayKeepFigures, Viewer viewer) {
+        MemberId member = reader.member();
         String id = article.id().value();
-        String back = "/articles/" + id;
+        boolean mayFollow = allowed(reader, Action.FOLLOW);
+        boolean maySave = allowed(reader, Action.SAVE_ARTICLE);
+        boolean mayKeepFigures = allowed(reader, Action.SAVE_FIGURE);
         if (mayFollow) {
             news.markRead(member, article.id());
         }
-        Set<String> followed = mayFollow ? follows.followedKeys(member) : Set.of();
-        List<FollowTarget> targets = shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
-                .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList();
-        List<FollowButton> followButtons = distinct(targets).stream()
+        return forArticle(article, fullText, mayFollow ? follows.followedKeys(member) : Set.of(), mayFollow,
+                maySave && saves.isSaved(member, id), maySave,
+                mayKeepFigures ? saves.savedFigureIds(member, id) : Set.of(), mayKeepFigures, Viewer.current());
+    }
+
+    /**
+     * The topics offered on the article to this reader, one per distinct target: the same for
+     * every reader with the whole text (and for every reader held at the preview), so kept with
+     * what they share rather than worked out (names normalised) on every page.
+     */
+    private List<FollowTarget> targets(Article article, boolean fullText) {
+        return shared.get(article.id(), fullText ? "followTargets.full" : "followTargets.preview",
+                () -> distinct(shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
+                        .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList()));
+    }
+
+    private ArticlePersonal forArticle(Article article, boolean fullText, Set<String> followed, boolean mayFollow,
+                                       boolean saved, boolean maySave, Set<String> savedFigures,
+                                       boolean mayKeepFigures, Viewer viewer) {
+        String id = article.id().value();
+        String back = "/articles/" + id;
+        List<FollowButton> followButtons = targets(article, fullText).stream()
                 .map(target -> button(target, followed.contains(target.key()), mayFollow, viewer, back).asCompact())
                 .toList();
-        SaveButton save = new SaveButton(id, null, maySave && saves.isSaved(member, id), maySave,
-                viewer.loggedIn(), viewer.csrf(), back);
-        Set<String> savedFigures = mayKeepFigures ? saves.savedFigureIds(member, id) : Set.of();
+        SaveButton save = new SaveButton(id, null, saved, maySave, viewer.loggedIn(), viewer.csrf(), back);
         Map<String, SaveButton> figures = new LinkedHashMap<>();
         article.content().body().figures().forEach(figure -> figures.put(figure.imageId(),
                 new SaveButton(id, figure.imageId(), savedFigures.contains(figure.imageId()), mayKeepFigures,

@@ -3,7 +3,7 @@ package jp.kawaraban.site.web;
 import java.util.Map;
 
 import gg.jte.Content;
-import jp.kawaraban.access.Gift;
+import jp.kawaraban.access.GiftCounts;
 import jp.kawaraban.access.Gifts;
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.Article;
@@ -43,9 +43,17 @@ class GiftOffers {
 
     /** The button and counts for {@code member}, who has paid access, on a paid article. */
     Content offer(MemberId member, Article article, CsrfToken csrf) {
-        var given = gifts.given(member, article.id());
-        var offer = new GiftParts.Offer(article.id().value(), gifts.leftThisMonth(member), given.size(),
-                given.stream().mapToInt(Gift::opens).sum(), csrf);
+        return offer(counts(member, article), article, csrf);
+    }
+
+    /** What the button shows {@code member}: kept in memory by {@code access}, dropped on their gifts' events. */
+    GiftCounts counts(MemberId member, Article article) {
+        return gifts.counts(member, article.id());
+    }
+
+    /** The button showing {@code counts}: the same for every member with those counts, their token aside. */
+    Content offer(GiftCounts counts, Article article, CsrfToken csrf) {
+        var offer = new GiftParts.Offer(article.id().value(), counts.left(), counts.given(), counts.opens(), csrf);
         return fragments.of("site/tag/giftOffer", Map.of("msg", msg, "offer", offer));
     }
 }

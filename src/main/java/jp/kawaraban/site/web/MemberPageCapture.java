@@ -6,7 +6,9 @@ import java.util.List;
 
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
+import jp.kawaraban.access.ReadingAccess;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.site.ArticlePage;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -29,6 +31,7 @@ final class MemberPageCapture {
     private String sessionId;
     private Instant sessionExpires;
     private Instant paidUntil;
+    private ArticlePage page;
 
     MemberPageCapture(String nonce) {
         this.nonce = nonce;
@@ -42,8 +45,12 @@ final class MemberPageCapture {
         return null;
     }
 
-    /** The reader is a paid member whose page may be kept; their session and paid access as read now. */
-    void paidMember(MemberId member, String sessionId, Instant sessionExpires, Instant paidUntil) {
+    /**
+     * The reader is a paid member whose page may be kept; their session and paid access as read
+     * now, and the page as every paid member's parts are made for it.
+     */
+    void paidMember(MemberId member, String sessionId, Instant sessionExpires, Instant paidUntil, ArticlePage page) {
+        this.page = new ArticlePage(page.article(), ReadingAccess.granted(), page.canonicalUrl());
         this.member = member;
         this.sessionId = sessionId;
         this.sessionExpires = sessionExpires;
@@ -91,5 +98,9 @@ final class MemberPageCapture {
 
     Instant paidUntil() {
         return paidUntil;
+    }
+
+    ArticlePage page() {
+        return page;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.web.AnonymousPageCache.Header;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,18 @@ class MemberPageTemplates {
     /** The place of the CSRF token (the parts' places all hold a '/'). */
     static final String TOKEN = "csrf";
 
-    /** A page with places: literal bytes, then a place, and so on, ending with a literal; {@link #TOKEN} is the CSRF token's. */
-    record Template(String contentType, Locale locale, List<Header> headers, List<byte[]> literals, List<String> places) {
+    /**
+     * A page with places: literal bytes, then a place, and so on, ending with a literal;
+     * {@link #TOKEN} is the CSRF token's.
+     *
+     * @param page     the article as every paid member's parts are made for it
+     * @param variants the per-member parts rendered so far for this page, by their state
+     */
+    record Template(String contentType, Locale locale, List<Header> headers, ArticlePage page, List<byte[]> literals,
+                    List<String> places, PartVariants variants) {
 
         int weight() {
-            int weight = 64;
+            int weight = 64 + PartVariants.MAX_BYTES;
             for (byte[] literal : literals) {
                 weight += literal.length;
             }
@@ -138,8 +146,8 @@ class MemberPageTemplates {
         if (places.stream().allMatch(TOKEN::equals)) {
             return new Cut(null, plain.toString()); // no part was marked: not the page of a paid member
         }
-        return new Cut(new Template(contentType, locale, List.copyOf(headers), List.copyOf(literals), List.copyOf(places)),
-                plain.toString());
+        return new Cut(new Template(contentType, locale, List.copyOf(headers), capture.page(), List.copyOf(literals),
+                List.copyOf(places), new PartVariants()), plain.toString());
     }
 
     /** Adds {@code literal} as literals separated by token places; always ends with a literal. */

@@ -1,7 +1,7 @@
 package jp.kawaraban.site.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -24,17 +24,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.kawaraban.access.ReadingAccess;
-import jp.kawaraban.article.Article;
-import jp.kawaraban.article.ArticleCatalog;
+import jp.kawaraban.access.GiftCounts;
+import jp.kawaraban.member.MemberId;
 import jp.kawaraban.site.ArticlePage;
 import jp.kawaraban.site.ArticlePageExtension;
 import jp.kawaraban.site.ArticlePageParts;
 import jp.kawaraban.site.PaidMemberPageParts;
-import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.site.web.AnonymousPageCache.Header;
 import jp.kawaraban.site.web.MemberPageTemplates.Template;
 import jp.kawaraban.site.web.MemberSnapshots.Snapshot;
+import jp.kawaraban.site.web.PartVariants.Pieces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,20 +80,21 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
     private final PageCacheProperties pageCache;
     private final MemberSnapshots snapshots;
     private final MemberPageTemplates templates;
-    private final SharedArticleData shared;
-    private final ArticleCatalog catalog;
-    private final Publication publication;
     private final List<ArticlePageExtension> extensions;
     private final java.time.Clock clock;
     private final GiftOffers giftOffers;
     private final Counter fromMemory;
-    private final SecureRandom random = new SecureRandom();
+    private final MaskBytes maskBytes = new MaskBytes();
     /** In the marks around per-member parts: unknown outside this node, so no text can hold a mark. */
     private final String nonce;
+    /**
+     * The token the per-member parts are rendered with before they are kept, cut out at once and
+     * replaced by each reader's own: unknown outside this node, so no text in a part holds it.
+     */
+    private final String tokenMark;
 
     MemberPages(MemberPageProperties properties, PageCacheProperties pageCache, MemberSnapshots snapshots,
-                MemberPageTemplates templates, SharedArticleData shared, ArticleCatalog catalog,
-                Publication publication, ObjectProvider<ArticlePageExtension> extensions, java.time.Clock clock,
+                MemberPageTemplates templates, ObjectProvider<ArticlePageExtension> extensions, java.time.Clock clock,
                 MeterRegistry meters, GiftOffers giftOffers) {
         this.clock = clock;
         this.giftOffers = giftOffers;
@@ -105,13 +105,11 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         this.pageCache = pageCache;
         this.snapshots = snapshots;
         this.templates = templates;
-        this.shared = shared;
-        this.catalog = catalog;
-        this.publication = publication;
         this.extensions = extensions.orderedStream().toList();
         byte[] bytes = new byte[12];
-        random.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         this.nonce = HexFormat.of().formatHex(bytes);
+        this.tokenMark = "kwbtoken" + nonce;
     }
 
     /** Right behind {@link AnonymousPages}, in front of the session filter. */
@@ -215,69 +213,98 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
      */
     private boolean sent(HttpServletRequest request, HttpServletResponse response, String articleId,
                          Snapshot snapshot, Template template) throws IOException {
-        String masked = mask(snapshot.rawCsrf());
-        CsrfToken csrf = new DefaultCsrfToken(snapshot.csrfHeader(), snapshot.csrfParameter(), masked);
-        Map<String, String> parts;
+        Map<String, Pieces> parts;
         try {
-            Article article = shared.get(articleId, "article", () -> catalog.get(articleId));
-            ArticlePage page = new ArticlePage(article, ReadingAccess.granted(),
-                    publication.url("/articles/" + article.id().value()));
-            parts = partsFor(page, snapshot, csrf);
+            parts = partsFor(template, snapshot);
         } catch (RuntimeException unusual) {
             log.debug("Member page of {} left to the normal chain", articleId, unusual);
             return false;
         }
-        long wanted = template.places().stream().filter(place -> !MemberPageTemplates.TOKEN.equals(place)).count();
-        if (parts.size() != wanted) {
-            return false;
-        }
-        byte[] token = masked.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream body = new ByteArrayOutputStream(template.weight() + 4096);
-        for (int i = 0; i < template.places().size(); i++) {
-            body.write(template.literals().get(i));
-            String place = template.places().get(i);
+        List<byte[]> literals = template.literals();
+        List<String> places = template.places();
+        byte[] token = mask(snapshot.rawCsrf()).getBytes(StandardCharsets.ISO_8859_1); // Base64url: ASCII
+        int length = 0;
+        int filled = 0;
+        for (int i = 0; i < places.size(); i++) {
+            length += literals.get(i).length;
+            String place = places.get(i);
             if (MemberPageTemplates.TOKEN.equals(place)) {
-                body.write(token);
+                length += token.length;
             } else {
-                String part = parts.get(place);
+                Pieces part = parts.get(place);
                 if (part == null) {
                     return false;
                 }
-                body.write(part.getBytes(StandardCharsets.UTF_8));
+                length += part.length(token.length);
+                filled++;
             }
         }
-        body.write(template.literals().getLast());
+        if (filled != parts.size()) {
+            return false; // a part the page has no place for: the page was made for another shape
+        }
+        length += literals.getLast().length;
         response.setContentType(template.contentType());
         response.setLocale(template.locale());
         for (Header header : template.headers()) {
             response.addHeader(header.name(), header.value());
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store, private");
-        response.setContentLength(body.size());
-        body.writeTo(response.getOutputStream());
+        response.setContentLength(length);
+        OutputStream body = response.getOutputStream();
+        for (int i = 0; i < places.size(); i++) {
+            body.write(literals.get(i));
+            String place = places.get(i);
+            if (MemberPageTemplates.TOKEN.equals(place)) {
+                body.write(token);
+            } else {
+                parts.get(place).writeTo(body, token);
+            }
+        }
+        body.write(literals.getLast());
         fromMemory.increment();
         return true;
     }
 
-    /** Every paid member's part of the page, rendered, by the place it fills. */
-    private Map<String, String> partsFor(ArticlePage page, Snapshot snapshot, CsrfToken csrf) {
-        Map<String, String> rendered = new HashMap<>();
+    /**
+     * Every paid member's part of the page for this member, by the place it fills: the state each
+     * part depends on is read per request (follows and saves, gift counts: kept in memory by their
+     * modules), and the part in that state taken as bytes from the page's variants, rendered only
+     * the first time a state is seen.
+     */
+    private Map<String, Pieces> partsFor(Template template, Snapshot snapshot) {
+        ArticlePage page = template.page();
+        MemberId member = snapshot.member();
+        CsrfToken tokenMark = new DefaultCsrfToken(snapshot.csrfHeader(), snapshot.csrfParameter(), this.tokenMark);
+        Map<String, Pieces> parts = new HashMap<>(8);
         for (int i = 0; i < extensions.size(); i++) {
             if (extensions.get(i) instanceof PaidMemberPageParts personal) {
-                ArticlePageParts parts = personal.partsForPaidMember(page, snapshot.member(), csrf);
-                for (Map.Entry<String, Content> part : parts.byPlace().entrySet()) {
-                    StringOutput output = new StringOutput();
-                    part.getValue().writeTo(new OwaspHtmlTemplateOutput(output));
-                    rendered.put(i + "/" + part.getKey(), output.toString());
-                }
+                Object state = personal.paidMemberState(page, member);
+                String module = i + "/";
+                parts.putAll(template.variants().get(module, state,
+                        () -> rendered(module, personal.partsForPaidMember(page, state, tokenMark))));
             }
         }
         if (GiftOffers.offeredOn(page.article())) {
-            StringOutput output = new StringOutput();
-            giftOffers.offer(snapshot.member(), page.article(), csrf).writeTo(new OwaspHtmlTemplateOutput(output));
-            rendered.put(GiftOffers.PLACE, output.toString());
+            GiftCounts counts = giftOffers.counts(member, page.article());
+            parts.putAll(template.variants().get(GiftOffers.PLACE, counts, () -> Map.of(GiftOffers.PLACE,
+                    Pieces.of(html(giftOffers.offer(counts, page.article(), tokenMark)), this.tokenMark))));
+        }
+        return parts;
+    }
+
+    /** The parts rendered with the stand-in token, each cut at it, by place. */
+    private Map<String, Pieces> rendered(String module, ArticlePageParts parts) {
+        Map<String, Pieces> rendered = new HashMap<>();
+        for (Map.Entry<String, Content> part : parts.byPlace().entrySet()) {
+            rendered.put(module + part.getKey(), Pieces.of(html(part.getValue()), tokenMark));
         }
         return rendered;
+    }
+
+    private static String html(Content content) {
+        StringOutput output = new StringOutput();
+        content.writeTo(new OwaspHtmlTemplateOutput(output));
+        return output.toString();
     }
 
     /** The session cookie's value when it is the only one and no other cookie of ours may change the page. */
@@ -343,7 +370,7 @@ class MemberPages extends OncePerRequestFilter implements Ordered {
         byte[] token = raw.getBytes(StandardCharsets.UTF_8);
         byte[] combined = new byte[token.length * 2];
         byte[] mask = new byte[token.length];
-        random.nextBytes(mask);
+        maskBytes.next(mask);
         System.arraycopy(mask, 0, combined, 0, mask.length);
         for (int i = 0; i < token.length; i++) {
             combined[token.length + i] = (byte) (mask[i] ^ token[i]);

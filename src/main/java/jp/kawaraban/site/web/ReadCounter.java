@@ -1,15 +1,10 @@
 package jp.kawaraban.site.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.MostRead;
@@ -20,7 +15,7 @@ import org.springframework.stereotype.Component;
  * cookies and without keeping anything about the reader: a GET of {@code /articles/<id>} that was
  * answered 200, not from a bot (by its User-Agent), not a prefetch, and not the same client (address
  * and User-Agent) reading the same article again within 30 minutes. "The same client" is
- * remembered only as a salted hash, in memory, for those 30 minutes; the salt is made at start and
+ * remembered only as a keyed hash, in memory, for those 30 minutes; the key is made at start and
  * never leaves the process, so the hashes cannot be matched to an address afterwards.
  * <p>
  * Called by {@link AnonymousPages} for every request it sees, pages sent from memory included, so
@@ -29,7 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadCounter {
 
-    private static final Pattern ARTICLE_PAGE = Pattern.compile("/articles/([a-z0-9]{12})");
+    private static final String ARTICLES = "/articles/";
+    private static final int ARTICLE_ID_LENGTH = 12;
     /** Crawlers, link previews, monitors and scripts name themselves; real browsers send a long Mozilla string. */
     private static final Pattern NOT_A_READER = Pattern.compile(
             "bot|crawl|spider|slurp|archiver|fetch|scrap|preview|monitor|check|scan|probe|headless|phantom|lighthouse"
@@ -46,8 +42,16 @@ class ReadCounter {
     private static final int MINUTE_BITS = 20;
     private static final long MINUTE_MASK = (1L << MINUTE_BITS) - 1;
 
+    /** Most User-Agents a node keeps its verdict on; past that it forgets them all and starts again. */
+    private static final int AGENTS_KEPT = 10_000;
+
     private final MostRead mostRead;
-    private final byte[] salt = new byte[16];
+    /**
+     * Keyed with random bits made at start that never leave the process, so the hashes in the
+     * table cannot be matched to an address afterwards, and a client cannot pick inputs that push
+     * a given reader out (decision 0045: SipHash, not SHA-256; nothing is stored or compared across nodes).
+     */
+    private final KeyedHash clientHash = new KeyedHash();
     /**
      * Each slot holds a read's hash (its high bits) and the minute it was counted (the low 20).
      * A table of longs rather than a cache of entries: counting every new reader into a cache made
@@ -58,15 +62,14 @@ class ReadCounter {
     /**
      * The verdict on each User-Agent seen, so the pattern above runs once per browser version
      * rather than on every view: run on each request it cost a quarter of the article page's
-     * speed from memory (docs/benchmarks.md, run 9). Bounded: a client sending made-up agents
-     * only pushes others out.
+     * speed from memory (docs/benchmarks.md, run 9). A plain concurrent map read (a Caffeine cache
+     * costs a read-buffer write per look-up); bounded by forgetting all verdicts when full: a
+     * client sending made-up agents only makes the pattern run again.
      */
-    private final Cache<String, Boolean> readers = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(ReadCounter::newDigest);
+    private final ConcurrentHashMap<String, Boolean> readers = new ConcurrentHashMap<>();
 
     ReadCounter(MostRead mostRead) {
         this.mostRead = mostRead;
-        new SecureRandom().nextBytes(salt);
     }
 
     /** Counts the request as a read of its article when it is one; cheap when it is not. */
@@ -74,19 +77,40 @@ class ReadCounter {
         if (status != 200 || !"GET".equals(request.getMethod()) || !mostRead.enabled()) {
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        var article = ARTICLE_PAGE.matcher(path);
-        if (!article.matches()) {
+        String id = articleId(request.getRequestURI(), request.getContextPath().length());
+        if (id == null) {
             return;
         }
         String agent = request.getHeader("User-Agent");
-        if (agent == null || !readers.get(agent, ReadCounter::aReadersAgent) || prefetch(request)) {
+        if (agent == null || !aReader(agent) || prefetch(request)) {
             return;
         }
-        String id = article.group(1);
-        if (firstReadInWindow(clientKey(request.getRemoteAddr(), agent, id))) {
+        if (firstReadInWindow(clientHash.hash(request.getRemoteAddr(), agent, id))) {
             mostRead.read(new ArticleId(id));
         }
+    }
+
+    /** The id in {@code /articles/<id>} after the context path, or null: no pattern, nothing made for other paths. */
+    static String articleId(String uri, int from) {
+        int idFrom = from + ARTICLES.length();
+        if (uri.length() != idFrom + ARTICLE_ID_LENGTH || !uri.startsWith(ARTICLES, from)) {
+            return null;
+        }
+        String id = uri.substring(idFrom);
+        return ArticleId.isWellFormed(id) ? id : null;
+    }
+
+    private boolean aReader(String agent) {
+        Boolean known = readers.get(agent);
+        if (known != null) {
+            return known;
+        }
+        boolean reader = aReadersAgent(agent);
+        if (readers.size() >= AGENTS_KEPT) {
+            readers.clear();
+        }
+        readers.put(agent, reader);
+        return reader;
     }
 
     /** Notes the read; false when the same hash was counted in the last 30 minutes. */
@@ -117,22 +141,5 @@ class ReadCounter {
             purpose = request.getHeader("Purpose");
         }
         return purpose != null && purpose.contains("prefetch");
-    }
-
-    /** 64 bits of a salted SHA-256: collisions (two readers taken for one) are too rare to matter. */
-    private long clientKey(String address, String agent, String article) {
-        MessageDigest digest = sha256.get();
-        digest.reset();
-        digest.update(salt);
-        digest.update((address + '\n' + agent + '\n' + article).getBytes(StandardCharsets.UTF_8));
-        return java.nio.ByteBuffer.wrap(digest.digest()).getLong();
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException everyJavaHasIt) {
-            throw new IllegalStateException(everyJavaHasIt);
-        }
     }
 }

@@ -216,7 +216,7 @@ class SitePages {
         }
         Instant expires = session.getMaxInactiveInterval() <= 0 ? Instant.MAX
                 : Instant.ofEpochMilli(session.getLastAccessedTime()).plusSeconds(session.getMaxInactiveInterval());
-        capture.paidMember(reader.member(), session.getId(), expires, paidUntil.get());
+        capture.paidMember(reader.member(), session.getId(), expires, paidUntil.get(), page);
         return true;
     }
 
