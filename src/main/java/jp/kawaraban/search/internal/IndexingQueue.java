@@ -1,15 +1,19 @@
 package jp.kawaraban.search.internal;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jp.kawaraban.article.Article;
@@ -71,6 +75,13 @@ public class IndexingQueue implements SmartLifecycle {
     static final Duration QUIET = Duration.ofSeconds(1);
     private static final Duration IDLE_POLL = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+    /**
+     * How long a node's claim on its rows lasts without being renewed. Its worker renews them at
+     * every turn (at least every {@link #IDLE_POLL}, and between batches), so only a node that
+     * stopped working (killed, cut off from the database, stuck) lets them run out; then another
+     * node takes them. Longer than a batch takes on a loaded machine.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(IndexingQueue.class);
 
     private final JdbcClient jdbc;
@@ -82,6 +93,8 @@ public class IndexingQueue implements SmartLifecycle {
     private final RecommendationLists recommendations;
     private final AnalysisAnnouncer announcer;
     private final Clock clock;
+    /** This node among those sharing the queue: host, process and a random part, new at each start. */
+    private final String node = nodeName();
     private final Object signal = new Object();
     private volatile boolean woken;
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
@@ -140,11 +153,13 @@ public class IndexingQueue implements SmartLifecycle {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO search_queue (article_id, step, queued_at)
-                        SELECT unnest(?::text[]), 'INDEX', ?::timestamptz
+                        INSERT INTO search_queue (article_id, step, queued_at, claimed_by, claimed_until)
+                        SELECT unnest(?::text[]), 'INDEX', ?::timestamptz, ?, clock_timestamp() + ?::interval
                         ON CONFLICT (article_id) DO UPDATE SET step = 'INDEX', queued = nextval('search_queue_seq'),
-                          queued_at = EXCLUDED.queued_at, indexed_at = NULL, failures = 0""")
-                .params(ids.stream().map(ArticleId::value).distinct().toArray(String[]::new), Timestamp.from(clock.instant()))
+                          queued_at = EXCLUDED.queued_at, indexed_at = NULL, failures = 0,
+                          claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until""")
+                .params(ids.stream().map(ArticleId::value).distinct().toArray(String[]::new), Timestamp.from(clock.instant()),
+                        node, CLAIM.toString())
                 .update();
         lastQueued = System.nanoTime();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -183,6 +198,7 @@ public class IndexingQueue implements SmartLifecycle {
     private void work() {
         while (running) {
             try {
+                renewClaims();
                 if (indexNext()) {
                     continue;
                 }
@@ -221,19 +237,48 @@ public class IndexingQueue implements SmartLifecycle {
     private record Claim(ArticleId id, long queued, Instant indexedAt) {
     }
 
+    /**
+     * Takes the next rows of {@code step} that are this node's or nobody's (no claim, or one run
+     * out), and claims them for this node. {@code SKIP LOCKED}: two nodes looking at the same
+     * moment take different rows, neither waits for the other.
+     */
     private List<Claim> claim(String step, int limit) {
         // Past the rows staged already: they wait at INDEX for the commit that ends the bulk.
         long after = step.equals("INDEX") && !staged.isEmpty() ? staged.getLast().queued() : Long.MIN_VALUE;
         return jdbc.sql("""
-                        SELECT article_id, queued, indexed_at FROM search_queue
-                        WHERE step = ? AND failures < ? AND queued > ? ORDER BY queued LIMIT ?""")
-                .params(step, MAX_FAILURES, after, limit)
+                        UPDATE search_queue q SET claimed_by = :node, claimed_until = clock_timestamp() + CAST(:claim AS interval)
+                        FROM (SELECT article_id FROM search_queue
+                              WHERE step = :step AND failures < :max AND queued > :after
+                                AND (claimed_by IS NULL OR claimed_by = :node OR claimed_until < clock_timestamp())
+                              ORDER BY queued LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) next
+                        WHERE q.article_id = next.article_id
+                        RETURNING q.article_id, q.queued, q.indexed_at""")
+                .param("node", node).param("claim", CLAIM.toString()).param("step", step).param("max", MAX_FAILURES)
+                .param("after", after).param("limit", limit)
                 .query((rs, n) -> {
                     Timestamp indexedAt = rs.getTimestamp(3);
                     return new Claim(new ArticleId(rs.getString(1)), rs.getLong(2),
                             indexedAt == null ? null : indexedAt.toInstant());
                 })
-                .list();
+                .list().stream().sorted(Comparator.comparingLong(Claim::queued)).toList();
+    }
+
+    /** Keeps this node's claims from running out while its worker works (see {@link #CLAIM}). */
+    private void renewClaims() {
+        jdbc.sql("UPDATE search_queue SET claimed_until = clock_timestamp() + ?::interval WHERE claimed_by = ?")
+                .params(CLAIM.toString(), node)
+                .update();
+    }
+
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unknown) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** @return whether there was anything to index */
