@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -57,6 +58,8 @@ import tools.jackson.databind.json.JsonMapper;
  * fails. Two start-ups are most of its time.
  */
 @ExtendWith(Waiting.class)
+@ResourceLock(OpenSearchNode.UP_THROUGHOUT) // not beside SearchEngineOutageTest, which stops the node
+@ResourceLock(ChildNode.CORES) // nor beside another test's child nodes: four JVMs starting on two cores
 class AllPartsTogetherTest {
 
     static final String REQUIRED_PROPERTY = "kawaraban.nginx-tests.required";
@@ -121,9 +124,12 @@ class AllPartsTogetherTest {
         await("B's cached home page shows it").atMost(PAGE_UPDATED_WITHIN)
                 .until(() -> site.fromB(readerThroughNginx, "/").body().contains("/articles/" + article));
         assertThat(cachedOnB).doesNotContain("/articles/" + article);
+        String search = "/search?q=" + URLEncoder.encode(headline, StandardCharsets.UTF_8);
         await("B's search finds it").atMost(SEARCHABLE_WITHIN.minus(Duration.between(published, Instant.now())))
-                .until(() -> Jsoup.parse(site.fromB(readerThroughNginx, "/search?q=" + URLEncoder.encode(headline, StandardCharsets.UTF_8)).body())
+                .until(() -> Jsoup.parse(site.fromB(readerThroughNginx, search).body())
                         .select(".result-headline").eachAttr("href").contains("/articles/" + article));
+        System.out.printf("all parts: published on A, found through nginx on B after %d ms%n",
+                Duration.between(published, Instant.now()).toMillis());
 
         // 2. Indexed once: a second node indexing what the first announced would make it version 2,
         // within moments of hearing it.

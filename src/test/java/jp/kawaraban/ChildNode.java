@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,13 @@ public final class ChildNode {
 
     /** A start-up took 110 s on a loaded machine. */
     public static final Duration START_UP = Duration.ofMinutes(5);
+
+    /**
+     * A JUnit resource lock for the tests that start several nodes: two such tests at once are
+     * four JVMs starting on two cores, and the bounds they assert (2 s to search) then measure
+     * the machine.
+     */
+    public static final String CORES = "jp.kawaraban.ChildNode.cores";
 
     private final String name;
     private final int port;
@@ -47,7 +55,12 @@ public final class ChildNode {
      */
     public static ChildNode start(String name, Path work, List<String> arguments, Map<String, String> environment)
             throws IOException {
-        int port = freePort();
+        return start(name, freePort(), work, arguments, environment);
+    }
+
+    /** Starts a node on {@code port}: a node started again where a killed one ran. */
+    public static ChildNode start(String name, int port, Path work, List<String> arguments, Map<String, String> environment)
+            throws IOException {
         Path dataDir = Files.createDirectories(work.resolve(name + "-" + System.nanoTime()));
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -62,6 +75,10 @@ public final class ChildNode {
         return new ChildNode(name, port, builder.start(), log);
     }
 
+    public String name() {
+        return name;
+    }
+
     public int port() {
         return port;
     }
@@ -70,8 +87,8 @@ public final class ChildNode {
         return log;
     }
 
-    /** Waits until this node answers its health check on its port (its log says it is its own). */
-    public void awaitUp() {
+    /** Waits until this node answers its health check on its port (its log says it is its own). @return when it did */
+    public Instant awaitUp() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
         await("node " + name + " up (log: " + log + ")").atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -83,6 +100,17 @@ public final class ChildNode {
                 return false;
             }
         });
+        return Instant.now();
+    }
+
+    /** Waits until this node's Flyway has migrated the database (before a second node starts on it). */
+    public void awaitMigrated() {
+        await("node " + name + " migrated the database (log: " + log + ")").atMost(START_UP)
+                .pollInterval(Duration.ofMillis(250)).until(() -> {
+                    assertThat(process.isAlive()).as("node " + name + " is running (log: " + log + ")").isTrue();
+                    String output = Files.readString(log);
+                    return output.contains("Successfully applied") || output.contains("is up to date");
+                });
     }
 
     /** SIGKILL, as the kernel or an operator's {@code kill -9} would. */

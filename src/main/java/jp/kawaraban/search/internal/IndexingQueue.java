@@ -76,12 +76,17 @@ public class IndexingQueue implements SmartLifecycle {
     private static final Duration IDLE_POLL = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
     /**
-     * How long a node's claim on its rows lasts without being renewed. Its worker renews them at
-     * every turn (at least every {@link #IDLE_POLL}, and between batches), so only a node that
-     * stopped working (killed, cut off from the database, stuck) lets them run out; then another
-     * node takes them. Longer than a batch takes on a loaded machine.
+     * How long a node's claim on its rows lasts without being renewed. Its worker renews them every
+     * {@link #RENEW_EVERY} (looking at least every {@link #IDLE_POLL}, and between batches), so only
+     * a node that stopped working (killed, cut off from the database, stuck) lets them run out; then
+     * another node takes them. Longer than a batch takes on a loaded machine.
      */
     static final Duration CLAIM = Duration.ofMinutes(2);
+    /**
+     * Not at every turn: during an import a node holds a hundred thousand rows, and one update of
+     * all of them per batch of 200 would be most of the queue's database work.
+     */
+    static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(IndexingQueue.class);
 
     private final JdbcClient jdbc;
@@ -100,6 +105,8 @@ public class IndexingQueue implements SmartLifecycle {
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
     private volatile boolean running;
     private Thread worker;
+    /** When this node's claims were last renewed (worker thread only). */
+    private long renewedAt = System.nanoTime();
     /**
      * Batches written to the index but not committed yet; their rows stay at step INDEX until
      * the commit, so a crash before it indexes them again at the next start. Worker thread only.
@@ -266,9 +273,13 @@ public class IndexingQueue implements SmartLifecycle {
 
     /** Keeps this node's claims from running out while its worker works (see {@link #CLAIM}). */
     private void renewClaims() {
+        if (System.nanoTime() - renewedAt < RENEW_EVERY.toNanos()) {
+            return;
+        }
         jdbc.sql("UPDATE search_queue SET claimed_until = clock_timestamp() + ?::interval WHERE claimed_by = ?")
                 .params(CLAIM.toString(), node)
                 .update();
+        renewedAt = System.nanoTime();
     }
 
     private static String nodeName() {
