@@ -1,7 +1,5 @@
 package jp.kawaraban.search.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jp.kawaraban.article.Article;
@@ -23,6 +20,7 @@ import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
+import jp.kawaraban.platform.ThisNode;
 import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.IndexingBacklog;
@@ -98,8 +96,8 @@ public class IndexingQueue implements SmartLifecycle {
     private final RecommendationLists recommendations;
     private final AnalysisAnnouncer announcer;
     private final Clock clock;
-    /** This node among those sharing the queue: host, process and a random part, new at each start. */
-    private final String node = nodeName();
+    /** This node among those sharing the queue (the name its node events carry too). */
+    private final String node = ThisNode.name();
     private final Object signal = new Object();
     private volatile boolean woken;
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
@@ -280,16 +278,6 @@ public class IndexingQueue implements SmartLifecycle {
                 .params(CLAIM.toString(), node)
                 .update();
         renewedAt = System.nanoTime();
-    }
-
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException unknown) {
-            host = "unknown-host";
-        }
-        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** @return whether there was anything to index */
