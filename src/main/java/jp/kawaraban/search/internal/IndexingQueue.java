@@ -1,5 +1,10 @@
 package jp.kawaraban.search.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +25,7 @@ import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
+import jp.kawaraban.platform.PlatformProperties;
 import jp.kawaraban.platform.ThisNode;
 import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.IndexedArticle;
@@ -96,8 +102,8 @@ public class IndexingQueue implements SmartLifecycle {
     private final RecommendationLists recommendations;
     private final AnalysisAnnouncer announcer;
     private final Clock clock;
-    /** This node among those sharing the queue (the name its node events carry too). */
-    private final String node = ThisNode.name();
+    /** The name this node claims rows under; see {@link #claimName}. */
+    private final String node;
     private final Object signal = new Object();
     private volatile boolean woken;
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
@@ -113,7 +119,8 @@ public class IndexingQueue implements SmartLifecycle {
 
     IndexingQueue(JdbcClient jdbc, PlatformTransactionManager transactions, ArticleCatalog catalog, ArticleIndexer indexer,
                   SearchIndex index, EntityRepository entities, RecommendationLists recommendations,
-                  AnalysisAnnouncer announcer, Clock clock) {
+                  AnalysisAnnouncer announcer, Clock clock, PlatformProperties platform) {
+        this.node = claimName(platform.dataDir());
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.catalog = catalog;
@@ -267,6 +274,36 @@ public class IndexingQueue implements SmartLifecycle {
                             indexedAt == null ? null : indexedAt.toInstant());
                 })
                 .list().stream().sorted(Comparator.comparingLong(Claim::queued)).toList();
+    }
+
+    /**
+     * The name this node claims queue rows under, kept in {@code <data-dir>/search-queue-node} from
+     * its first start: a node started again on its data directory after a crash takes back at once
+     * the rows its killed process had claimed, instead of waiting {@link #CLAIM} for them as for
+     * another node's. Every node has a data directory of its own (docs/deploy.md); a backup does
+     * not carry the file, so nodes restored from one backup do not share the name.
+     */
+    static String claimName(Path dataDir) {
+        Path file = dataDir.resolve("search-queue-node");
+        try {
+            if (Files.exists(file)) {
+                String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
+            }
+            String name = ThisNode.name();
+            Files.createDirectories(dataDir);
+            Path temp = Files.createTempFile(dataDir, ".search-queue-node-", ".tmp");
+            Files.writeString(temp, name, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return name;
+        } catch (IOException unwritable) {
+            // Still one name for this process: its rows wait for the claim to run out after a restart.
+            log.warn("Could not keep this node's name for the search queue in {} ({}): a restart takes back its rows only after {}",
+                    file, unwritable.getMessage(), CLAIM);
+            return ThisNode.name();
+        }
     }
 
     /** Keeps this node's claims from running out while its worker works (see {@link #CLAIM}). */
