@@ -50,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>An article's change is written down as a row of {@code search_queue} in the same
  * transaction that changes the article, so a committed change is never missed, even when the
- * process is killed right after. One worker per node drains the rows: up to {@link #INDEX_BATCH}
+ * process is killed right after. Each row is claimed by the node whose transaction wrote it, and
+ * worked by that node while it lives; another node takes it only once the claim has run out
+ * (decision 0046). One worker per node drains its rows: up to {@link #INDEX_BATCH}
  * articles at a time are read in one query, analysed on all cores, written to the index with
  * one commit, and announced in one transaction; then their recommendation lists are computed.
  * The worker holds at most one database connection per core, so an archive import of a hundred
