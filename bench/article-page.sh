@@ -30,22 +30,14 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-CORPUS=${1:-${CORPUS:-$ROOT/../shared/corpora/livedoor-dev.tar.gz}}
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=${JAR:-target/kawaraban.jar}
+source bench/lib.sh # ROOT, CORPUS, JAVA, JAR, DURATION, CONNECTIONS, THREADS, the demo password; helpers
 ARTICLES=${ARTICLES:-10000}
-DURATION=${DURATION:-20s}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
 APP_PORT=${APP_PORT:-8080}
 STATIC_PORT=${STATIC_PORT:-8081}
 APP=http://127.0.0.1:$APP_PORT
 STATIC=http://127.0.0.1:$STATIC_PORT
 AGENT=${AGENT:-Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1}
 CLIENTS=${CLIENTS:-one}
-# The demo accounts' password, so the bench can log in as the paid member.
-export KAWARABAN_DEMO_PASSWORD=${KAWARABAN_DEMO_PASSWORD:-bench-member-password-1}
 
 [[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
 
@@ -61,33 +53,20 @@ DATA=${DATA_DIR:-$WORK/data}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+LOGS=$WORK/app.log
+died() { echo "app died; see $WORK/app.log" >&2; tail -30 "$WORK/app.log" >&2; }
+
 echo "== work dir: $WORK"
 
 # --- tools ---------------------------------------------------------------
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-    echo "== installing wrk and nginx"
-    apt-get install -y wrk nginx >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk nginx >/dev/null; }
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
-    echo "== building target/kawaraban.jar"
-    ./mvnw -q -DskipTests package
-fi
-
-for port in $APP_PORT $STATIC_PORT; do
-    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-        echo "port $port is already in use; stop whatever listens there first" >&2
-        exit 1
-    fi
-done
+install_tools
+build_jar_if_missing
+require_free_ports "$APP_PORT" "$STATIC_PORT"
 
 # --- corpus and app ------------------------------------------------------
-mkdir -p "$WORK/corpus" "$DATA" "$WORK/static" "$WORK/nginx"
+mkdir -p "$DATA" "$WORK/static" "$WORK/nginx"
 chmod 755 "$WORK" "$WORK/static"   # nginx workers run as an unprivileged user
-tar -xzf "$CORPUS" -C "$WORK/corpus"
-CORPUS_DIR=$WORK/corpus/livedoor
-[[ -d $CORPUS_DIR ]] || CORPUS_DIR=$WORK/corpus
+extract_corpus
 
 echo "== starting the app ($("$JAVA" -version 2>&1 | head -1))"
 START=$(date +%s)
@@ -100,28 +79,12 @@ KAWARABAN_JAVA="$JAVA" KAWARABAN_JAR="$JAR" KAWARABAN_JAVA_OPTS="$OPTIONS" ./kaw
     >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 
-wait_for() { # seconds, description, command...
-    local limit=$1 what=$2; shift 2
-    for ((i = 0; i < limit; i++)); do
-        if "$@"; then return 0; fi
-        kill -0 "$APP_PID" 2>/dev/null || { echo "app died; see $WORK/app.log" >&2; tail -30 "$WORK/app.log" >&2; exit 1; }
-        sleep 1
-    done
-    echo "timed out waiting for $what; see $WORK/app.log" >&2
-    exit 1
-}
-health_up() { curl -sf "$APP/actuator/health" | grep -q '"UP"'; }
 corpus_loaded() { grep -qE 'Demo corpus: (loaded|.*already loaded)' "$WORK/app.log"; }
-wait_for 300 "the app's health" health_up
-wait_for 300 "the corpus load" corpus_loaded
+wait_for 300 "the app's health" "$APP_PID" health_up "$APP_PORT"
+wait_for 300 "the corpus load" "$APP_PID" corpus_loaded
 # Publishing queues indexing and recommendation lists behind it; load the pages only once the
 # app has finished that work (its CPU time stops growing), or the run measures the import.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-app_idle() { # true when the app used under 5 % of one core over the last 3 s
-    local before after; before=$(cpu_ticks); sleep 3; after=$(cpu_ticks)
-    ((after - before < 15))
-}
-wait_for 1800 "the background indexing to finish" app_idle
+wait_for 1800 "the background indexing to finish" "$APP_PID" idle "$APP_PID"
 if [[ -n ${FILL:-} ]]; then
     PG_PORT=$(grep -oE 'Embedded PostgreSQL started on port [0-9]+' "$WORK/app.log" | tail -1 | awk '{ print $NF }')
     HAVE=$(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d kawaraban -tAc "select count(*) from article")
@@ -212,10 +175,6 @@ curl -sf -o /dev/null "$STATIC/$FIRST_PAGE.html" || { echo "nginx did not start"
 JCMD=$(dirname "$JAVA")/jcmd
 # The recording covers the page loads only, not the start and the corpus load.
 [[ -n ${JFR:-} ]] && "$JCMD" "$APP_PID" JFR.start name=bench settings=profile >/dev/null
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
-errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
-
 # CLIENTS=many: a new client address on every request (wrk's Lua), so every view is a new reader.
 MANY_CLIENTS=()
 if [[ $CLIENTS == many ]]; then

@@ -9,7 +9,7 @@
 #
 # Environment: CORPUS (default ../shared/corpora/livedoor-dev.tar.gz), JAVA, JAR (default
 # target/kawaraban.jar), ARTICLES (default 2000), DURATION (default 20s), CONNECTIONS (default
-# 64), THREADS (wrk's, default 2), PORT_A and PORT_B (default 8096, 8097), LB_PORT (default
+# 64), THREADS (wrk's, default 2), PORT_A and PORT_B (default 8186, 8187), LB_PORT (default
 # 8190: nginx, in front of node A alone, then of both), JAVA_OPTS.
 #
 # Node A runs the embedded PostgreSQL (it loads the corpus); node B is started on A's database
@@ -20,18 +20,11 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-CORPUS=${1:-${CORPUS:-$ROOT/../shared/corpora/livedoor-dev.tar.gz}}
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=${JAR:-target/kawaraban.jar}
+source bench/lib.sh # ROOT, CORPUS, JAVA, JAR, DURATION, CONNECTIONS, THREADS, the demo password; helpers
 ARTICLES=${ARTICLES:-2000}
-DURATION=${DURATION:-20s}
-CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
-PORT_A=${PORT_A:-8096}
-PORT_B=${PORT_B:-8097}
+PORT_A=${PORT_A:-8186}
+PORT_B=${PORT_B:-8187}
 LB_PORT=${LB_PORT:-8190}
-export KAWARABAN_DEMO_PASSWORD=${KAWARABAN_DEMO_PASSWORD:-bench-member-password-1}
 
 [[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
 
@@ -44,46 +37,17 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+LOGS="$WORK/*.log"
+died() { echo "a node died while waiting for $1; see $WORK/*.log" >&2; }
 echo "== work dir: $WORK; machine: $(nproc) cores, load: $(uptime | sed 's/.*load average: //')"
 
-if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
-    echo "== installing wrk and nginx"
-    apt-get install -y wrk nginx >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk nginx >/dev/null; }
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
-    echo "== building target/kawaraban.jar"
-    ./mvnw -q -DskipTests package
-fi
-for port in $PORT_A $PORT_B $LB_PORT; do
-    if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-        echo "port $port is already in use; stop whatever listens there first" >&2
-        exit 1
-    fi
-done
+install_tools
+build_jar_if_missing
+require_free_ports "$PORT_A" "$PORT_B" "$LB_PORT"
 
-mkdir -p "$WORK/corpus" "$WORK/a" "$WORK/b" "$WORK/nginx/tmp"
+mkdir -p "$WORK/a" "$WORK/b" "$WORK/nginx/tmp"
 chmod 755 "$WORK"
-tar -xzf "$CORPUS" -C "$WORK/corpus"
-CORPUS_DIR=$WORK/corpus/livedoor
-[[ -d $CORPUS_DIR ]] || CORPUS_DIR=$WORK/corpus
-
-wait_for() { # seconds, description, pid, command...
-    local limit=$1 what=$2 pid=$3; shift 3
-    for ((i = 0; i < limit; i++)); do
-        if "$@"; then return 0; fi
-        kill -0 "$pid" 2>/dev/null || { echo "a node died while waiting for $what; see $WORK/*.log" >&2; exit 1; }
-        sleep 1
-    done
-    echo "timed out waiting for $what; see $WORK/*.log" >&2
-    exit 1
-}
-health_up() { curl -sf "http://127.0.0.1:$1/actuator/health" | grep -q '"UP"'; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-idle() { # true when the process used under 5 % of one core over the last 3 s
-    local before after; before=$(cpu_ticks "$1"); sleep 3; after=$(cpu_ticks "$1")
-    ((after - before < 15))
-}
+extract_corpus
 
 echo "== node A: embedded PostgreSQL, $ARTICLES corpus articles"
 KAWARABAN_JAVA="$JAVA" KAWARABAN_JAR="$JAR" KAWARABAN_JAVA_OPTS="${JAVA_OPTS:-}" ./kawaraban \
@@ -160,9 +124,6 @@ for port in $PORT_A $PORT_B; do
 done
 echo "== pages: anonymous /articles/$ID, member /articles/$PAID_ID"
 
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
-pct() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
-errors() { awk '/Non-2xx|Socket errors/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$1"; }
 load() { # page, setup, port, header...
     local page=$1 setup=$2 port=$3; shift 3
     local url=http://127.0.0.1:$port/articles/$([[ $page == member ]] && echo "$PAID_ID" || echo "$ID")

@@ -1,12 +1,7 @@
 package jp.kawaraban;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -53,7 +49,6 @@ import static org.awaitility.Awaitility.await;
 @KawarabanTest
 class TwoNodesTest {
 
-    private static final Duration START_UP = Duration.ofMinutes(3);
     private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(2);
     private static final Duration PAGE_UPDATED_WITHIN = Duration.ofSeconds(1);
 
@@ -64,12 +59,12 @@ class TwoNodesTest {
     @Autowired
     DataSource dataSource;
 
-    private Process nodeB;
+    private ChildNode nodeB;
 
     @AfterEach
     void stopNodeB() {
         if (nodeB != null) {
-            nodeB.destroyForcibly();
+            nodeB.kill();
         }
     }
 
@@ -78,7 +73,7 @@ class TwoNodesTest {
         String before = word();
         ArticleId publishedBefore = desk.publish(article(before, "ノードBが起動する前に公開した記事。"));
 
-        int portB = freePort();
+        int portB = ChildNode.freePort();
         Path log = startNodeB(portB);
         var readerOnB = new WebSession(portB);
         await("B's search finds what A published before B started (log: " + log + ")").atMost(Duration.ofSeconds(60))
@@ -142,47 +137,16 @@ class TwoNodesTest {
     private Path startNodeB(int portB) throws IOException, java.sql.SQLException {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         Path work = Files.createDirectories(Path.of("target", "two-nodes")).toAbsolutePath();
-        Path dataDir = Files.createDirectories(work.resolve("b-" + System.nanoTime()));
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", classPath, KawarabanApplication.class.getName(),
-                "--server.port=" + portB, "--server.address=127.0.0.1",
-                "--kawaraban.data-dir=" + dataDir,
+        nodeB = ChildNode.start("b", portB, work, List.of(
                 "--kawaraban.demo=false",
                 "--kawaraban.site.base-url=http://localhost:" + portB,
                 "--spring.datasource.url=" + pool.getJdbcUrl(),
                 "--spring.datasource.username=" + pool.getUsername(),
                 "--spring.datasource.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
                 // The tests run jobs themselves, at the clock they moved to; B must not run them beside.
-                "--db-scheduler.enabled=false");
-        Path log = work.resolve(dataDir.getFileName() + ".log");
-        nodeB = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + portB + "/actuator/health")).build();
-        await("node B up (log: " + log + ")").atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(nodeB.isAlive()).as("node B is running (log: " + log + ")").isTrue();
-            try {
-                // B's own answer: its log says it started on this port (another process could hold it).
-                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                        && Files.readString(log).contains("Tomcat started on port " + portB);
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
-        return log;
-    }
-
-    /**
-     * A port the system calls free. Random rather than from a fixed range: the same test of another
-     * checkout on this machine picked the same port at the same moment once, and this test read that
-     * node's answers as B's.
-     */
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+                "--db-scheduler.enabled=false"), Map.of());
+        nodeB.awaitUp();
+        return nodeB.log();
     }
 
     private static List<String> found(WebSession reader, String query) {

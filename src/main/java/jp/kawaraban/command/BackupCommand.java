@@ -41,9 +41,11 @@ final class BackupCommand {
      * What the data directory holds that a backup does not: the database (read as a snapshot), the
      * search index (rebuilt) and the time it caught up with other nodes to (it describes that index
      * only: restored beside an index being rebuilt, it set a catch-up writing into the index the
-     * rebuild was swapping out), this run's locks and token.
+     * rebuild was swapping out), the name the node claims search queue rows under (two nodes
+     * restored from one backup must not share it), this run's locks and token.
      */
-    static final Set<String> NOT_COPIED = Set.of("postgres", "search", "search-caught-up-to", OperatorToken.FILE, "kawaraban.lock");
+    static final Set<String> NOT_COPIED = Set.of("postgres", "search", "search-caught-up-to", "search-queue-node",
+            OperatorToken.FILE, "kawaraban.lock");
 
     private final Path dataDir;
     private final PrintStream out;

@@ -57,6 +57,16 @@ public interface SearchIndex {
     long size();
 
     /**
+     * Whether every node of the site reads and writes this same index (an OpenSearch cluster),
+     * rather than keeping one of its own (the embedded Lucene index). A shared index takes each
+     * change once, from the node whose indexing queue claimed it; a node's own index must also
+     * take what other nodes changed (decision 0046).
+     */
+    default boolean sharedByAllNodes() {
+        return false;
+    }
+
+    /**
      * A new index under construction. Searches keep using the old one until {@link #commit()}
      * swaps them; {@link #abandon()} throws the new one away.
      */

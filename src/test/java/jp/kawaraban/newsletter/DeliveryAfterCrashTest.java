@@ -1,12 +1,6 @@
 package jp.kawaraban.newsletter;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,12 +17,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import jp.kawaraban.KawarabanApplication;
+import jp.kawaraban.ChildNode;
 import jp.kawaraban.TestDatabase;
 import jp.kawaraban.Waiting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,24 +53,24 @@ import static org.awaitility.Awaitility.await;
  * but the PostgreSQL server).
  */
 @ExtendWith(Waiting.class)
+@ResourceLock(ChildNode.CORES)
 class DeliveryAfterCrashTest {
 
     private static final int RECIPIENTS = 600;
     private static final int MESSAGES_PER_SECOND = 20;
     private static final int CONNECTIONS = 4; // the application's default: what may be in flight at a kill
     private static final Duration RESUME_WITHIN = Duration.ofSeconds(60);
-    private static final Duration START_UP = Duration.ofMinutes(5); // a start-up took 110 s on the loaded machine
 
     private static final int SMALL_ISSUE = 40;
 
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<ChildNode> nodes = new ArrayList<>();
     private GreenMail mail;
     /** Messages of part 0, left out of the counts of the kills' parts. */
     private int earlier;
 
     @AfterEach
     void stopEverything() {
-        nodes.forEach(Node::kill);
+        nodes.forEach(ChildNode::kill);
         if (mail != null) {
             mail.stop();
         }
@@ -90,9 +85,9 @@ class DeliveryAfterCrashTest {
 
         // Two nodes on one database, the second started once the first has created the tables
         // (two Flyways migrating one empty database at the same moment is another story).
-        Node a = start("a", freePort(), database, work);
+        ChildNode a = start("a", ChildNode.freePort(), database, work);
         a.awaitMigrated();
-        Node b = start("b", freePort(), database, work);
+        ChildNode b = start("b", ChildNode.freePort(), database, work);
         a.awaitUp();
         b.awaitUp();
 
@@ -120,9 +115,9 @@ class DeliveryAfterCrashTest {
 
         // 1. The node running the delivery is killed: the other one takes it over.
         await().atMost(Duration.ofMinutes(2)).until(() -> received() >= RECIPIENTS / 10);
-        Node running = runningTheDelivery(database, a, b);
-        Node other = running == a ? b : a;
-        int atFirstKill = running.kill();
+        ChildNode running = runningTheDelivery(database, a, b);
+        ChildNode other = running == a ? b : a;
+        int atFirstKill = kill(running);
         Instant killed = Instant.now();
         assertThat(atFirstKill).as("killed mid-issue").isLessThan(RECIPIENTS / 2);
         await("another node takes the delivery over").atMost(RESUME_WITHIN)
@@ -132,9 +127,9 @@ class DeliveryAfterCrashTest {
 
         // 2. That one is killed too, alone now, and started again on its port.
         await().atMost(Duration.ofMinutes(1)).until(() -> received() >= atFirstKill + RECIPIENTS / 10);
-        int atSecondKill = other.kill();
+        int atSecondKill = kill(other);
         assertThat(atSecondKill).as("killed mid-issue").isLessThan(RECIPIENTS - RECIPIENTS / 4);
-        Node again = start(other.name + "-again", other.port, database, work);
+        ChildNode again = start(other.name() + "-again", other.port(), database, work);
         Instant up = again.awaitUp();
         await("delivery resumes after the restart").atMost(RESUME_WITHIN)
                 .until(() -> received() > atSecondKill + CONNECTIONS);
@@ -160,7 +155,7 @@ class DeliveryAfterCrashTest {
     }
 
     /** The node whose scheduler holds the delivery job now (db-scheduler's picked_by: host:port). */
-    private static Node runningTheDelivery(String database, Node... nodes) throws Exception {
+    private static ChildNode runningTheDelivery(String database, ChildNode... nodes) throws Exception {
         String[] picker = new String[1];
         await("a node runs the delivery").until(() -> {
             try (Connection db = DriverManager.getConnection(database, "postgres", "");
@@ -170,8 +165,8 @@ class DeliveryAfterCrashTest {
                 return picker[0] != null;
             }
         });
-        for (Node node : nodes) {
-            if (picker[0].endsWith(":" + node.port)) {
+        for (ChildNode node : nodes) {
+            if (picker[0].endsWith(":" + node.port())) {
                 return node;
             }
         }
@@ -180,78 +175,22 @@ class DeliveryAfterCrashTest {
 
     // --- the nodes -------------------------------------------------------------------
 
-    private Node start(String name, int port, String database, Path work) throws IOException {
-        Path dataDir = Files.createDirectories(work.resolve(name + "-" + System.nanoTime()));
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", classPath, KawarabanApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--kawaraban.data-dir=" + dataDir,
+    private ChildNode start(String name, int port, String database, Path work) throws IOException {
+        ChildNode node = ChildNode.start(name, port, work, List.of(
                 "--spring.datasource.url=" + database, "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
                 "--kawaraban.newsletter.messages-per-second=" + MESSAGES_PER_SECOND,
                 "--kawaraban.newsletter.connections=" + CONNECTIONS,
                 // Jobs look often, so part 0 waits seconds, not their production minute.
-                "--kawaraban.access.settle-every=PT5S", "--kawaraban.editorial.schedule-check=PT5S");
-        Path log = work.resolve(name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Node node = new Node(name, port, process, log);
+                "--kawaraban.access.settle-every=PT5S", "--kawaraban.editorial.schedule-check=PT5S"), Map.of());
         nodes.add(node);
         return node;
     }
 
-    private final class Node {
-
-        private final String name;
-        private final int port;
-        private final Process process;
-        private final Path log;
-
-        Node(String name, int port, Process process, Path log) {
-            this.name = name;
-            this.port = port;
-            this.process = process;
-            this.log = log;
-        }
-
-        /** Waits until the node answers its health check. @return when it did */
-        Instant awaitUp() {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-            await("node " + name + " up (log: " + log + ")").atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(() -> {
-                assertThat(process.isAlive()).as("node " + name + " is running (log: " + log + ")").isTrue();
-                try {
-                    return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
-            return Instant.now();
-        }
-
-        /** Waits until the node's Flyway has migrated the database. */
-        void awaitMigrated() {
-            await("node " + name + " migrated the database (log: " + log + ")").atMost(START_UP)
-                    .pollInterval(Duration.ofMillis(250)).until(() -> {
-                        assertThat(process.isAlive()).as("node " + name + " is running (log: " + log + ")").isTrue();
-                        String output = Files.readString(log);
-                        return output.contains("Successfully applied") || output.contains("is up to date");
-                    });
-        }
-
-        /** SIGKILL, as the kernel or an operator's {@code kill -9} would. @return messages received at the kill */
-        int kill() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor();
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return received();
-        }
+    /** SIGKILL, as the kernel or an operator's {@code kill -9} would. @return messages received at the kill */
+    private int kill(ChildNode node) {
+        node.kill();
+        return received();
     }
 
     // --- data and mail ---------------------------------------------------------------
@@ -394,11 +333,5 @@ class DeliveryAfterCrashTest {
             }
         }
         return counts;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -29,6 +29,12 @@ import static org.awaitility.Awaitility.await;
  */
 public final class OpenSearchNode {
 
+    /**
+     * A JUnit resource lock held by a test that stops the shared node (an outage) and by a test of
+     * other processes that must not see it away meanwhile ({@code AllPartsTogetherTest}).
+     */
+    public static final String UP_THROUGHOUT = "jp.kawaraban.search.OpenSearchNode.up-throughout";
+
     /** The system property the OpenSearch application's settings read the address from. */
     static final String URI_PROPERTY = "kawaraban.test.opensearch-uri";
 

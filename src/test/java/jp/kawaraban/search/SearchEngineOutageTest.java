@@ -17,6 +17,7 @@ import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
 import jp.kawaraban.article.PageRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * indexed once the engine is back.
  */
 @OpenSearchEngineTest
+@ResourceLock(OpenSearchNode.UP_THROUGHOUT) // it stops the shared node: nobody else that needs it runs meanwhile
 class SearchEngineOutageTest {
 
     private static final String SEARCHED = "鴇草村の棚田保存会";

@@ -1,7 +1,5 @@
 package jp.kawaraban.platform.internal;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -21,6 +18,7 @@ import jp.kawaraban.platform.FromAnotherNode;
 import jp.kawaraban.platform.NodeEventsHeard;
 import jp.kawaraban.platform.NodeEventsMissed;
 import jp.kawaraban.platform.NodeWideEvent;
+import jp.kawaraban.platform.ThisNode;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -67,7 +65,7 @@ class NodeEvents {
     private final DataSource dataSource;
     private final ApplicationEventPublisher publisher;
     private final JsonMapper json = JsonMapper.builder().build();
-    private final String node = nodeName();
+    private final String node = ThisNode.name();
     private volatile Thread listener;
     private volatile boolean running;
 
@@ -263,14 +261,4 @@ class NodeEvents {
         return DriverManager.getConnection(pool.getJdbcUrl(), settings);
     }
 
-    private static String nodeName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception unknown) {
-            host = "unknown-host";
-        }
-        long pid = ManagementFactory.getRuntimeMXBean().getPid();
-        return host + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);
-    }
 }

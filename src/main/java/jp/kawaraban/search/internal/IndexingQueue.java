@@ -1,10 +1,16 @@
 package jp.kawaraban.search.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +25,8 @@ import jp.kawaraban.article.ArticlePublished;
 import jp.kawaraban.article.ArticleUpdated;
 import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
+import jp.kawaraban.platform.PlatformProperties;
+import jp.kawaraban.platform.ThisNode;
 import jp.kawaraban.search.ArticleAnalysed;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.IndexingBacklog;
@@ -42,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>An article's change is written down as a row of {@code search_queue} in the same
  * transaction that changes the article, so a committed change is never missed, even when the
- * process is killed right after. One worker per node drains the rows: up to {@link #INDEX_BATCH}
+ * process is killed right after. Each row is claimed by the node whose transaction wrote it, and
+ * worked by that node while it lives; another node takes it only once the claim has run out
+ * (decision 0046). One worker per node drains its rows: up to {@link #INDEX_BATCH}
  * articles at a time are read in one query, analysed on all cores, written to the index with
  * one commit, and announced in one transaction; then their recommendation lists are computed.
  * The worker holds at most one database connection per core, so an archive import of a hundred
@@ -71,6 +81,18 @@ public class IndexingQueue implements SmartLifecycle {
     static final Duration QUIET = Duration.ofSeconds(1);
     private static final Duration IDLE_POLL = Duration.ofSeconds(10);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(5);
+    /**
+     * How long a node's claim on its rows lasts without being renewed. Its worker renews them every
+     * {@link #RENEW_EVERY} (looking at least every {@link #IDLE_POLL}, and between batches), so only
+     * a node that stopped working (killed, cut off from the database, stuck) lets them run out; then
+     * another node takes them. Longer than a batch takes on a loaded machine.
+     */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    /**
+     * Not at every turn: during an import a node holds a hundred thousand rows, and one update of
+     * all of them per batch of 200 would be most of the queue's database work.
+     */
+    static final Duration RENEW_EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(IndexingQueue.class);
 
     private final JdbcClient jdbc;
@@ -82,11 +104,15 @@ public class IndexingQueue implements SmartLifecycle {
     private final RecommendationLists recommendations;
     private final AnalysisAnnouncer announcer;
     private final Clock clock;
+    /** The name this node claims rows under; see {@link #claimName}. */
+    private final String node;
     private final Object signal = new Object();
     private volatile boolean woken;
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
     private volatile boolean running;
     private Thread worker;
+    /** When this node's claims were last renewed (worker thread only). */
+    private long renewedAt = System.nanoTime();
     /**
      * Batches written to the index but not committed yet; their rows stay at step INDEX until
      * the commit, so a crash before it indexes them again at the next start. Worker thread only.
@@ -95,7 +121,8 @@ public class IndexingQueue implements SmartLifecycle {
 
     IndexingQueue(JdbcClient jdbc, PlatformTransactionManager transactions, ArticleCatalog catalog, ArticleIndexer indexer,
                   SearchIndex index, EntityRepository entities, RecommendationLists recommendations,
-                  AnalysisAnnouncer announcer, Clock clock) {
+                  AnalysisAnnouncer announcer, Clock clock, PlatformProperties platform) {
+        this.node = claimName(platform.dataDir());
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.catalog = catalog;
@@ -140,11 +167,13 @@ public class IndexingQueue implements SmartLifecycle {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO search_queue (article_id, step, queued_at)
-                        SELECT unnest(?::text[]), 'INDEX', ?::timestamptz
+                        INSERT INTO search_queue (article_id, step, queued_at, claimed_by, claimed_until)
+                        SELECT unnest(?::text[]), 'INDEX', ?::timestamptz, ?, clock_timestamp() + ?::interval
                         ON CONFLICT (article_id) DO UPDATE SET step = 'INDEX', queued = nextval('search_queue_seq'),
-                          queued_at = EXCLUDED.queued_at, indexed_at = NULL, failures = 0""")
-                .params(ids.stream().map(ArticleId::value).distinct().toArray(String[]::new), Timestamp.from(clock.instant()))
+                          queued_at = EXCLUDED.queued_at, indexed_at = NULL, failures = 0,
+                          claimed_by = EXCLUDED.claimed_by, claimed_until = EXCLUDED.claimed_until""")
+                .params(ids.stream().map(ArticleId::value).distinct().toArray(String[]::new), Timestamp.from(clock.instant()),
+                        node, CLAIM.toString())
                 .update();
         lastQueued = System.nanoTime();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -183,6 +212,7 @@ public class IndexingQueue implements SmartLifecycle {
     private void work() {
         while (running) {
             try {
+                renewClaims();
                 if (indexNext()) {
                     continue;
                 }
@@ -221,19 +251,72 @@ public class IndexingQueue implements SmartLifecycle {
     private record Claim(ArticleId id, long queued, Instant indexedAt) {
     }
 
+    /**
+     * Takes the next rows of {@code step} that are this node's or nobody's (no claim, or one run
+     * out), and claims them for this node. {@code SKIP LOCKED}: two nodes looking at the same
+     * moment take different rows, neither waits for the other.
+     */
     private List<Claim> claim(String step, int limit) {
         // Past the rows staged already: they wait at INDEX for the commit that ends the bulk.
         long after = step.equals("INDEX") && !staged.isEmpty() ? staged.getLast().queued() : Long.MIN_VALUE;
         return jdbc.sql("""
-                        SELECT article_id, queued, indexed_at FROM search_queue
-                        WHERE step = ? AND failures < ? AND queued > ? ORDER BY queued LIMIT ?""")
-                .params(step, MAX_FAILURES, after, limit)
+                        UPDATE search_queue q SET claimed_by = :node, claimed_until = clock_timestamp() + CAST(:claim AS interval)
+                        FROM (SELECT article_id FROM search_queue
+                              WHERE step = :step AND failures < :max AND queued > :after
+                                AND (claimed_by IS NULL OR claimed_by = :node OR claimed_until < clock_timestamp())
+                              ORDER BY queued LIMIT :limit
+                              FOR UPDATE SKIP LOCKED) next
+                        WHERE q.article_id = next.article_id
+                        RETURNING q.article_id, q.queued, q.indexed_at""")
+                .param("node", node).param("claim", CLAIM.toString()).param("step", step).param("max", MAX_FAILURES)
+                .param("after", after).param("limit", limit)
                 .query((rs, n) -> {
                     Timestamp indexedAt = rs.getTimestamp(3);
                     return new Claim(new ArticleId(rs.getString(1)), rs.getLong(2),
                             indexedAt == null ? null : indexedAt.toInstant());
                 })
-                .list();
+                .list().stream().sorted(Comparator.comparingLong(Claim::queued)).toList();
+    }
+
+    /**
+     * The name this node claims queue rows under, kept in {@code <data-dir>/search-queue-node} from
+     * its first start: a node started again on its data directory after a crash takes back at once
+     * the rows its killed process had claimed, instead of waiting {@link #CLAIM} for them as for
+     * another node's. Every node has a data directory of its own (docs/deploy.md); a backup does
+     * not carry the file, so nodes restored from one backup do not share the name.
+     */
+    static String claimName(Path dataDir) {
+        Path file = dataDir.resolve("search-queue-node");
+        try {
+            if (Files.exists(file)) {
+                String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+                if (!kept.isEmpty()) {
+                    return kept;
+                }
+            }
+            String name = ThisNode.name();
+            Files.createDirectories(dataDir);
+            Path temp = Files.createTempFile(dataDir, ".search-queue-node-", ".tmp");
+            Files.writeString(temp, name, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return name;
+        } catch (IOException unwritable) {
+            // Still one name for this process: its rows wait for the claim to run out after a restart.
+            log.warn("Could not keep this node's name for the search queue in {} ({}): a restart takes back its rows only after {}",
+                    file, unwritable.getMessage(), CLAIM);
+            return ThisNode.name();
+        }
+    }
+
+    /** Keeps this node's claims from running out while its worker works (see {@link #CLAIM}). */
+    private void renewClaims() {
+        if (System.nanoTime() - renewedAt < RENEW_EVERY.toNanos()) {
+            return;
+        }
+        jdbc.sql("UPDATE search_queue SET claimed_until = clock_timestamp() + ?::interval WHERE claimed_by = ?")
+                .params(CLAIM.toString(), node)
+                .update();
+        renewedAt = System.nanoTime();
     }
 
     /** @return whether there was anything to index */

@@ -51,6 +51,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * All of it runs on one thread of its own, in the order heard, so the thread that listens to
  * the other nodes never waits for an index and two indexings of one article never cross.
+ * <p>
+ * With an index every node shares (OpenSearch) there is nothing of this node's own to keep in
+ * step: the node whose indexing queue claimed a change indexed it for all, and a change whose
+ * node died before indexing it waits in the queue for another node (docs/decisions/0046). So
+ * then this does nothing at all.
  */
 @Component
 class OtherNodesIndexer {
@@ -100,6 +105,9 @@ class OtherNodesIndexer {
 
     @EventListener
     void missed(NodeEventsMissed missed) {
+        if (index.sharedByAllNodes()) {
+            return;
+        }
         queue.execute(() -> {
             current = false;
             try {
@@ -120,6 +128,9 @@ class OtherNodesIndexer {
      */
     @EventListener
     void heard(NodeEventsHeard heard) {
+        if (index.sharedByAllNodes()) {
+            return;
+        }
         queue.execute(() -> {
             if (current) {
                 remember(heard.upTo());
@@ -132,6 +143,9 @@ class OtherNodesIndexer {
      * concerns; which they are is asked on this node's queue, after what was heard before.
      */
     void refreshLater(Supplier<Collection<ArticleId>> articles) {
+        if (index.sharedByAllNodes()) {
+            return;
+        }
         queue.execute(() -> {
             try {
                 articles.get().forEach(this::refresh);
@@ -165,6 +179,9 @@ class OtherNodesIndexer {
     }
 
     private void refreshLater(ArticleId id) {
+        if (index.sharedByAllNodes()) {
+            return;
+        }
         queue.execute(() -> {
             try {
                 refresh(id);

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import jp.kawaraban.article.AccessLevel;
@@ -106,11 +108,19 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private final Analyzer numbers = JapaneseAnalysis.numbers();
     private volatile Generation live;
     private volatile Generation building;
+    /**
+     * Writes and searches hold it shared, for the whole of their work on the generations they
+     * read; starting, switching to and throwing away a rebuild hold it alone. Without it, a
+     * catch-up writing while an administrator's rebuild switched over wrote into a closed writer
+     * (and failed), or into the old index only after the new one stopped taking changes (and
+     * the new index lacked the change).
+     */
+    private final ReentrantReadWriteLock generationsLock = new ReentrantReadWriteLock();
 
     /** One index directory with its writer and searchers. */
     private record Generation(Path path, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
                               ControlledRealTimeReopenThread<IndexSearcher> refresher, Object commitLock,
-                              long[] committed) {
+                              long[] committed, Set<String> changedMeanwhile) {
 
         void close() throws IOException {
             refresher.close();
@@ -141,10 +151,23 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     public void index(IndexedArticle article) {
         Document document = document(article);
         Term id = new Term(ID, article.id().value());
-        write(live, writer -> writer.updateDocument(id, document));
-        Generation next = building;
-        if (next != null) { // a rebuild is running: it must not miss what happens meanwhile
-            write(next, writer -> writer.updateDocument(id, document));
+        whileGenerationsStay(() -> {
+            write(live, writer -> writer.updateDocument(id, document));
+            Generation next = building;
+            if (next != null) { // a rebuild is running: it must not miss what happens meanwhile
+                next.changedMeanwhile().add(article.id().value());
+                write(next, writer -> writer.updateDocument(id, document));
+            }
+        });
+    }
+
+    /** Runs a write or a search on the generations as they are; a rebuild switches over only between two. */
+    private void whileGenerationsStay(Runnable work) {
+        generationsLock.readLock().lock();
+        try {
+            work.run();
+        } finally {
+            generationsLock.readLock().unlock();
         }
     }
 
@@ -161,11 +184,14 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             return sequence;
         };
-        write(live, all);
-        Generation next = building;
-        if (next != null) {
-            write(next, all);
-        }
+        whileGenerationsStay(() -> {
+            write(live, all);
+            Generation next = building;
+            if (next != null) {
+                articles.forEach(article -> next.changedMeanwhile().add(article.id().value()));
+                write(next, all);
+            }
+        });
     }
 
     @Override
@@ -174,22 +200,30 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             return;
         }
         List<Document> documents = articles.stream().map(this::document).toList();
-        for (Generation generation : generations()) {
-            try {
-                for (int i = 0; i < documents.size(); i++) {
-                    generation.writer().updateDocument(new Term(ID, articles.get(i).id().value()), documents.get(i));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Search index write failed", e);
+        whileGenerationsStay(() -> {
+            Generation next = building;
+            if (next != null) {
+                articles.forEach(article -> next.changedMeanwhile().add(article.id().value()));
             }
-        }
+            for (Generation generation : generations()) {
+                try {
+                    for (int i = 0; i < documents.size(); i++) {
+                        generation.writer().updateDocument(new Term(ID, articles.get(i).id().value()), documents.get(i));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Search index write failed", e);
+                }
+            }
+        });
     }
 
     @Override
     public void commitStaged() {
-        for (Generation generation : generations()) {
-            write(generation, IndexWriter::getMaxCompletedSequenceNumber);
-        }
+        whileGenerationsStay(() -> {
+            for (Generation generation : generations()) {
+                write(generation, IndexWriter::getMaxCompletedSequenceNumber);
+            }
+        });
     }
 
     /** The index being served, and the one a rebuild is writing, if any: both take every change. */
@@ -201,11 +235,14 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     @Override
     public void remove(ArticleId id) {
         Term term = new Term(ID, id.value());
-        write(live, writer -> writer.deleteDocuments(term));
-        Generation next = building;
-        if (next != null) {
-            write(next, writer -> writer.deleteDocuments(term));
-        }
+        whileGenerationsStay(() -> {
+            write(live, writer -> writer.deleteDocuments(term));
+            Generation next = building;
+            if (next != null) {
+                next.changedMeanwhile().add(id.value());
+                write(next, writer -> writer.deleteDocuments(term));
+            }
+        });
     }
 
     private interface WriteOperation {
@@ -369,8 +406,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
-        SearcherManager searchers = live.searchers();
+        generationsLock.readLock().lock();
         try {
+            SearcherManager searchers = live.searchers();
             IndexSearcher searcher = searchers.acquire();
             try {
                 return work.apply(searcher);
@@ -379,6 +417,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Search failed", e);
+        } finally {
+            generationsLock.readLock().unlock();
         }
     }
 
@@ -386,19 +426,35 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
     @Override
     public synchronized Rebuild startRebuild() {
-        if (building != null) {
-            throw new IllegalStateException("A rebuild is already running");
-        }
+        Generation target;
+        generationsLock.writeLock().lock();
         try {
+            if (building != null) {
+                throw new IllegalStateException("A rebuild is already running");
+            }
+            // Never the folder being served, even for two rebuilds within one millisecond.
             Path next = root.resolve("index-" + System.currentTimeMillis());
+            for (int n = 1; Files.exists(next); n++) {
+                next = root.resolve("index-" + System.currentTimeMillis() + "-" + n);
+            }
             building = open(next);
+            target = building;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start a rebuild", e);
+        } finally {
+            generationsLock.writeLock().unlock();
         }
-        Generation target = building;
         return new Rebuild() {
+            /**
+             * The rebuild read this article from the database before a change written to both
+             * generations since it started (a catch-up, the queue), or after it: either way the
+             * change written meanwhile is at least as new, so it is not overwritten.
+             */
             @Override
             public void add(IndexedArticle article) {
+                if (target.changedMeanwhile().contains(article.id().value())) {
+                    return;
+                }
                 try {
                     target.writer().updateDocument(new Term(ID, article.id().value()), document(article));
                 } catch (IOException e) {
@@ -421,14 +477,22 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private synchronized void swap(Generation next) {
         try {
             // A fresh index of many small segments makes every term look-up visit each of
-            // them; merging now, while nobody searches it yet, keeps look-ups cheap.
+            // them; merging now, while nobody searches it yet, keeps look-ups cheap. Changes
+            // still arrive meanwhile: the switch below waits only for the last commit.
             next.writer().forceMerge(MERGED_SEGMENTS);
-            next.writer().commit();
-            next.refresher().waitForGeneration(next.writer().getMaxCompletedSequenceNumber(), 5_000);
-            Files.writeString(root.resolve("current"), next.path().getFileName().toString());
-            Generation old = live;
-            live = next;
-            building = null;
+            Generation old;
+            generationsLock.writeLock().lock();
+            try {
+                next.writer().commit();
+                next.refresher().waitForGeneration(next.writer().getMaxCompletedSequenceNumber(), 5_000);
+                Files.writeString(root.resolve("current"), next.path().getFileName().toString());
+                old = live;
+                live = next;
+                building = null;
+                next.changedMeanwhile().clear();
+            } finally {
+                generationsLock.writeLock().unlock();
+            }
             old.close();
             deleteTree(old.path());
         } catch (IOException | InterruptedException e) {
@@ -437,7 +501,12 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
 
     private synchronized void discard(Generation next) {
-        building = null;
+        generationsLock.writeLock().lock();
+        try {
+            building = null;
+        } finally {
+            generationsLock.writeLock().unlock();
+        }
         try {
             next.close();
             deleteTree(next.path());
@@ -486,7 +555,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         refresher.setName("search-index-refresh");
         refresher.setDaemon(true);
         refresher.start();
-        return new Generation(path, directory, writer, searchers, refresher, new Object(), new long[] {0});
+        return new Generation(path, directory, writer, searchers, refresher, new Object(), new long[] {0},
+                ConcurrentHashMap.newKeySet());
     }
 
     private static void deleteTree(Path path) throws IOException {

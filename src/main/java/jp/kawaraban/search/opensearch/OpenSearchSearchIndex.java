@@ -381,6 +381,12 @@ public class OpenSearchSearchIndex implements SearchIndex {
                 entities, keywords, source.path(DUPLICATE).asString(null));
     }
 
+    /** One cluster for every node: each change is indexed once, by the node whose queue claimed it. */
+    @Override
+    public boolean sharedByAllNodes() {
+        return true;
+    }
+
     @Override
     public long size() {
         prepare();
