@@ -42,6 +42,12 @@ public final class OpenSearchNode {
     private static OpenSearchNode shared;
 
     private final Path home = ROOT.resolve(UUID.randomUUID().toString());
+    /**
+     * A cluster name of this run's own: nodes of one name find each other on this machine's
+     * transport ports, and a node of another test run joined ours once (it received that
+     * cluster's state and never came back after the outage test restarted it).
+     */
+    private static final String CLUSTER = "kawaraban-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final int port = freePort();
     private Process process;
 
@@ -90,7 +96,7 @@ public final class OpenSearchNode {
             command.addAll(jvm);
             command.addAll(List.of("-cp", classPath(), "org.codelibs.opensearch.runner.OpenSearchRunner",
                     "-basePath", home.toString(), "-numOfNode", "1", "-baseHttpPort", String.valueOf(port - 1),
-                    "-clusterName", "kawaraban-test", "-printOnFailure",
+                    "-clusterName", CLUSTER, "-printOnFailure",
                     "-moduleTypes", "org.opensearch.transport.Netty4ModulePlugin,org.opensearch.analysis.common.CommonAnalysisModulePlugin"));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

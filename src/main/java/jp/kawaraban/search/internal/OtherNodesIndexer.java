@@ -156,9 +156,22 @@ class OtherNodesIndexer {
         });
     }
 
+    /**
+     * Lets the indexing under way finish before the index closes. Not {@code shutdownNow()}: an
+     * interrupt in the middle of a Lucene write closes the writer's files under it (a
+     * {@code ClosedByInterruptException}), and every later write on that index fails.
+     */
     @PreDestroy
     void stop() {
-        queue.shutdownNow();
+        queue.shutdown();
+        try {
+            if (!queue.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                log.warn("Indexing other nodes' changes did not end within 30 s; the next start catches up");
+                queue.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Indexes what the catalog says changed since this node last caught up; see the class comment. */
