@@ -38,6 +38,13 @@ public interface SearchIndex {
     default void commitStaged() {
     }
 
+    /**
+     * A bulk has ended and many queries over the whole archive follow (its recommendation
+     * lists): the engine may arrange its files for them. Nothing by default.
+     */
+    default void bulkEnded() {
+    }
+
     void remove(ArticleId id);
 
     SearchHits search(SearchQuery query);

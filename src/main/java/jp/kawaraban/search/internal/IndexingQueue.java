@@ -88,6 +88,8 @@ public class IndexingQueue implements SmartLifecycle {
     private volatile boolean running;
     /** Bulks under way on this node (an archive import): lists wait for them, see {@link #holdLists}. */
     private final java.util.concurrent.atomic.AtomicInteger bulks = new java.util.concurrent.atomic.AtomicInteger();
+    /** A bulk was released since the last lists: the index is told before they are computed. */
+    private volatile boolean bulkEnded;
     private Thread worker;
     /**
      * Batches written to the index but not committed yet; their rows stay at step INDEX until
@@ -175,6 +177,7 @@ public class IndexingQueue implements SmartLifecycle {
         java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
+                bulkEnded = true;
                 bulks.decrementAndGet();
                 wake();
             }
@@ -299,6 +302,10 @@ public class IndexingQueue implements SmartLifecycle {
         List<Claim> claims = claim("LIST", LIST_BATCH);
         if (claims.isEmpty()) {
             return false;
+        }
+        if (bulkEnded) {
+            bulkEnded = false;
+            index.bulkEnded();
         }
         eachAloneOnFailure(claims, this::computeLists, "compute the recommendations of");
         return true;

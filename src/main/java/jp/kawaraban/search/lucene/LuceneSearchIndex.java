@@ -202,6 +202,20 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         }
     }
 
+    /**
+     * Merges the served index down to a few segments, as a rebuild does before it is served: a
+     * bulk written in many batches leaves many segments, and each list query after it looks its
+     * eighty words up in every one of them.
+     */
+    @Override
+    public void bulkEnded() {
+        Generation generation = live;
+        write(generation, writer -> {
+            writer.forceMerge(MERGED_SEGMENTS);
+            return writer.getMaxCompletedSequenceNumber();
+        });
+    }
+
     /** The index being served, and the one a rebuild is writing, if any: both take every change. */
     private List<Generation> generations() {
         Generation next = building;
