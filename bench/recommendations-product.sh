@@ -39,8 +39,10 @@ start=$(date +%s.%N)
 echo "import --publish: $(grep -c '"id"' "$WORK/import.out") articles stored in $(echo "$(date +%s.%N) - $start" | bc) s," \
     "$(grep -c '"error"' "$WORK/import.out") files refused"
 
+# The site itself reads its data folder from kawaraban.data-dir (--data-dir is the commands' short form):
+# given --data-dir, it started on its default folder with the demo edition, and every read was a 404.
 site() { # starts the site on the data folder and waits until it answers
-    "$JAVA" -jar "$JAR" --data-dir="$WORK/data" --server.port=$PORT > "$WORK/site-$1.log" 2>&1 &
+    "$JAVA" -jar "$JAR" --kawaraban.data-dir="$WORK/data" --server.port=$PORT > "$WORK/site-$1.log" 2>&1 &
     site_pid=$!
     until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do
         kill -0 "$site_pid" 2>/dev/null || { echo "the site did not start: $WORK/site-$1.log" >&2; exit 1; }
