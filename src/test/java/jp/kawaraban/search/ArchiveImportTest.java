@@ -142,11 +142,16 @@ class ArchiveImportTest {
                     "氷瀑の夜、峠道に臨時バスを走らせる",
                     "甘酒の振る舞い、茶屋が米麹から仕込む",
                     "来場者五千人へ、組合が駐車場を広げる"};
+            // Bodies of their own: two texts alike in most of their wording are one story, left out of lists.
+            String[] bodies = {
+                    "子どもたちは竹を切り、灯りを入れる穴を開けた。茶屋組合の職人が手ほどきをし、氷瀑の前に並べる。",
+                    "臨時バスは峠の茶屋と氷瀑の駐車場を結ぶ。甘酒の屋台が並ぶ夜は道が混むため、組合が町に求めていた。",
+                    "甘酒は峠の茶屋が米麹から仕込み、竹灯りの下で振る舞う。氷瀑まつりの名物として組合が続けてきた。",
+                    "駐車場は雪見峠の茶屋の裏に広げる。組合は竹灯りと氷瀑を目当てに来る客が増えるとみる。"};
             for (int i = 0; i < later.length; i++) {
                 story.add(publish("yukimi-" + (i + 1) + ".txt", page("https://yukimi.example/news/" + (i + 1),
                         "2001-03-0" + (i + 2) + "T09:00:00+0900", later[i],
-                        later[i] + "。雪見峠の氷瀑まつりに向け、峠の茶屋組合が明らかにした。",
-                        "氷瀑は夜に竹灯りで照らされ、茶屋は甘酒を振る舞う。組合は来場者を迎える準備を進める。")));
+                        later[i] + "。雪見峠の氷瀑まつりに向けた準備だ。", bodies[i])));
             }
         }
         awaitQueueEmpty();
