@@ -11,14 +11,16 @@
 #   3. plain Lucene MoreLikeThis on the same corpus, in the same run (bench/recommendations.sh,
 #      which indexes directly), for comparison. SKIP_MLT=1 leaves it out.
 #
-#   bench/recommendations-product.sh        ports 8100-8101; the corpus is never copied into the project
+#   PORT=8196 bench/recommendations-product.sh      ports PORT and PORT+1 (8196-8197 by default);
+#   JAR=/tmp/main.jar SKIP_RECOMPUTED=1 ...        another jar; step 2 left out
+#   the corpus is never copied into the project
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}
 JAR=${JAR:-target/kawaraban.jar}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WORK=${WORK:-$(mktemp -d /tmp/kawaraban-relevance.XXXXXX)}
-PORT=${PORT:-8100}
+PORT=${PORT:-8196}
 export KAWARABAN_ADMIN_PASSWORD=bench-admin-password-19
 [[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
 [[ -f $JAR ]] || ./mvnw -q -B package -DskipTests
@@ -37,8 +39,10 @@ start=$(date +%s.%N)
 echo "import --publish: $(grep -c '"id"' "$WORK/import.out") articles stored in $(echo "$(date +%s.%N) - $start" | bc) s," \
     "$(grep -c '"error"' "$WORK/import.out") files refused"
 
+# The site itself reads its data folder from kawaraban.data-dir (--data-dir is the commands' short form):
+# given --data-dir, it started on its default folder with the demo edition, and every read was a 404.
 site() { # starts the site on the data folder and waits until it answers
-    "$JAVA" -jar "$JAR" --data-dir="$WORK/data" --server.port=$PORT > "$WORK/site-$1.log" 2>&1 &
+    "$JAVA" -jar "$JAR" --kawaraban.data-dir="$WORK/data" --server.port=$PORT > "$WORK/site-$1.log" 2>&1 &
     site_pid=$!
     until curl -sf "http://127.0.0.1:$PORT/actuator/health" > /dev/null; do
         kill -0 "$site_pid" 2>/dev/null || { echo "the site did not start: $WORK/site-$1.log" >&2; exit 1; }
@@ -51,6 +55,7 @@ site import
 python3 bench/recommendations-product.py "$WORK/import.out" "http://127.0.0.1:$PORT" "lists from the bulk import"
 stop
 
+if [[ -z ${SKIP_RECOMPUTED:-} ]]; then
 "$JAVA" -jar "$JAR" rebuild-search --data-dir="$WORK/data" --server.port=$((PORT + 1)) > "$WORK/rebuild.out" 2> "$WORK/rebuild.err"
 site recomputed
 # The first read of a stale list serves it and recomputes it in the background (two at a time):
@@ -64,6 +69,7 @@ for round in 1 2 3 4 5 6 7 8 9 10; do
 done
 echo "$now (read $round times)"
 stop
+fi
 
 if [[ -z ${SKIP_MLT:-} ]]; then
     echo "MoreLikeThis in the same run (bench/recommendations.sh, indexing the same corpus directly):"

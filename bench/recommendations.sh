@@ -4,6 +4,8 @@
 # on the same index, in one run.
 #
 #   bench/recommendations.sh [CORPUS_TARBALL]      (SAMPLE=500 to ask for fewer articles)
+#   AS_IMPORTED=1 bench/recommendations.sh          texts cut as the import keeps them (lead apart,
+#                                                   no related-articles list at the end)
 #
 # The corpus is extracted under /tmp and never copied into the project.
 set -euo pipefail
@@ -16,5 +18,5 @@ if [[ ! -d $TARGET/livedoor ]]; then
 fi
 ./mvnw -q -B test -Dtest=RecommendationRelevanceBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dkawaraban.bench=true -Dkawaraban.corpus="$TARGET/livedoor" ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} \
-    -DargLine="-Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE}" \
+    -DargLine="-Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} ${AS_IMPORTED:+-Dkawaraban.bench.as-imported=true}" \
     | grep -v "^\[" || true

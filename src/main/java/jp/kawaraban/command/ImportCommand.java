@@ -25,6 +25,7 @@ import jp.kawaraban.editorial.ImportException;
 import jp.kawaraban.editorial.ImportMode;
 import jp.kawaraban.editorial.PartnerPages;
 import jp.kawaraban.platform.operator.OperatorToken;
+import jp.kawaraban.search.IndexingBacklog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -276,9 +277,13 @@ final class ImportCommand {
         // Published imports (and, in a new data directory, the demo edition) are indexed in the background.
         try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
-            int exit = batches(request, request.batch(), files -> imports.reportAll(files, request.mode(), AuditLog.Actor.OPERATOR,
-                            GivenSource.typed(request.sourceName(), request.sourceUrl()))
-                    .stream().map(json::writeValueAsString).toList());
+            int exit;
+            // Lists wait for the last batch, so each is computed once against the whole archive.
+            try (var listsHeld = context.getBean(IndexingBacklog.class).holdListsUntilClosed()) {
+                exit = batches(request, request.batch(), files -> imports.reportAll(files, request.mode(), AuditLog.Actor.OPERATOR,
+                                GivenSource.typed(request.sourceName(), request.sourceUrl()))
+                        .stream().map(json::writeValueAsString).toList());
+            }
             err.println("Waiting for the search index to take the imported articles in and compute their recommendations…");
             OperatorSite.settle(context, Duration.ofMinutes(5),
                     new ProgressBar(err, "search steps (index, then lists)", System.console() != null));

@@ -2,7 +2,6 @@ package jp.kawaraban.search;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jp.kawaraban.article.Article;
@@ -102,15 +101,12 @@ public class IndexRebuilds {
                 if (batch.isEmpty()) {
                     break;
                 }
-                // Analysis is most of a rebuild's work: on every core. Writing stays on this thread.
+                // Analysis is most of a rebuild's work, ours and the engine's: both on every core.
                 List<ArticleIndexer.Analysed> analysed = batch.parallelStream()
                         .map(article -> indexer.analyse(article, readAt))
                         .toList();
-                List<ArticleAnalysed> announcements = new ArrayList<>(batch.size());
-                for (ArticleIndexer.Analysed article : analysed) {
-                    rebuild.add(article.indexed());
-                    announcements.add(article.announcement());
-                }
+                rebuild.addAll(analysed.stream().map(ArticleIndexer.Analysed::indexed).toList());
+                List<ArticleAnalysed> announcements = analysed.stream().map(ArticleIndexer.Analysed::announcement).toList();
                 transaction.executeWithoutResult(status -> analysed.forEach(article ->
                         entities.replaceEvents(article.indexed().id().value(), article.events())));
                 announcer.announce(announcements);

@@ -29,7 +29,22 @@ public class IndexingBacklog {
         }
     }
 
+    /** A hold on the recommendation lists; closing it (once is enough) lets them be computed. */
+    public interface ListsHeld extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public Backlog now() {
         return queue.backlog();
+    }
+
+    /**
+     * For a bulk of articles stored in batches (an archive import): recommendation lists wait
+     * until the hold is closed, then are computed once each against the whole archive
+     * (decision 0044). Close it when the last batch is stored; a kill releases it.
+     */
+    public ListsHeld holdListsUntilClosed() {
+        return queue.holdLists();
     }
 }

@@ -38,6 +38,13 @@ public interface SearchIndex {
     default void commitStaged() {
     }
 
+    /**
+     * A bulk has ended and many queries over the whole archive follow (its recommendation
+     * lists): the engine may arrange its files for them. Nothing by default.
+     */
+    default void bulkEnded() {
+    }
+
     void remove(ArticleId id);
 
     SearchHits search(SearchQuery query);
@@ -73,6 +80,11 @@ public interface SearchIndex {
     interface Rebuild {
 
         void add(IndexedArticle article);
+
+        /** A batch, as an engine writes it fastest (the embedded index: from every core). */
+        default void addAll(List<IndexedArticle> articles) {
+            articles.forEach(this::add);
+        }
 
         void commit();
 

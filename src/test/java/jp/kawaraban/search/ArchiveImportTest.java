@@ -119,6 +119,46 @@ class ArchiveImportTest {
         assertThat(firstList).as("the first article's list names the story's later articles").containsAnyElementsOf(story);
     }
 
+    /**
+     * Issue 19: an archive import stores its files in batches, and between two batches the queue
+     * is idle for a moment. Lists computed then would see a part of the archive; held by the
+     * import (decision 0044), they wait for its last batch and then name what came after.
+     */
+    @Test
+    void listsHeldByABulkWaitForItsLastBatchAndThenNameTheArticlesImportedAfter() {
+        ArticleId first;
+        List<ArticleId> story = new ArrayList<>();
+        try (var held = backlog.holdListsUntilClosed()) {
+            first = publish("yukimi-0.txt", page("https://yukimi.example/news/0", "2001-03-01T09:00:00+0900",
+                    "雪見峠の氷瀑まつり、今年は竹灯りを倍に",
+                    "雪見峠の氷瀑まつりは今年、竹灯りを倍の数に増やす。峠の茶屋組合が発表した。",
+                    "氷瀑は夜に竹灯りで照らされ、茶屋は甘酒を振る舞う。組合は来場者を五千人と見込む。"));
+            await("the first batch indexed").atMost(Duration.ofSeconds(60)).until(() -> index.find(first).isPresent());
+            // The queue is idle now, as between two batches of an import: no list is computed meanwhile.
+            await("no list while the bulk holds them").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> recommendations.stored(first).isEmpty());
+            String[] later = {
+                    "竹灯りづくり、雪見峠の茶屋組合が子どもと",
+                    "氷瀑の夜、峠道に臨時バスを走らせる",
+                    "甘酒の振る舞い、茶屋が米麹から仕込む",
+                    "来場者五千人へ、組合が駐車場を広げる"};
+            // Bodies of their own: two texts alike in most of their wording are one story, left out of lists.
+            String[] bodies = {
+                    "子どもたちは竹を切り、灯りを入れる穴を開けた。茶屋組合の職人が手ほどきをし、氷瀑の前に並べる。",
+                    "臨時バスは峠の茶屋と氷瀑の駐車場を結ぶ。甘酒の屋台が並ぶ夜は道が混むため、組合が町に求めていた。",
+                    "甘酒は峠の茶屋が米麹から仕込み、竹灯りの下で振る舞う。氷瀑まつりの名物として組合が続けてきた。",
+                    "駐車場は雪見峠の茶屋の裏に広げる。組合は竹灯りと氷瀑を目当てに来る客が増えるとみる。"};
+            for (int i = 0; i < later.length; i++) {
+                story.add(publish("yukimi-" + (i + 1) + ".txt", page("https://yukimi.example/news/" + (i + 1),
+                        "2001-03-0" + (i + 2) + "T09:00:00+0900", later[i],
+                        later[i] + "。雪見峠の氷瀑まつりに向けた準備だ。", bodies[i])));
+            }
+        }
+        awaitQueueEmpty();
+        List<ArticleId> firstList = recommendations.stored(first).orElseThrow().stream().map(Similar::id).toList();
+        assertThat(firstList).as("computed after the bulk, the first article's list names the later ones").containsAnyElementsOf(story);
+    }
+
     @Test
     void aReadersPageAnswersWhileABulkImportRunsAndNothingWaitsForAConnection() throws Exception {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);

@@ -110,6 +110,10 @@ public class IndexingQueue implements SmartLifecycle {
     private volatile boolean woken;
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
     private volatile boolean running;
+    /** Bulks under way on this node (an archive import): lists wait for them, see {@link #holdLists}. */
+    private final java.util.concurrent.atomic.AtomicInteger bulks = new java.util.concurrent.atomic.AtomicInteger();
+    /** A bulk was released since the last lists: the index is told before they are computed. */
+    private volatile boolean bulkEnded;
     private Thread worker;
     /** When this node's claims were last renewed (worker thread only). */
     private long renewedAt = System.nanoTime();
@@ -186,6 +190,27 @@ public class IndexingQueue implements SmartLifecycle {
         } else {
             wake();
         }
+    }
+
+    /**
+     * Keeps recommendation lists from being computed until the returned hold is closed, and
+     * commits the index only every {@link #COMMIT_EVERY} articles meanwhile. For a bulk import
+     * whose files come in batches: between two batches the queue is empty for a moment, and
+     * lists computed then would see a part of the archive (issue 19), then be computed again
+     * as later articles name them. Held, every list is computed once, after the bulk, against
+     * the whole archive. The hold lives in memory only: a killed import holds nothing, and the
+     * rows it left are worked off at the next start (or held again by the next import).
+     */
+    public IndexingBacklog.ListsHeld holdLists() {
+        bulks.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                bulkEnded = true;
+                bulks.decrementAndGet();
+                wake();
+            }
+        };
     }
 
     /** What is left: articles to index, lists to compute, and rows given up on. */
@@ -323,14 +348,15 @@ public class IndexingQueue implements SmartLifecycle {
     private boolean indexNext() {
         List<Claim> claims = claim("INDEX", INDEX_BATCH);
         if (claims.isEmpty()) {
-            if (staged.isEmpty()) {
-                return false;
+            if (staged.isEmpty() || bulks.get() > 0) {
+                return false; // during a bulk, the next batch of files comes to what is staged
             }
             commitStaged();
             return true;
         }
         eachAloneOnFailure(claims, this::index, "index");
-        if (claims.size() < INDEX_BATCH || staged.size() >= COMMIT_EVERY) {
+        boolean caughtUp = claims.size() < INDEX_BATCH && bulks.get() == 0;
+        if (caughtUp || staged.size() >= COMMIT_EVERY) {
             commitStaged(); // a lone article from the desk is searchable at once, as before
         }
         return true;
@@ -353,9 +379,16 @@ public class IndexingQueue implements SmartLifecycle {
 
     /** @return whether there was any list to compute */
     private boolean listNext() {
+        if (bulks.get() > 0) {
+            return false;
+        }
         List<Claim> claims = claim("LIST", LIST_BATCH);
         if (claims.isEmpty()) {
             return false;
+        }
+        if (bulkEnded) {
+            bulkEnded = false;
+            index.bulkEnded();
         }
         eachAloneOnFailure(claims, this::computeLists, "compute the recommendations of");
         return true;

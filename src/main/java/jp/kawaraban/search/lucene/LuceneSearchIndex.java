@@ -199,20 +199,29 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         if (articles.isEmpty()) {
             return;
         }
-        List<Document> documents = articles.stream().map(this::document).toList();
         whileGenerationsStay(() -> {
             Generation next = building;
             if (next != null) {
                 articles.forEach(article -> next.changedMeanwhile().add(article.id().value()));
             }
             for (Generation generation : generations()) {
-                try {
-                    for (int i = 0; i < documents.size(); i++) {
-                        generation.writer().updateDocument(new Term(ID, articles.get(i).id().value()), documents.get(i));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Search index write failed", e);
-                }
+                addOnEveryCore(generation.writer(), articles);
+            }
+        });
+    }
+
+    /**
+     * Writes the documents from every core. Lucene analyses a document's text (Kuromoji, for
+     * the three text fields and the numbers) inside {@code updateDocument}, and a writer takes
+     * documents from many threads at once; from the queue's one thread this was a third of an
+     * import's CPU on a single core, with the other cores idle.
+     */
+    private void addOnEveryCore(IndexWriter writer, List<IndexedArticle> articles) {
+        articles.parallelStream().forEach(article -> {
+            try {
+                writer.updateDocument(new Term(ID, article.id().value()), document(article));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Search index write failed", e);
             }
         });
     }
@@ -224,6 +233,19 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 write(generation, IndexWriter::getMaxCompletedSequenceNumber);
             }
         });
+    }
+
+    /**
+     * Merges the served index down to a few segments, as a rebuild does before it is served: a
+     * bulk written in many batches leaves many segments, and each list query after it looks its
+     * eighty words up in every one of them.
+     */
+    @Override
+    public void bulkEnded() {
+        whileGenerationsStay(() -> write(live, writer -> {
+            writer.forceMerge(MERGED_SEGMENTS);
+            return writer.getMaxCompletedSequenceNumber();
+        }));
     }
 
     /** The index being served, and the one a rebuild is writing, if any: both take every change. */
@@ -345,10 +367,16 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             // The article's own words find the candidates: the 80 heaviest seen in at least 5
             // articles (settings chosen on the benchmark, docs/benchmarks.md).
             IndexReader reader = searcher.getIndexReader();
-            Map<String, Integer> counts = WordVector.counts(words, article.plainText());
+            Map<String, Integer> counts = counts(searcher, article);
+            Map<String, Integer> known = documentFrequencies(reader);
             Map<String, Integer> frequencies = new HashMap<>();
             for (String term : counts.keySet()) {
-                frequencies.put(term, reader.docFreq(new Term(BODY, term)));
+                Integer frequency = known.get(term);
+                if (frequency == null) {
+                    frequency = reader.docFreq(new Term(BODY, term));
+                    known.put(term, frequency);
+                }
+                frequencies.put(term, frequency);
             }
             WordVector source = WordVector.of(counts, frequencies, reader.numDocs());
             Query query = queries.similar(article, source.telling(QUERY_TERMS, MIN_DOC_FREQ));
@@ -365,6 +393,47 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
         });
+    }
+
+    /**
+     * How often the article uses each word: its body's words as the index counted them (the
+     * term vector stored with it), its headline's and lead's analysed now. Analysing the whole
+     * text again was a sixth of a list's cost; an article not in the index (or indexed without
+     * its vector) is analysed whole.
+     */
+    private Map<String, Integer> counts(IndexSearcher searcher, IndexedArticle article) throws IOException {
+        TopDocs own = searcher.search(new TermQuery(new Term(ID, article.id().value())), 1);
+        Terms body = own.scoreDocs.length == 0 ? null : searcher.getIndexReader().termVectors().get(own.scoreDocs[0].doc, BODY);
+        if (body == null) {
+            return WordVector.counts(words, article.plainText());
+        }
+        Map<String, Integer> counts = WordVector.counts(words, article.headline() + "\n" + article.lead());
+        termFrequencies(body).forEach((term, frequency) -> counts.merge(term, (int) frequency, Integer::sum));
+        return counts;
+    }
+
+    /** Documents per word of the body field, for one reader: see {@link #documentFrequencies}. */
+    private record KnownFrequencies(Object readerKey, Map<String, Integer> frequencies) {
+    }
+
+    private static final int KNOWN_FREQUENCIES_AT_MOST = 2_000_000;
+    private volatile KnownFrequencies knownFrequencies = new KnownFrequencies(new Object(), new ConcurrentHashMap<>());
+
+    /**
+     * The document frequencies already looked up in this reader. Lists computed one after
+     * another (after a bulk import, thousands against the same reader) ask for the same common
+     * words again and again, and each look-up visits every segment: a fifth of a list's cost.
+     * A new reader (anything indexed since) starts afresh, so a count is never stale.
+     */
+    private Map<String, Integer> documentFrequencies(IndexReader reader) {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Object key = helper == null ? reader : helper.getKey();
+        KnownFrequencies known = knownFrequencies;
+        if (known.readerKey() != key || known.frequencies().size() > KNOWN_FREQUENCIES_AT_MOST) {
+            known = new KnownFrequencies(key, new ConcurrentHashMap<>());
+            knownFrequencies = known;
+        }
+        return known.frequencies();
     }
 
     /** A stored term vector as the re-ranking reads it. */
@@ -460,6 +529,13 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+            }
+
+            @Override
+            public void addAll(List<IndexedArticle> articles) {
+                // as add(): a change written meanwhile is at least as new as the rebuild's copy
+                addOnEveryCore(target.writer(), articles.stream()
+                        .filter(article -> !target.changedMeanwhile().contains(article.id().value())).toList());
             }
 
             @Override
