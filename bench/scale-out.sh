@@ -119,7 +119,10 @@ SESSION=$(awk '$6 == "KAWARABAN_SESSION" { print $7 }' "$COOKIES")
 [[ -n $SESSION ]] || { echo "log-in as the paid member failed" >&2; exit 1; }
 # The member's session is in PostgreSQL: both nodes must answer it as the member's page.
 for port in $PORT_A $PORT_B; do
-    curl -sf -H "Cookie: KAWARABAN_SESSION=$SESSION" "http://127.0.0.1:$port/articles/$PAID_ID" | grep -q 'action="/logout"' \
+    # The page is read whole before it is searched: `grep -q` stops at the first match, and with
+    # pipefail the curl it cut off (exit 23) would fail the check though the page was right.
+    page=$(curl -sf -H "Cookie: KAWARABAN_SESSION=$SESSION" "http://127.0.0.1:$port/articles/$PAID_ID") \
+        && grep -q 'action="/logout"' <<<"$page" \
         || { echo "node on port $port does not know the member's session" >&2; exit 1; }
 done
 echo "== pages: anonymous /articles/$ID, member /articles/$PAID_ID"
