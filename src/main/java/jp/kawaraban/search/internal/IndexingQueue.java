@@ -1,5 +1,7 @@
 package jp.kawaraban.search.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +113,7 @@ public class IndexingQueue implements SmartLifecycle {
     private volatile long lastQueued = System.nanoTime() - QUIET.toNanos();
     private volatile boolean running;
     /** Bulks under way on this node (an archive import): lists wait for them, see {@link #holdLists}. */
-    private final java.util.concurrent.atomic.AtomicInteger bulks = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger bulks = new AtomicInteger();
     /** A bulk was released since the last lists: the index is told before they are computed. */
     private volatile boolean bulkEnded;
     private Thread worker;
@@ -203,7 +205,7 @@ public class IndexingQueue implements SmartLifecycle {
      */
     public IndexingBacklog.ListsHeld holdLists() {
         bulks.incrementAndGet();
-        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
                 bulkEnded = true;

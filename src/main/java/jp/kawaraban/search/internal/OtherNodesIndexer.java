@@ -1,5 +1,6 @@
 package jp.kawaraban.search.internal;
 
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -165,7 +166,7 @@ class OtherNodesIndexer {
     void stop() {
         queue.shutdown();
         try {
-            if (!queue.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!queue.awaitTermination(30, TimeUnit.SECONDS)) {
                 log.warn("Indexing other nodes' changes did not end within 30 s; the next start catches up");
                 queue.shutdownNow();
             }
