@@ -50,7 +50,7 @@ class CommentaryViews {
     /** The block under an article. */
     CommentaryBlock block(Article article) {
         Reader reader = Reader.current();
-        int count = shared.get(article.id(), "commentaryCount", () -> commentaries.count(article));
+        int count = shared.from(article, "commentaryCount", commentaries::count);
         boolean readable = mayRead(reader);
         boolean canWrite = mayWrite(reader);
         List<CommentaryItem> items;
@@ -60,7 +60,7 @@ class CommentaryViews {
             items = commentaries.onArticle(article, reader.member()).stream()
                     .map(c -> item(c, null, reader.member(), true)).toList();
         } else { // what every member who reads but does not write sees: the visible comments
-            items = shared.get(article.id(), "commentaryForReaders", () -> commentaries.onArticle(article, null).stream()
+            items = shared.from(article, "commentaryForReaders", a -> commentaries.onArticle(a, null).stream()
                     .map(c -> item(c, null, null, true)).toList());
         }
         CommentaryItem mine = canWrite ? items.stream().filter(CommentaryItem::mine).findFirst().orElse(null) : null;

@@ -149,8 +149,8 @@ class PersonalButtons implements ArticlePageExtension, TopicPageExtension, PaidM
      * what they share rather than worked out (names normalised) on every page.
      */
     private List<FollowTarget> targets(Article article, boolean fullText) {
-        return shared.get(article.id(), fullText ? "followTargets.full" : "followTargets.preview",
-                () -> distinct(shared.get(article.id(), "followTargets", () -> follows.targetsOf(article)).stream()
+        return shared.from(article, fullText ? "followTargets.full" : "followTargets.preview",
+                a -> distinct(shared.from(a, "followTargets", follows::targetsOf).stream()
                         .filter(target -> fullText || target.kind() != FollowKind.ENTITY).toList()));
     }
 

@@ -109,7 +109,7 @@ class ReadingController {
             return giftOfAWithdrawnArticle();
         }
         return new ModelAndView("site/article", Map.of(
-                "meta", shared.get(id, "meta", () -> pages.articleMeta(article)), "currentSection", article.section().code(),
+                "meta", shared.from(article, "meta", pages::articleMeta), "currentSection", article.section().code(),
                 "view", pages.articleView(article), "ranking", mostRead.ranking()));
     }
 

@@ -170,7 +170,7 @@ class SitePages {
                 access.full() ? null : paywall(article, access, parts.in(ArticlePageParts.Slot.PAYWALL)),
                 ShareLinks.forArticle(canonical, article.headline()),
                 ShareLinks.mail(canonical, article.headline()),
-                shared.get(article.id(), "related", () -> catalog.summaries(article.content().related())),
+                shared.from(article, "related", a -> catalog.summaries(a.content().related())),
                 parts,
                 withParts ? bodyLinks(article) : LinkedText.NONE,
                 giftNote(),
@@ -260,7 +260,7 @@ class SitePages {
      * paragraph the preview cuts short is a text of its own that gets none.
      */
     private LinkedText bodyLinks(Article article) {
-        return new LinkedText(shared.get(article.id(), "bodyLinks", () -> bodyLinks.getIfUnique(() -> BodyLinks.NONE).linksFor(article)));
+        return new LinkedText(shared.from(article, "bodyLinks", a -> bodyLinks.getIfUnique(() -> BodyLinks.NONE).linksFor(a)));
     }
 
     PageMeta articleMeta(Article article) {

@@ -1,6 +1,5 @@
 package jp.kawaraban.site.web;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Anonymous pages sent from memory are the pages the site renders, byte for byte and header
@@ -47,8 +44,6 @@ class AnonymousPagesTest {
     private static final String PAID = "/articles/" + ArticleId.derivedFrom("demo:business-rice-prices-stay-high").value();
 
     private static final Pattern VERSION = Pattern.compile("同時読み込みの版(\\d+)");
-    /** How long issue 16 lets a reader be served the version before an update. */
-    private static final Duration A_SECOND = Duration.ofSeconds(1);
 
     @LocalServerPort
     int port;
@@ -109,17 +104,17 @@ class AnonymousPagesTest {
     }
 
     /**
-     * Readers keep reading while the desk updates. Issue 16's promise: no reader is served the
-     * version before an update for more than one second after the update returned — and no
-     * old version is kept, so a second after the last update every reader gets it.
+     * Readers keep reading while the desk updates. Issue 16 lets a reader be served the version
+     * before an update for at most one second; the design (decision 0026) allows no time at
+     * all: once an update has returned, no request sent after it gets the version before, and
+     * no old version is kept, so right after the last update every reader gets it.
      * <p>
-     * The design (decision 0026) means no window at all, and this test asserted that until a
-     * quiet fresh-clone run of 2026-12-06 saw one reading of 版0 sent just after 版1 was saved,
-     * once, with no exception logged; the cause is not found yet. Such readings are counted and
-     * printed, so a run shows whether the window is still there.
+     * A quiet run of 2026-12-06 once saw 版0 in the title of a page sent after 版1 was saved:
+     * a rendering had loaded the article just before the update and worked out the page's
+     * title just after it, and that title was kept as current (SharedArticleDataTest).
      */
     @Test
-    void noReaderGetsAnOldVersionASecondAfterAnUpdate() throws Exception {
+    void noRequestSentAfterAnUpdateGetsTheVersionBefore() throws Exception {
         ArticleId id = desk.publish(content("同時読み込みの版0"));
         String path = "/articles/" + id.value();
         int versions = 20;
@@ -127,7 +122,6 @@ class AnonymousPagesTest {
         AtomicLongArray savedAt = new AtomicLongArray(versions + 1);
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicReference<String> stale = new AtomicReference<>();
-        AtomicInteger withinTheSecond = new AtomicInteger();
         try (ExecutorService readers = Executors.newFixedThreadPool(4)) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -135,14 +129,12 @@ class AnonymousPagesTest {
                     while (reading.get() && stale.get() == null) {
                         int atLeast = published.get();
                         long sentAt = System.nanoTime();
-                        Matcher shown = VERSION.matcher(text(path));
-                        int version = shown.find() ? Integer.parseInt(shown.group(1)) : -1;
+                        // The oldest mention on the page: its title as well as its headline.
+                        int version = VERSION.matcher(text(path)).results()
+                                .mapToInt(found -> Integer.parseInt(found.group(1))).min().orElse(-1);
                         if (version < atLeast) {
-                            if (sentAt - savedAt.get(atLeast) > A_SECOND.toNanos()) {
-                                stale.set("sent more than 1 s after 版" + atLeast + " was saved, got 版" + version);
-                            } else {
-                                withinTheSecond.incrementAndGet();
-                            }
+                            stale.set("sent " + (sentAt - savedAt.get(atLeast)) / 1_000 + " µs after 版" + atLeast
+                                    + " was saved, got 版" + version);
                         }
                     }
                     return null;
@@ -160,15 +152,11 @@ class AnonymousPagesTest {
             }
         }
         assertThat(stale.get()).isNull();
-        long sinceLast = System.nanoTime() - savedAt.get(versions);
-        await().pollDelay(Duration.ofNanos(Math.max(1, A_SECOND.toNanos() - sinceLast))).until(() -> true);
         for (int i = 0; i < 8; i++) {
-            Matcher shown = VERSION.matcher(text(path));
-            assertThat(shown.find() ? Integer.parseInt(shown.group(1)) : -1)
-                    .as("a second after the last update, no older page is kept").isEqualTo(versions);
+            String page = text(path);
+            assertThat(VERSION.matcher(page).results().map(found -> found.group(1)).distinct().toList())
+                    .as("every mention on the page, title included, after the last update").containsExactly("" + versions);
         }
-        System.out.println("AnonymousPagesTest: readings of the version before, within a second of an update: "
-                + withinTheSecond.get());
         desk.withdraw(id);
     }
 
