@@ -374,6 +374,8 @@ class CommentarySiteTest {
         String expertPage = "/experts/" + expertId(email);
         WebSession free = login("free@example.com");
         assertThat(free.get(expertPage).statusCode()).isEqualTo(200);
+        // Read once before, so the article's commentary is kept with what every reader shares.
+        assertThat(free.get("/articles/" + RICE).body()).contains(phrase);
 
         HttpResponse<String> deleted = expert.submit("/my/account", "/my/account/delete", Map.of("password", DEMO_PASSWORD));
         assertThat(deleted.statusCode()).isEqualTo(200);

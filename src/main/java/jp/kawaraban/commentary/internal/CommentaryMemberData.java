@@ -8,6 +8,8 @@ import jp.kawaraban.commentary.ExpertComment;
 import jp.kawaraban.member.MemberDataExport;
 import jp.kawaraban.member.MemberDeleted;
 import jp.kawaraban.member.MemberId;
+import jp.kawaraban.site.ReadersPagesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +22,11 @@ import org.springframework.stereotype.Component;
 class CommentaryMemberData implements MemberDataExport {
 
     private final CommentaryRepository repository;
+    private final ApplicationEventPublisher events;
 
-    CommentaryMemberData(CommentaryRepository repository) {
+    CommentaryMemberData(CommentaryRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.events = events;
     }
 
     @Override
@@ -59,8 +63,14 @@ class CommentaryMemberData implements MemberDataExport {
         return e;
     }
 
+    /**
+     * A deleted expert's commentary goes with the account. Pages kept with it (under articles,
+     * on every node) are dropped once it is gone: nothing else announces this change.
+     */
     @ApplicationModuleListener
     void on(MemberDeleted deleted) {
-        repository.forget(deleted.member());
+        if (repository.forget(deleted.member()) > 0) {
+            events.publishEvent(new ReadersPagesChanged("commentary of a deleted account"));
+        }
     }
 }

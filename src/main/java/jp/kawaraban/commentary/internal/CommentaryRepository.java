@@ -153,9 +153,11 @@ public class CommentaryRepository {
     }
 
     /** Deletes the expert's profile and, with it (ON DELETE CASCADE), all their commentary. */
-    public void forget(MemberId member) {
-        jdbc.sql("DELETE FROM commentary WHERE expert_id = ?").param(member.value()).update();
+    /** Deletes the member's commentary and expert profile; how many comments went. */
+    public int forget(MemberId member) {
+        int comments = jdbc.sql("DELETE FROM commentary WHERE expert_id = ?").param(member.value()).update();
         jdbc.sql("DELETE FROM commentary_expert WHERE member_id = ?").param(member.value()).update();
+        return comments;
     }
 
     private static Ref ref(ResultSet rs) throws SQLException {

@@ -15,6 +15,7 @@ import jp.kawaraban.article.ArticleWithdrawn;
 import jp.kawaraban.article.KeywordRenamed;
 import jp.kawaraban.article.SectionsChanged;
 import jp.kawaraban.platform.Audited;
+import jp.kawaraban.site.ReadersPagesChanged;
 import jp.kawaraban.site.SharedArticleData;
 import jp.kawaraban.platform.FromAnotherNode;
 import jp.kawaraban.platform.NodeEventsMissed;
@@ -183,6 +184,13 @@ class AnonymousPageCache {
     @TransactionalEventListener(fallbackExecution = true)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void on(SectionsChanged changed) {
+        dropAll();
+    }
+
+    /** A form's change on this node (AnonymousPages), a deleted account's commentary. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void on(ReadersPagesChanged changed) {
         dropAll();
     }
 

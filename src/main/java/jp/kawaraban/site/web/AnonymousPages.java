@@ -109,8 +109,8 @@ class AnonymousPages extends OncePerRequestFilter implements Ordered {
                 chain.doFilter(request, response);
             } finally {
                 if (response.getStatus() < 400 && changesWhatReadersSee(request)) {
-                    cache.dropAll();
-                    // Outside any transaction by now: the other nodes are told at once (decision 0037).
+                    // Outside any transaction by now: this node drops its pages at once
+                    // (AnonymousPageCache), the other nodes are told (decision 0037).
                     events.publishEvent(new ReadersPagesChanged(request.getRequestURI()));
                 }
             }
