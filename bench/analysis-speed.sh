@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# What one analysis pass costs per article on the livedoor corpus: the words, bigrams and
+# numbers chains the search index runs, and keyword extraction, each over every article's
+# body on one thread (CPU time of that thread, so other work on the machine does not count).
+#
+#   bench/analysis-speed.sh [CORPUS_TARBALL]
+#
+# The corpus is extracted under /tmp and never copied into the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${1:-${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}}
+TARGET=/tmp/kawaraban-corpus
+[[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
+if [[ ! -d $TARGET/livedoor ]]; then
+    mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
+fi
+echo "== load before: $(uptime)"
+./mvnw -q -B test -Dtest=AnalysisSpeedBench -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dkawaraban.bench=true -Dkawaraban.corpus="$TARGET/livedoor" | grep -v "^\[" || true
+echo "== load after: $(uptime)"
