@@ -9,23 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import jp.kawaraban.article.ArticlePublished;
-import jp.kawaraban.article.ArticleUpdated;
-import jp.kawaraban.article.ArticleWithdrawn;
-import jp.kawaraban.article.KeywordRenamed;
-import jp.kawaraban.article.SectionsChanged;
-import jp.kawaraban.platform.Audited;
-import jp.kawaraban.site.ReadersPagesChanged;
 import jp.kawaraban.site.SharedArticleData;
-import jp.kawaraban.platform.FromAnotherNode;
-import jp.kawaraban.platform.NodeEventsMissed;
-import jp.kawaraban.platform.OneMembersEvent;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Anonymous readers' pages as they were last sent, kept for {@link AnonymousPages}. Any change
@@ -41,6 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * has just been dropped, and without this each of the hundreds of readers then arriving at once
  * would render the home page itself. A page older than the maximum age is sent as it is while
  * one request renders it again.
+ * <p>
+ * Dropped by {@link PageDrops}, which listens to the changes: a bean with transactional event
+ * listeners is proxied, and this one is asked on every request.
  */
 @Component
 class AnonymousPageCache {
@@ -149,74 +138,6 @@ class AnonymousPageCache {
             renderings.clear();
             pages.invalidateAll();
         }
-    }
-
-    /*
-     * After the commit, on the thread that made the change, so the desk's answer comes after the
-     * drop; after the site's other listeners (the section navigation), so a page rendered after
-     * the drop sees what they forgot read again. Without a transaction (a job, a command) at once.
-     */
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(ArticlePublished published) {
-        dropAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(ArticleUpdated updated) {
-        dropAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(ArticleWithdrawn withdrawn) {
-        dropAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(KeywordRenamed renamed) {
-        dropAll();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(SectionsChanged changed) {
-        dropAll();
-    }
-
-    /** A form's change on this node (AnonymousPages), a deleted account's commentary. */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(ReadersPagesChanged changed) {
-        dropAll();
-    }
-
-    /** Administrators' changes: runtime settings (the site's name, the preview length), plans, experts. */
-    @TransactionalEventListener(fallbackExecution = true)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(Audited audited) {
-        dropAll();
-    }
-
-    /**
-     * The same changes made on another node (every node-wide event is one of those above), and
-     * whatever this node may have missed while it was not listening (docs/decisions/0030).
-     */
-    @EventListener
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(FromAnotherNode<?> changedElsewhere) {
-        if (!(changedElsewhere.event() instanceof OneMembersEvent)) { // a member's own state is on no page kept here
-            dropAll();
-        }
-    }
-
-    @EventListener
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    void on(NodeEventsMissed missed) {
-        dropAll();
     }
 
     /** What a request does about its page: see {@link #lookUp}. */

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jp.kawaraban.KawarabanTest;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.AccessLevel;
@@ -28,11 +30,14 @@ import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.ArticleMarkup;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static jp.kawaraban.KawarabanTest.DEMO_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Anonymous pages sent from memory are the pages the site renders, byte for byte and header
@@ -51,6 +56,14 @@ class AnonymousPagesTest {
     ArticleDesk desk;
     @Autowired
     AnonymousPageCache cache;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    List<FilterRegistrationBean<?>> filters;
+    @Autowired
+    AnonymousPages anonymousPages;
+    @Autowired
+    MemberPages memberPages;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -75,6 +88,38 @@ class AnonymousPagesTest {
             assertThat(revalidated.statusCode()).as(path).isEqualTo(304);
             assertThat(revalidated.body()).as(path).isEmpty();
         }
+    }
+
+    /**
+     * A page sent from memory is counted, not timed: requests are timed behind the filters that
+     * send kept pages (RequestObservationOrder), and a page rendered is timed as every other
+     * request is. (Other test classes may read pages meanwhile, so the counts are lower bounds.)
+     */
+    @Test
+    void keptPagesAreCountedAndRenderedPagesTimed() throws Exception {
+        cache.dropAll();
+        double counted = fromMemory();
+        long timed = timedSectionPages();
+        assertThat(get("/sections/society", Map.of()).statusCode()).isEqualTo(200); // rendered
+        await().untilAsserted(() -> assertThat(timedSectionPages()).isGreaterThan(timed));
+
+        assertThat(get("/sections/society", Map.of()).statusCode()).isEqualTo(200); // from memory
+        assertThat(get("/sections/society", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(fromMemory()).isGreaterThanOrEqualTo(counted + 2);
+
+        FilterRegistrationBean<?> timing = filters.stream()
+                .filter(registration -> registration.getFilter() instanceof ServerHttpObservationFilter)
+                .findFirst().orElseThrow();
+        assertThat(timing.getOrder()).isGreaterThan(anonymousPages.getOrder()).isGreaterThan(memberPages.getOrder());
+    }
+
+    private double fromMemory() {
+        return meters.counter("kawaraban.site.anonymous-pages.from-memory").count();
+    }
+
+    private long timedSectionPages() {
+        return meters.find("http.server.requests").tag("uri", "/sections/{code}").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     @Test
