@@ -6,16 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jp.kawaraban.access.SubscriptionChanged;
-import jp.kawaraban.member.MemberDeleted;
 import jp.kawaraban.member.MemberId;
-import jp.kawaraban.member.SessionsClosed;
-import jp.kawaraban.platform.Audited;
-import jp.kawaraban.platform.FromAnotherNode;
-import jp.kawaraban.platform.NodeEventsMissed;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the fast path of {@link MemberPages} knows of a session, by the value of its cookie:
@@ -28,7 +20,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * maximum age, the session's own expiry. Forgotten sooner on every event that may change it, on
  * every node: the member's sessions deleted (log-out, a device removed, logged out everywhere),
  * their subscription written, any administrator's change (roles, disabling), the member's own
- * writes ({@link MemberPages}), and whatever this node missed while it was not listening.
+ * writes ({@link MemberPages}), and whatever this node missed while it was not listening
+ * ({@link MemberSnapshotDrops} listens, so this class, asked on every member's request, is not
+ * proxied).
  */
 @Component
 class MemberSnapshots {
@@ -109,48 +103,5 @@ class MemberSnapshots {
     void dropAll() {
         generation.incrementAndGet();
         kept.invalidateAll();
-    }
-
-    /* After the commit (at once without a transaction), on this node; at once when heard from another. */
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(SessionsClosed closed) {
-        drop(closed.member());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(SubscriptionChanged changed) {
-        drop(changed.member());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(MemberDeleted deleted) {
-        drop(deleted.member());
-    }
-
-    /** Administrators' changes: roles, a disabled account, plans. Rare; everything goes. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(Audited audited) {
-        dropAll();
-    }
-
-    @EventListener
-    void onSessionsClosedElsewhere(FromAnotherNode<SessionsClosed> closed) {
-        drop(closed.event().member());
-    }
-
-    @EventListener
-    void onSubscriptionChangedElsewhere(FromAnotherNode<SubscriptionChanged> changed) {
-        drop(changed.event().member());
-    }
-
-    @EventListener
-    void onAuditedElsewhere(FromAnotherNode<Audited> audited) {
-        dropAll();
-    }
-
-    @EventListener
-    void on(NodeEventsMissed missed) {
-        dropAll();
     }
 }
