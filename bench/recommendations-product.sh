@@ -8,8 +8,9 @@
 #   1. lists as the bulk import left them (computed once the import's index was complete);
 #   2. the same lists recomputed afterwards: `rebuild-search` marks every list stale, the site
 #      recomputes a stale list when it is read, and the lists are read again once none is stale;
-#   3. plain Lucene MoreLikeThis on the same corpus, in the same run (bench/recommendations.sh,
-#      which indexes directly), for comparison. SKIP_MLT=1 leaves it out.
+#   3. plain Lucene MoreLikeThis over the site's own index, in the same run: the same articles
+#      as the import stored them (ProductIndexMoreLikeThisBench), for comparison. SKIP_MLT=1
+#      leaves it out.
 #
 #   PORT=8196 bench/recommendations-product.sh      ports PORT and PORT+1 (8196-8197 by default);
 #   JAR=/tmp/main.jar SKIP_RECOMPUTED=1 ...        another jar; step 2 left out
@@ -72,7 +73,10 @@ stop
 fi
 
 if [[ -z ${SKIP_MLT:-} ]]; then
-    echo "MoreLikeThis in the same run (bench/recommendations.sh, indexing the same corpus directly):"
-    bench/recommendations.sh "$CORPUS" | grep -iE 'precision|MoreLikeThis|ratio' || true
+    # The site is stopped: its index is read as it left it (after step 2, as rebuild-search rebuilt it).
+    echo "MoreLikeThis in the same run, on the site's own index (the imported text):"
+    ./mvnw -q -B test -Dtest=ProductIndexMoreLikeThisBench -Dsurefire.failIfNoSpecifiedTests=false \
+        -DargLine="-Dkawaraban.bench.product-index=$WORK/data/search -Dkawaraban.bench.import-out=$WORK/import.out" \
+        | grep -E 'precision' || true
 fi
 echo "machine load after: $(uptime | sed 's/.*load average: //')"

@@ -5,7 +5,9 @@
 #
 #   bench/recommendations.sh [CORPUS_TARBALL]      (SAMPLE=500 to ask for fewer articles)
 #   AS_IMPORTED=1 bench/recommendations.sh          texts cut as the import keeps them (lead apart,
-#                                                   no related-articles list at the end)
+#                                                   no related-articles list at the end), roughly
+#   AS_IMPORTED=reader bench/recommendations.sh     texts as the importer itself reads the files
+#                                                   (its PageReader): what the product stores
 #
 # The corpus is extracted under /tmp and never copied into the project.
 set -euo pipefail
@@ -16,7 +18,12 @@ TARGET=/tmp/kawaraban-corpus
 if [[ ! -d $TARGET/livedoor ]]; then
     mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
 fi
+case ${AS_IMPORTED:-} in
+    "") cut="" ;;
+    reader) cut="-Dkawaraban.bench.as-imported=reader" ;;
+    *) cut="-Dkawaraban.bench.as-imported=true" ;;
+esac
 ./mvnw -q -B test -Dtest=RecommendationRelevanceBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dkawaraban.bench=true -Dkawaraban.corpus="$TARGET/livedoor" ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} \
-    -DargLine="-Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} ${AS_IMPORTED:+-Dkawaraban.bench.as-imported=true}" \
+    -DargLine="-Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor ${SAMPLE:+-Dkawaraban.bench.sample=$SAMPLE} $cut" \
     | grep -v "^\[" || true

@@ -11,6 +11,11 @@ import java.util.Map;
 
 import jp.kawaraban.article.AccessLevel;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.Body;
+import jp.kawaraban.article.Section;
+import jp.kawaraban.editorial.ImportException;
+import jp.kawaraban.editorial.ImportedPage;
+import jp.kawaraban.editorial.internal.importing.PageReader;
 import jp.kawaraban.search.IndexedArticle;
 import jp.kawaraban.search.Similar;
 import jp.kawaraban.search.lucene.LuceneSearchIndex;
@@ -44,22 +49,43 @@ class RecommendationRelevanceBench {
         Map<ArticleId, String> categoryOf = new HashMap<>();
         List<IndexedArticle> articles = new ArrayList<>();
         long analysing = System.nanoTime();
-        boolean asImported = Boolean.getBoolean("kawaraban.bench.as-imported");
+        String cut = System.getProperty("kawaraban.bench.as-imported", "");
+        boolean asImported = cut.equals("true");
+        boolean readByImporter = cut.equals("reader");
+        PageReader importer = new PageReader(List.of(new Section("society", "社会")), "society", 2 << 20);
         for (var item : corpus.items()) {
             ArticleId id = ArticleId.derivedFrom("livedoor:" + item.key());
-            categoryOf.put(id, item.category());
+            String headline = item.title();
+            String section = item.category(); // no signal: nothing in a list's ranking reads it
             String lead = "";
             String body = item.body();
-            if (asImported) {
+            if (readByImporter) {
+                // What the product stores: the importer's own reading of the file. A file it
+                // refuses (no article in it) is not in the product either.
+                ImportedPage page;
+                try {
+                    page = importer.read(item.key() + ".txt",
+                            Files.readAllBytes(LivedoorCorpus.location().resolve(item.category()).resolve(item.key() + ".txt")));
+                } catch (ImportException refused) {
+                    continue;
+                }
+                headline = page.headline();
+                lead = page.lead() == null ? "" : page.lead();
+                body = new Body(page.blocks()).plainText();
+                section = page.sectionCode();
+            } else if (asImported) {
                 String[] parts = asImported(body);
                 lead = parts[0];
                 body = parts[1];
             }
-            List<String> keywords = Keywords.extract(item.title(), lead + "\n" + body, 8).stream().map(jp.kawaraban.text.Keyword::term).toList();
-            articles.add(new IndexedArticle(id, item.title(), lead, body, "", item.category(), null,
+            categoryOf.put(id, item.category());
+            List<String> keywords = Keywords.extract(headline, lead + "\n" + body, 8).stream().map(jp.kawaraban.text.Keyword::term).toList();
+            articles.add(new IndexedArticle(id, headline, lead, body, "", section, null,
                     AccessLevel.FREE, item.date().toInstant(), List.of(), keywords, null));
         }
-        if (asImported) {
+        if (readByImporter) {
+            System.out.println("texts as the importer reads the files (PageReader): headline, lead and body as the product stores them");
+        } else if (asImported) {
             System.out.println("texts as the import keeps them: first paragraph as the lead, the body ended at its related-articles list");
         }
         analysing = System.nanoTime() - analysing;

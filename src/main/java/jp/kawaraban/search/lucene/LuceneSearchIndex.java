@@ -38,6 +38,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -82,7 +83,6 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     static final String PREVIEW = "preview";
     static final String FINGERPRINT = "fingerprint";
 
-    private static final int SIMILAR_CANDIDATES = 40;
     private static final int VISIBLE_WITHIN_MS = 5_000;
     private static final int QUERY_TERMS = 80;
     private static final int MERGED_SEGMENTS = 4;
@@ -90,10 +90,14 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private static final Set<String> CANDIDATE_FIELDS = Set.of(ID, HEADLINE, SECTION, SERIES, ACCESS, PUBLISHED,
             ENTITY, KEYWORD, DUPLICATE, FINGERPRINT);
     private static final int MIN_DOC_FREQ = 5;
-    /** The body keeps its term vector, so recommendations can compare two articles' words directly. */
-    private static final org.apache.lucene.document.FieldType BODY_TYPE = bodyType();
+    /**
+     * The headline, lead and body keep their term vectors, so recommendations can compare two
+     * articles' words directly — all of them: an imported article's first paragraph is its
+     * lead, and a candidate's vector without it missed what the article is about (decision 0049).
+     */
+    private static final org.apache.lucene.document.FieldType WITH_TERM_VECTOR = withTermVector();
 
-    private static org.apache.lucene.document.FieldType bodyType() {
+    private static org.apache.lucene.document.FieldType withTermVector() {
         var type = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
         type.setStoreTermVectors(true);
         type.freeze();
@@ -296,9 +300,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     private Document document(IndexedArticle article) {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id().value(), Field.Store.YES));
-        doc.add(new TextField(HEADLINE, article.headline(), Field.Store.YES));
-        doc.add(new TextField(LEAD, article.lead(), Field.Store.YES));
-        doc.add(new Field(BODY, article.body(), BODY_TYPE));
+        doc.add(new Field(HEADLINE, article.headline(), WITH_TERM_VECTOR));
+        doc.add(new Field(LEAD, article.lead(), WITH_TERM_VECTOR));
+        doc.add(new Field(BODY, article.body(), WITH_TERM_VECTOR));
         String all = article.plainText();
         doc.add(new TextField(BIGRAMS, all, Field.Store.NO));
         doc.add(new TextField(NUMBERS, all, Field.Store.NO));
@@ -380,16 +384,14 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             }
             WordVector source = WordVector.of(counts, frequencies, reader.numDocs());
             Query query = queries.similar(article, source.telling(QUERY_TERMS, MIN_DOC_FREQ));
-            TopDocs top = searcher.search(query, SIMILAR_CANDIDATES);
+            TopDocs top = searcher.search(query, Recommendations.CANDIDATES);
             var stored = searcher.storedFields();
             var vectors = reader.termVectors();
-            float best = top.scoreDocs.length == 0 ? 1 : top.scoreDocs[0].score;
             List<Recommendations.Candidate> candidates = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc, CANDIDATE_FIELDS);
-                double cosine = source.cosine(termFrequencies(vectors.get(scoreDoc.doc, BODY)));
-                candidates.add(new Recommendations.Candidate(indexed(doc),
-                        Recommendations.score(scoreDoc.score, best, cosine), doc.get(FINGERPRINT)));
+                double cosine = source.cosine(termFrequencies(vectors.get(scoreDoc.doc)));
+                candidates.add(new Recommendations.Candidate(indexed(doc), (float) cosine, doc.get(FINGERPRINT)));
             }
             return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
         });
@@ -405,9 +407,9 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         TopDocs own = searcher.search(new TermQuery(new Term(ID, article.id().value())), 1);
         Terms body = own.scoreDocs.length == 0 ? null : searcher.getIndexReader().termVectors().get(own.scoreDocs[0].doc, BODY);
         if (body == null) {
-            return WordVector.counts(words, article.plainText());
+            return WordVector.counts(words, article.headline(), article.lead() + "\n" + article.body());
         }
-        Map<String, Integer> counts = WordVector.counts(words, article.headline() + "\n" + article.lead());
+        Map<String, Integer> counts = WordVector.counts(words, article.headline(), article.lead());
         termFrequencies(body).forEach((term, frequency) -> counts.merge(term, (int) frequency, Integer::sum));
         return counts;
     }
@@ -434,6 +436,19 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             knownFrequencies = known;
         }
         return known.frequencies();
+    }
+
+    /**
+     * A candidate's words as the re-ranking reads them: its headline's, lead's and body's term
+     * vectors counted together, as the article's own side counts its whole text. An index built
+     * before the headline and lead kept vectors gives the body's alone until it is rebuilt.
+     */
+    private static WordVector.TermFrequencies termFrequencies(Fields fields) throws IOException {
+        if (fields == null) {
+            return WordVector.TermFrequencies.NONE;
+        }
+        return WordVector.TermFrequencies.ofArticle(termFrequencies(fields.terms(HEADLINE)),
+                termFrequencies(fields.terms(LEAD)), termFrequencies(fields.terms(BODY)));
     }
 
     /** A stored term vector as the re-ranking reads it. */

@@ -68,9 +68,10 @@ import static jp.kawaraban.search.query.ArticleQueries.SERIES;
 public class OpenSearchSearchIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchIndex.class);
-    private static final int SIMILAR_CANDIDATES = 40;
     private static final int QUERY_TERMS = 80;
     private static final int MIN_DOC_FREQ = 5;
+    /** The fields a candidate's words are read from, for the cosine: as the embedded index. */
+    private static final List<String> COMPARED = List.of(HEADLINE, LEAD, BODY);
     private static final int REBUILD_BULK = 500;
     private static final String HEADLINE_TEXT = "headline_text";
     private static final String LEAD_TEXT = "lead_text";
@@ -244,11 +245,14 @@ public class OpenSearchSearchIndex implements SearchIndex {
         ArrayNode excluded = mappings.putObject("_source").putArray("excludes");
         List.of(HEADLINE, LEAD, BODY, BIGRAMS, NUMBERS).forEach(excluded::add);
         ObjectNode properties = mappings.putObject("properties");
-        for (String field : List.of(HEADLINE, LEAD, BIGRAMS, NUMBERS)) {
+        for (String field : List.of(BIGRAMS, NUMBERS)) {
             properties.putObject(field).put("type", "text").put("analyzer", PreAnalysed.ANALYZER);
         }
-        // Recommendations compare a candidate's words with the article's: its term vector is stored.
-        properties.putObject(BODY).put("type", "text").put("analyzer", PreAnalysed.ANALYZER).put("term_vector", "yes");
+        // Recommendations compare a candidate's words with the article's: the term vectors of
+        // its headline, lead and body are stored (decision 0049).
+        for (String field : COMPARED) {
+            properties.putObject(field).put("type", "text").put("analyzer", PreAnalysed.ANALYZER).put("term_vector", "yes");
+        }
         for (String field : List.of(HEADLINE_TEXT, LEAD_TEXT, BODY_TEXT, PREVIEW)) {
             properties.putObject(field).put("type", "text").put("index", false);
         }
@@ -313,11 +317,11 @@ public class OpenSearchSearchIndex implements SearchIndex {
     public List<Similar> similar(IndexedArticle article, int limit) {
         prepare();
         // The numbers come from OpenSearch, the arithmetic is the embedded index's (WordVector).
-        Map<String, Integer> counts = WordVector.counts(words, article.plainText());
+        Map<String, Integer> counts = WordVector.counts(words, article.headline(), article.lead() + "\n" + article.body());
         WordVector source = WordVector.of(counts, documentFrequencies(article), size());
         ObjectNode request = client.json().createObjectNode();
         request.set("query", QueryJson.of(queries.similar(article, source.telling(QUERY_TERMS, MIN_DOC_FREQ))));
-        request.put("size", SIMILAR_CANDIDATES);
+        request.put("size", Recommendations.CANDIDATES);
         request.put("track_total_hits", false);
         ArrayNode fields = request.putObject("_source").putArray("includes");
         CANDIDATE_FIELDS.forEach(fields::add);
@@ -326,13 +330,11 @@ public class OpenSearchSearchIndex implements SearchIndex {
             return List.of();
         }
         Map<String, WordVector.TermFrequencies> vectors = termVectors(found);
-        float best = found.get(0).path("_score").floatValue();
         List<Recommendations.Candidate> candidates = new ArrayList<>();
         for (JsonNode hit : found) {
             IndexedArticle candidate = indexed(hit.path("_source"));
             double cosine = source.cosine(vectors.getOrDefault(candidate.id().value(), WordVector.TermFrequencies.NONE));
-            candidates.add(new Recommendations.Candidate(candidate,
-                    Recommendations.score(hit.path("_score").floatValue(), best, cosine),
+            candidates.add(new Recommendations.Candidate(candidate, (float) cosine,
                     hit.path("_source").path(FINGERPRINT).asString(null)));
         }
         return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
@@ -352,21 +354,28 @@ public class OpenSearchSearchIndex implements SearchIndex {
         return frequencies;
     }
 
-    /** The candidates' stored term vectors of their body, by article id. */
+    /** The candidates' stored term vectors of their headline, lead and body, one count per word, by article id. */
     private Map<String, WordVector.TermFrequencies> termVectors(JsonNode hits) {
         ObjectNode request = client.json().createObjectNode();
         ArrayNode ids = request.putArray("ids");
         hits.forEach(hit -> ids.add(hit.path("_id").asString()));
-        request.putObject("parameters").put("term_statistics", false).put("field_statistics", false)
+        ArrayNode fields = request.putObject("parameters").put("term_statistics", false).put("field_statistics", false)
                 .put("positions", false).put("offsets", false).put("payloads", false)
-                .putArray("fields").add(BODY);
+                .putArray("fields");
+        COMPARED.forEach(fields::add);
         Map<String, WordVector.TermFrequencies> vectors = new HashMap<>();
         for (JsonNode doc : client.post("/" + alias + "/_mtermvectors", request).body().path("docs")) {
-            JsonNode terms = doc.path("term_vectors").path(BODY).path("terms");
-            vectors.put(doc.path("_id").asString(), each ->
-                    terms.properties().forEach(term -> each.accept(term.getKey(), term.getValue().path("term_freq").asLong())));
+            JsonNode fieldsFound = doc.path("term_vectors");
+            vectors.put(doc.path("_id").asString(), WordVector.TermFrequencies.ofArticle(terms(fieldsFound.path(HEADLINE)),
+                    terms(fieldsFound.path(LEAD)), terms(fieldsFound.path(BODY))));
         }
         return vectors;
+    }
+
+    /** One field's term vector from an {@code _mtermvectors} answer (none when the field is empty). */
+    private static WordVector.TermFrequencies terms(JsonNode field) {
+        JsonNode terms = field.path("terms");
+        return each -> terms.properties().forEach(term -> each.accept(term.getKey(), term.getValue().path("term_freq").asLong()));
     }
 
     private IndexedArticle indexed(JsonNode source) {

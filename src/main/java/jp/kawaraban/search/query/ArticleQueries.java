@@ -144,8 +144,12 @@ public final class ArticleQueries {
         for (String entity : article.entityIds()) {
             like.add(new BoostQuery(new TermQuery(new Term(ENTITY, entity)), 2.0f), Occur.SHOULD);
         }
+        // Each word in the headline and lead too: an imported article's first paragraph is its
+        // lead, and its subject is often named there and in the headline only (decision 0049).
         for (String term : tellingWords) {
-            like.add(new TermQuery(new Term(BODY, term)), Occur.SHOULD);
+            for (String field : List.of(HEADLINE, LEAD, BODY)) {
+                like.add(new TermQuery(new Term(field, term)), Occur.SHOULD);
+            }
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(like.build(), Occur.MUST)

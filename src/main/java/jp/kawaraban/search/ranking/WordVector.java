@@ -13,13 +13,24 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * An article's words weighted by how often it uses them and how rare they are in the
- * archive (sublinear tf × idf), to compare two articles directly: the cosine of their
- * vectors. The candidate's side uses its stored term vector with tf weights only, which
- * keeps the comparison to one pass over its terms. The engine only supplies the numbers (how
+ * archive (tf × idf, the tf saturating as BM25's does), to compare two articles directly: the
+ * cosine of their vectors. Both sides count the whole article — headline, lead and body — with
+ * the headline's words counted {@value #HEADLINE_COUNTS} times (decision 0049). The candidate's
+ * side uses its stored term vectors with tf weights only, which keeps the comparison to one
+ * pass over its terms. The engine only supplies the numbers (how
  * many articles hold each word, how many articles there are, a candidate's term counts); the
  * arithmetic is this class's on both engines.
  */
 public final class WordVector {
+
+    /** How many times a headline's word counts: the headline says what the article is about. */
+    public static final int HEADLINE_COUNTS = 2;
+    /**
+     * Where a word's weight stops growing with its count (BM25's k1): an article that repeats a
+     * word ten times is not ten times about it. Measured against log(1 + tf) on the imported
+     * livedoor text (docs/benchmarks.md).
+     */
+    private static final double SATURATION = 1.2;
 
     private final Map<String, Double> weights;
     private final Map<String, Integer> documentFrequencies;
@@ -47,6 +58,13 @@ public final class WordVector {
         return counts;
     }
 
+    /** {@link #counts(Analyzer, String)} of an article, its headline's words counted {@value #HEADLINE_COUNTS} times. */
+    public static Map<String, Integer> counts(Analyzer analyzer, String headline, String rest) {
+        Map<String, Integer> counts = counts(analyzer, rest);
+        counts(analyzer, headline).forEach((term, n) -> counts.merge(term, n * HEADLINE_COUNTS, Integer::sum));
+        return counts;
+    }
+
     /**
      * @param counts              the article's words and how often it uses each ({@link #counts})
      * @param documentFrequencies for each of those words, how many indexed articles hold it (0 when none)
@@ -60,7 +78,7 @@ public final class WordVector {
             int df = documentFrequencies.getOrDefault(entry.getKey(), 0);
             frequencies.put(entry.getKey(), df);
             double idf = Math.log(1 + (double) all / (1 + df));
-            weights.put(entry.getKey(), (1 + Math.log(entry.getValue())) * idf);
+            weights.put(entry.getKey(), saturated(entry.getValue()) * idf);
         }
         return new WordVector(weights, frequencies);
     }
@@ -87,6 +105,15 @@ public final class WordVector {
         TermFrequencies NONE = each -> { };
 
         void forEach(ObjLongConsumer<String> each);
+
+        /** An article's words from its three fields' vectors, the headline's counted as {@link #counts(Analyzer, String, String)} counts them. */
+        static TermFrequencies ofArticle(TermFrequencies headline, TermFrequencies lead, TermFrequencies body) {
+            Map<String, Long> counts = new HashMap<>();
+            headline.forEach((term, frequency) -> counts.merge(term, frequency * HEADLINE_COUNTS, Long::sum));
+            lead.forEach((term, frequency) -> counts.merge(term, frequency, Long::sum));
+            body.forEach((term, frequency) -> counts.merge(term, frequency, Long::sum));
+            return each -> counts.forEach(each::accept);
+        }
     }
 
     /** Cosine against another article's term vector (0 when it has none). */
@@ -96,7 +123,7 @@ public final class WordVector {
         }
         double[] sums = new double[2]; // dot product, the other's squared norm
         other.forEach((term, frequency) -> {
-            double tf = 1 + Math.log(frequency);
+            double tf = saturated(frequency);
             sums[1] += tf * tf;
             Double weight = weights.get(term);
             if (weight != null) {
@@ -104,5 +131,9 @@ public final class WordVector {
             }
         });
         return sums[1] == 0 ? 0 : sums[0] / (norm * Math.sqrt(sums[1]));
+    }
+
+    private static double saturated(long count) {
+        return count * (SATURATION + 1) / (count + SATURATION);
     }
 }
