@@ -9,11 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:-${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}}
-TARGET=/tmp/kawaraban-corpus
-[[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
-if [[ ! -d $TARGET/livedoor ]]; then
-    mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
-fi
+source bench/corpus.sh   # sets TARGET, the extracted corpus
 echo "== load before: $(uptime)"
 ./mvnw -q -B test -Dtest=AnalysisSpeedBench -Dsurefire.failIfNoSpecifiedTests=false \
     -Dkawaraban.bench=true -Dkawaraban.corpus="$TARGET/livedoor" | grep -v "^\[" || true

@@ -11,11 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:-${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}}
 ARTICLES=${ARTICLES:-5000}
-TARGET=/tmp/kawaraban-corpus
-[[ -f $CORPUS ]] || { echo "corpus not found: $CORPUS" >&2; exit 1; }
-if [[ ! -d $TARGET/livedoor ]]; then
-    mkdir -p "$TARGET" && tar -xzf "$CORPUS" -C "$TARGET"
-fi
+source bench/corpus.sh   # sets TARGET, the extracted corpus
 ./mvnw -q -B test -Dtest=SearchEnginesBench -Dsurefire.failIfNoSpecifiedTests=false \
     -DargLine="-Xmx2g -XX:TieredStopAtLevel=4 -Dkawaraban.bench=true -Dkawaraban.corpus=$TARGET/livedoor -Dkawaraban.bench.articles=$ARTICLES" \
     | grep -v "^\[" || true
