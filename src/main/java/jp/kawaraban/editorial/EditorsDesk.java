@@ -26,6 +26,7 @@ import jp.kawaraban.article.PageRequest;
 import jp.kawaraban.article.Revision;
 import jp.kawaraban.editorial.AuditLog.Actor;
 import jp.kawaraban.editorial.internal.LineDiff;
+import jp.kawaraban.editorial.internal.PublishedTermCounts;
 import jp.kawaraban.newsletter.EmailUnlocks;
 import jp.kawaraban.search.Entities;
 import jp.kawaraban.search.Search;
@@ -34,6 +35,7 @@ import jp.kawaraban.text.Candidate;
 import jp.kawaraban.text.Entity;
 import jp.kawaraban.text.EntityCandidates;
 import jp.kawaraban.text.EntityKind;
+import jp.kawaraban.text.Keyword;
 import jp.kawaraban.text.Keywords;
 import jp.kawaraban.text.Mention;
 import jp.kawaraban.text.MentionFinder;
@@ -65,11 +67,13 @@ public class EditorsDesk {
     private final Vocabulary vocabulary;
     private final Search search;
     private final EmailUnlocks unlocks;
+    private final PublishedTermCounts termCounts;
     private final Clock clock;
 
     EditorsDesk(ArticleDesk articles, ArticleCatalog catalog, AuditLog audit, Entities entities, Vocabulary vocabulary,
-                Search search, EmailUnlocks unlocks, Clock clock) {
+                Search search, EmailUnlocks unlocks, PublishedTermCounts termCounts, Clock clock) {
         this.articles = articles;
+        this.termCounts = termCounts;
         this.unlocks = unlocks;
         this.catalog = catalog;
         this.audit = audit;
@@ -238,13 +242,28 @@ public class EditorsDesk {
 
     // ---- proposals and related picks ------------------------------------------------------------------
 
-    /** Keywords and entities the text module finds in the manuscript, minus what the editor chose. */
+    /**
+     * Keywords and entities the text module finds in the manuscript, minus what the editor chose.
+     * Keywords are weighed against the site's latest published articles ({@link PublishedTermCounts}).
+     */
     @Transactional(readOnly = true)
     public Proposals propose(Manuscript manuscript) {
         String body = plainBody(manuscript.body());
         Set<String> chosen = Set.copyOf(manuscript.keywordList());
-        List<String> keywords = Keywords.extract(manuscript.headline(), manuscript.lead() + "\n\n" + body, 12).stream()
-                .map(k -> k.term()).filter(term -> !chosen.contains(term)).limit(8).toList();
+        List<String> keywords = new ArrayList<>();
+        for (Keyword keyword : Keywords.extract(manuscript.headline(), manuscript.lead() + "\n\n" + body, 24,
+                termCounts.current())) {
+            // What an editor can use as a tag readers follow: not one character (案, 市), not a
+            // part of a term already proposed (港湾 after 港湾地区), not one already chosen.
+            String term = keyword.term();
+            if (term.codePointCount(0, term.length()) > 1 && !chosen.contains(term)
+                    && keywords.stream().noneMatch(proposed -> proposed.contains(term))) {
+                keywords.add(term);
+            }
+            if (keywords.size() == 8) {
+                break;
+            }
+        }
         String text = ArticleContent.plainText(manuscript.headline(), manuscript.lead(), body);
         MentionFinder finder = entities.finder();
         Map<String, Entity> mentioned = new LinkedHashMap<>();
