@@ -113,6 +113,36 @@ class SearchEnginesAgreeTest {
         assertThat(lucene.similar(articles.getFirst(), 8)).isNotEmpty();
     }
 
+    @Test
+    void equalScoresComeNewestFirstInBothEngines(@TempDir Path otherDir) throws IOException {
+        // Three copies of one text: equal scores for any word of it. Each engine gets them in an
+        // order of its own, so neither can return them newest first by the order it was sent.
+        List<IndexedArticle> copies = new ArrayList<>();
+        for (int day = 1; day <= 3; day++) {
+            copies.add(new IndexedArticle(ArticleId.derivedFrom("test:copy-" + day), "港の朝市、今年も始まる",
+                    "港の朝市が今年も始まった。", "港の朝市には近くの漁港から魚が並ぶ。", "港の朝市には", "society", null,
+                    AccessLevel.FREE, Instant.parse("2025-04-0" + day + "T00:00:00Z"), List.of(), List.of(), null));
+        }
+        List<String> newestFirst = List.of(copies.get(2).id().value(), copies.get(1).id().value(), copies.get(0).id().value());
+        try (LuceneSearchIndex oldestSent = new LuceneSearchIndex(otherDir)) {
+            oldestSent.indexAll(copies);
+            String alias = "equal-scores-" + System.nanoTime();
+            var newestSent = new OpenSearchSearchIndex(new OpenSearchClient(new SearchProperties.OpenSearch(
+                    List.of(OpenSearchNode.shared().uri()), null, null, alias, Duration.ofSeconds(30)),
+                    JsonMapper.builder().build()), alias);
+            newestSent.indexAll(copies.reversed());
+            SearchQuery search = query("朝市", null, null, null, null, SearchQuery.Order.RELEVANCE, 1, 10);
+            SearchHits fromLucene = oldestSent.search(search);
+            assertThat(fromLucene.hits()).as("the copies score the same").hasSize(3)
+                    .extracting(SearchHit::score).containsOnly(fromLucene.hits().getFirst().score());
+            assertThat(ids(fromLucene)).isEqualTo(newestFirst);
+            assertThat(ids(newestSent.search(search))).isEqualTo(newestFirst);
+            // Page 2 of one a page continues page 1.
+            assertThat(ids(oldestSent.search(query("朝市", null, null, null, null, SearchQuery.Order.RELEVANCE, 2, 1))))
+                    .containsExactly(newestFirst.get(1));
+        }
+    }
+
     private static SearchQuery query(String text, String section, String series, Instant from, Instant until,
                                      SearchQuery.Order order, int page, int size) {
         return new SearchQuery(text, List.of(), section, series, null, from, until, order, page, size,

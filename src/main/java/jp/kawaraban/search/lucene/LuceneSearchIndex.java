@@ -332,13 +332,22 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         return queries.search(query, this::search);
     }
 
+    private static final Sort NEWEST_FIRST = new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true));
+    /**
+     * Equal scores, which short articles that name a word once often have (lengths are kept to a
+     * byte), are ordered newest first: otherwise their order is the index's inner order, which
+     * merges change and OpenSearch need not share, so page 2 could repeat a hit of page 1.
+     */
+    private static final Sort BEST_THEN_NEWEST = new Sort(SortField.FIELD_SCORE,
+            new SortField(PUBLISHED, SortField.Type.LONG, true));
+
     private SearchHits search(SearchQuery query, ArticleQueries.Plan plan) {
         boolean newest = plan.newest();
         return withSearcher(searcher -> {
             int wanted = query.offset() + query.size();
             TopDocs top = newest
-                    ? searcher.search(plan.query(), wanted, new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true)))
-                    : searcher.search(plan.query(), wanted);
+                    ? searcher.search(plan.query(), wanted, NEWEST_FIRST)
+                    : searcher.search(plan.query(), wanted, BEST_THEN_NEWEST, true);
             List<SearchHit> hits = new ArrayList<>();
             var stored = searcher.storedFields();
             for (int i = query.offset(); i < top.scoreDocs.length; i++) {

@@ -283,9 +283,12 @@ public class OpenSearchSearchIndex implements SearchIndex {
         request.put("from", query.offset());
         request.put("size", query.size());
         request.put("track_total_hits", true);
-        if (plan.newest()) {
-            request.putArray("sort").addObject().put(PUBLISHED, "desc");
+        ArrayNode sort = request.putArray("sort");
+        if (!plan.newest()) {
+            // Equal scores newest first, as the embedded index orders them (LuceneSearchIndex).
+            sort.addObject().put("_score", "desc");
         }
+        sort.addObject().put(PUBLISHED, "desc");
         ArrayNode fields = request.putObject("_source").putArray("includes");
         List.of(ID, HEADLINE_TEXT, LEAD_TEXT, BODY_TEXT, PREVIEW, SECTION, ACCESS, PUBLISHED).forEach(fields::add);
         JsonNode answer = client.post("/" + alias + "/_search", request).body();
