@@ -93,11 +93,17 @@ public class PublishedTermCounts {
 
     private void count() {
         try {
+            long started = System.nanoTime();
+            long published = catalog.countPublished();
+            if (published < minArticles) {
+                counted = new Counted(DocumentFrequencies.none(), clock.instant());
+                log.info("Keyword proposals not weighed: {} published articles, fewer than {}", published, minArticles);
+                return;
+            }
             List<String> texts = latestTexts();
-            DocumentFrequencies frequencies = texts.size() < minArticles
-                    ? DocumentFrequencies.none() : DocumentFrequencies.ofKeywordTerms(texts);
-            counted = new Counted(frequencies, clock.instant());
-            log.debug("Keyword weights counted on {} published articles", texts.size());
+            counted = new Counted(DocumentFrequencies.ofKeywordTerms(texts), clock.instant());
+            log.info("Keyword proposals weigh against {} published articles (counted in {} ms)", texts.size(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             // The proposals keep the counts they had; the next request tries again.
             changedSinceCount = true;
