@@ -10,8 +10,11 @@ import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds spelling variants of katakana loanwords and foreign names to one key, so that
@@ -43,6 +46,9 @@ import java.util.Set;
  *       morae are counted on the foreign syllables, so フィラー (two) keeps it whichever way
  *       フィ is written. A word listed in {@code text/keep-final-long-vowel.txt} keeps it:
  *       the dictionary knows both ドラマー and ドラマ and cannot tell they are two words.</li>
+ *   <li>a run that UniDic knows as one word, and as another word than the one its key stands
+ *       for, gets a mark after the key ({@link #identityMark}): ヴォート (vote) is not ボート
+ *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decision 0047.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
@@ -103,9 +109,13 @@ public final class KatakanaFolding {
     private KatakanaFolding() {
     }
 
-    /** The folded key of {@code word}; equal keys mean "the same word spelled differently". */
+    /**
+     * The folded key of {@code word}; equal keys mean "the same word spelled differently".
+     * The rules below give the key, and a run of katakana that UniDic knows as one word which is
+     * not the word the rules' spelling is gets a mark of its own (see {@link #identityMark}).
+     */
     public static String fold(String word) {
-        return fold(word, true);
+        return fold(word, true, true);
     }
 
     /**
@@ -113,10 +123,24 @@ public final class KatakanaFolding {
      * many look-alike pairs that list alone keeps apart.
      */
     static String foldIgnoringKeepList(String word) {
-        return fold(word, false);
+        return fold(word, false, true);
     }
 
-    private static String fold(String word, boolean useKeepList) {
+    /**
+     * Loads the dictionary the fold asks (UniDic, decision 0047) now rather than at the first
+     * katakana word folded: it takes about 4 s, which a node should spend while it starts, not
+     * in a reader's first search or the first article it indexes.
+     */
+    public static void loadDictionary() {
+        UniDicLemmas.load();
+    }
+
+    /** The key the spelling rules alone give, without asking UniDic: the fold before decision 0047. */
+    static String foldByRules(String word) {
+        return fold(word, true, false);
+    }
+
+    private static String fold(String word, boolean useKeepList, boolean askLemmas) {
         if (word == null || word.isEmpty() || !containsKatakana(word)) {
             return word;
         }
@@ -155,7 +179,12 @@ public final class KatakanaFolding {
                     break;
                 }
             }
-            out.append(foldPart(run.toString(), useKeepList));
+            String written = run.toString();
+            String key = foldPart(written, useKeepList);
+            out.append(key);
+            if (askLemmas) {
+                out.append(identityMark(written, key));
+            }
             i = end;
         }
         return out.toString();
@@ -172,6 +201,84 @@ public final class KatakanaFolding {
             return withoutSokuon.substring(0, withoutSokuon.length() - 1);
         }
         return withoutSokuon;
+    }
+
+    /** Between a run's key and the mark of {@link #identityMark}: never in a katakana word. */
+    static final char IDENTITY_MARK = '#';
+
+    /**
+     * What tells a word apart from another word that the rules spell alike (decision 0047);
+     * empty for nearly every word. The rules' key is read back as a spelling — itself, with
+     * small vowels (ウイ as ウィ), or with a final ー (the rules drop it) — and the first of these
+     * that UniDic knows as a whole word is the word the key stands for. Then:
+     * <ul>
+     *   <li>a word written with ヴ whose lemma (or, if UniDic does not know it, that word's lemma)
+     *       has an origin without v or w is not what its writer meant by ヴ: ヴォルト is not
+     *       ボルト-bolt, ヴァット not バット-bat. It is marked {@code #v};</li>
+     *   <li>a word UniDic knows whose lemma is not that word's lemma is marked with its own:
+     *       ヴォート (ボート-vote) against ボート (ボート-boat), ヴィラ (ビラ-villa) against ビラ
+     *       (びら, a leaflet), ルーラー (ruler) against ルーラ.</li>
+     * </ul>
+     * A word UniDic does not know, and a word whose key no spelling UniDic knows stands for,
+     * get no mark: the rules decide alone, as for names (ウィットコフ, ウィトコフ). Nor does a
+     * word whose lemma is the key's (コンピュータ and コンピューター are both
+     * コンピューター-computer), so a technical spelling UniDic lacks (オシレータ) still meets
+     * the press spelling it knows (オシレーター).
+     */
+    static String identityMark(String written, String key) {
+        String cacheKey = written + '\u0000' + key;
+        String mark = MARKS.get(cacheKey);
+        if (mark == null) {
+            mark = identityMarkAskingUniDic(written, key);
+            if (MARKS.size() >= MARK_CACHE_LIMIT) {
+                MARKS.clear();
+            }
+            MARKS.put(cacheKey, mark);
+        }
+        return mark;
+    }
+
+    /** Spellings whose mark is remembered before the cache is emptied: a few MiB of short strings. */
+    private static final int MARK_CACHE_LIMIT = 50_000;
+
+    /** The marks already decided, by spelling and key: indexing meets the same words again and again. */
+    private static final Map<String, String> MARKS = new ConcurrentHashMap<>();
+
+    private static String identityMarkAskingUniDic(String written, String key) {
+        Optional<UniDicLemmas.Lemma> own = UniDicLemmas.of(written);
+        Optional<UniDicLemmas.Lemma> keys = lemmaOfKey(key);
+        Optional<UniDicLemmas.Lemma> resolved = own.isPresent() ? own : keys;
+        if (isWrittenWithV(written) && resolved.isPresent() && resolved.get().glossedWithoutV()) {
+            return IDENTITY_MARK + "v";
+        }
+        if (own.isPresent() && keys.isPresent() && !own.get().isSameWordAs(keys.get())) {
+            return IDENTITY_MARK + own.get().mark();
+        }
+        return "";
+    }
+
+    /** The lemma of the word a key stands for: the first spelling of it that UniDic knows whole. */
+    private static Optional<UniDicLemmas.Lemma> lemmaOfKey(String key) {
+        String small = withSmallVowels(key);
+        List<String> spellings = key.endsWith("ー") ? List.of(key, small)
+                : List.of(key, small, key + "ー", small + "ー");
+        for (String spelling : spellings) {
+            Optional<UniDicLemmas.Lemma> lemma = UniDicLemmas.of(spelling);
+            if (lemma.isPresent()) {
+                return lemma;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isWrittenWithV(String written) {
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c == 'ヴ' || c >= 'ヷ' && c <= 'ヺ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rules 3 to 5: kana spelled another way for the same sound. Never longer than the input. */
@@ -346,8 +453,11 @@ public final class KatakanaFolding {
         // knows with it (マーラー, パーマー) keeps it, for its short form is as likely a word —
         // and so does a loanword that is a surname as well (シルバー: silver, and the name Silver
         // that シルバ, Silva, is not).
-        return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables))
-                && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables);
+        // Each spelling of the foreign syllables is asked: IPADIC has ウインター and not
+        // ウィンター, and the two must fold alike.
+        return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables) || KnownWords.isCommonWord(spelled))
+                && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables)
+                && !KnownWords.isAlsoAPersonsName(spelled);
     }
 
     /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */
