@@ -180,7 +180,7 @@ public final class KatakanaFolding {
                 }
             }
             String written = run.toString();
-            String key = foldPart(written, useKeepList);
+            String key = foldPart(written, useKeepList, askLemmas);
             out.append(key);
             if (askLemmas) {
                 out.append(identityMark(written, key));
@@ -191,13 +191,13 @@ public final class KatakanaFolding {
     }
 
     /** Folds one run of katakana letters (no separator). */
-    private static String foldPart(String part, boolean useKeepList) {
+    private static String foldPart(String part, boolean useKeepList, boolean askLemmas) {
         String spelled = respell(part);
         // The length that counts leaves out a final ー, which rule 7 may drop: バッテリー must
         // fold like バッテリ, so both are measured as four characters.
         int length = spelled.endsWith("ー") ? spelled.length() - 1 : spelled.length();
         String withoutSokuon = length >= MIN_LENGTH_FOR_SOKUON ? dropSokuon(spelled) : spelled;
-        if (dropsFinalLongVowel(part, spelled, useKeepList)) {
+        if (dropsFinalLongVowel(part, spelled, useKeepList, askLemmas)) {
             return withoutSokuon.substring(0, withoutSokuon.length() - 1);
         }
         return withoutSokuon;
@@ -248,10 +248,22 @@ public final class KatakanaFolding {
         Optional<UniDicLemmas.Lemma> own = UniDicLemmas.of(written);
         Optional<UniDicLemmas.Lemma> keys = lemmaOfKey(key);
         Optional<UniDicLemmas.Lemma> resolved = own.isPresent() ? own : keys;
-        if (isWrittenWithV(written) && resolved.isPresent() && resolved.get().glossedWithoutV()) {
+        boolean withV = isWrittenWithV(written);
+        if (withV && resolved.isPresent() && resolved.get().glossedWithoutV()) {
             return IDENTITY_MARK + "v";
         }
-        if (own.isPresent() && keys.isPresent() && !own.get().isSameWordAs(keys.get())) {
+        // A word UniDic does not know, respelled by rule 3 or 4 into a common word with no origin:
+        // that is a Japanese word in katakana (ボウ; フイ, ふい; イエ, 家), which nobody writes with
+        // ヴ or a small vowel (ヴォウ, フィ, イェ are other words). Decision 0050.
+        if (own.isEmpty() && keys.isPresent() && !keys.get().properNoun() && keys.get().gloss() == null
+                && (withV || !respell(written).equals(written) && !isAllKatakana(keys.get().written()))) {
+            return IDENTITY_MARK + (withV ? "v" : "s");
+        }
+        // Two records of one lemma (ハーディー-hardy and the name ハーディ, written ハーディー)
+        // are one word, but not for a ヴ spelling: a name written with ヴ is not the B-row word
+        // with an origin of its own (ヴァーム, a drink, is not バーム-balm).
+        if (own.isPresent() && keys.isPresent() && !own.get().isSameWordAs(keys.get())
+                && (withV || !own.get().isSameLemmaAs(keys.get()))) {
             return IDENTITY_MARK + own.get().mark();
         }
         return "";
@@ -421,12 +433,9 @@ public final class KatakanaFolding {
      * A word listed in {@code text/keep-final-long-vowel.txt} keeps it whatever its length:
      * the dictionary knows both ドラマー and ドラマ, and cannot say they are two words.
      */
-    private static boolean dropsFinalLongVowel(String part, String spelled, boolean useKeepList) {
+    private static boolean dropsFinalLongVowel(String part, String spelled, boolean useKeepList, boolean askLemmas) {
         int last = spelled.length() - 1;
         if (last < 1 || spelled.charAt(last) != 'ー') {
-            return false;
-        }
-        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
             return false;
         }
         // Counted on the foreign syllables, whichever way rule 4 wrote them: フィラー and
@@ -434,8 +443,26 @@ public final class KatakanaFolding {
         String syllables = withSmallVowels(spelled);
         int morae = morae(syllables, syllables.length() - 1);
         boolean afterSmallI = syllables.charAt(syllables.length() - 2) == 'ィ';
+        boolean rulesMayDrop = morae >= MIN_MORAE_FOR_FINAL_LONG_VOWEL || morae == 2 && afterSmallI;
+        // Morae as written count too, for the dictionary: クエリー is ク, エ, リ (query), though
+        // the rules read クエ as the one syllable of クェ.
+        if (!rulesMayDrop && (!askLemmas || morae(part, part.length() - 1) < MIN_MORAE_FOR_FINAL_LONG_VOWEL)) {
+            return false; // the dictionary may keep a mark the rules would drop, never drop one of two morae
+        }
+        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
+            return false;
+        }
+        if (askLemmas) {
+            Boolean byTable = finalLongVowelByTable(part, spelled);
+            if (byTable != null) {
+                return byTable;
+            }
+            if (!rulesMayDrop) {
+                return false;
+            }
+        }
         if (morae < MIN_MORAE_FOR_FINAL_LONG_VOWEL) {
-            return morae == 2 && afterSmallI;
+            return true; // two morae ending in ィ: シティー, ボディー
         }
         if (afterSmallI) {
             return true;
@@ -458,6 +485,68 @@ public final class KatakanaFolding {
         return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables) || KnownWords.isCommonWord(spelled))
                 && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables)
                 && !KnownWords.isAlsoAPersonsName(spelled);
+    }
+
+    /**
+     * Rule 7 asked of UniDic's table (decision 0050): the word with its final ー and the shorter
+     * form without it are looked up, each as written, then as respelled by rules 3 to 5, then with
+     * the small vowels of rule 4. True (drop the mark) or false (keep it) when the table decides,
+     * null when the rules must:
+     * <ul>
+     *   <li>both known: the mark goes only if they are one lemma (ヘッダー and ヘッダ are both
+     *       ヘッダー-header; ドラマー-drummer is not ドラマ-drama, リーガー not リーガ, RIHGA);</li>
+     *   <li>only the shorter form known: the mark goes if that form's lemma is written with it
+     *       (コンピュータ is コンピューター-computer), and stays if it is not (スキーマ-schema
+     *       is its own lemma, so スキーマー is another word);</li>
+     *   <li>otherwise (only the long form known, or neither) the rules decide.</li>
+     * </ul>
+     */
+    static Boolean finalLongVowelByTable(String part, String spelled) {
+        UniDicLemmas.Lemma whole = lemmaOfSpelling(part, spelled);
+        UniDicLemmas.Lemma shorter = lemmaOfSpelling(part.substring(0, part.length() - 1),
+                spelled.substring(0, spelled.length() - 1));
+        if (whole != null && shorter != null) {
+            if (!whole.isSameLemmaAs(shorter)) {
+                return false;
+            }
+            String origin = whole.latinGloss() != null ? whole.latinGloss() : shorter.latinGloss();
+            if (origin != null) {
+                return !UniDicLemmas.Lemma.endsInAShortA(origin);
+            }
+            return whole.properNoun() && shorter.properNoun() ? null : Boolean.TRUE;
+        }
+        if (shorter != null) {
+            String origin = shorter.latinGloss();
+            if (origin != null) {
+                return UniDicLemmas.Lemma.endsInALongSound(origin);
+            }
+            String lemma = shorter.written();
+            return lemma.length() > 1 && lemma.charAt(lemma.length() - 1) == 'ー' && isAllKatakana(lemma) ? Boolean.TRUE : null;
+        }
+        return null;
+    }
+
+    /** The lemma of the first of these spellings the table knows: as written, respelled, with small vowels. */
+    private static UniDicLemmas.Lemma lemmaOfSpelling(String written, String spelled) {
+        for (String spelling : new String[] {written, spelled, withSmallVowels(spelled)}) {
+            if (spelling.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<UniDicLemmas.Lemma> lemma = UniDicLemmas.of(spelling);
+            if (lemma.isPresent()) {
+                return lemma.get();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAllKatakana(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isKatakanaLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */

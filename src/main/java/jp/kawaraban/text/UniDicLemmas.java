@@ -81,6 +81,73 @@ final class UniDicLemmas {
             return !text.isEmpty();
         }
 
+        /**
+         * True if this lemma and {@code other} are one lemma for rule 7: the same written lemma
+         * (ヘッダー for ヘッダー and ヘッダ) and no two different glosses. Stricter than
+         * {@link #isSameWordAs}, which lets two names be one: ガーナー (Garner) and ガーナ (Ghana)
+         * are two names and two words.
+         */
+        boolean isSameLemmaAs(Lemma other) {
+            return written.equals(other.written)
+                    && (gloss == null || other.gloss == null || gloss.equalsIgnoreCase(other.gloss));
+        }
+
+        /**
+         * The gloss if it is an origin spelled in Latin letters (header, Sarah, cola), lower-cased,
+         * without a note in brackets or what follows a space; null for none, or for 外国.
+         */
+        String latinGloss() {
+            if (gloss == null) {
+                return null;
+            }
+            String origin = gloss.strip();
+            int cut = origin.indexOf('(');
+            if (cut >= 0) {
+                origin = origin.substring(0, cut).strip();
+            }
+            int space = origin.lastIndexOf(' ');
+            if (space >= 0) {
+                origin = origin.substring(space + 1);
+            }
+            if (origin.isEmpty()) {
+                return null;
+            }
+            for (int i = 0; i < origin.length(); i++) {
+                char c = origin.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '\'' || c == '.')) {
+                    return null;
+                }
+            }
+            return origin.toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * True if an origin ends in a sound that katakana writes with a final ー: -er, -or, -ar,
+         * -ure (header, rotor, capture), -y, -ee, -ie, -ey, -ea (party, Lee, movie), -ow, -aw,
+         * -eau (show, rondeau), -i (taxi). Not -a, -o or a consonant: cola, Sarah, schema and
+         * Alda do not, so コーラー, サラー, スキーマー and アルダー are other words.
+         */
+        static boolean endsInALongSound(String origin) {
+            String word = origin.replaceAll("[^a-z]+$", "");
+            for (String ending : new String[] {"er", "or", "ar", "ur", "ir", "yr", "re", "y", "ee", "ie", "ey", "ea",
+                    "ow", "aw", "eau", "i"}) {
+                if (word.endsWith(ending)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * True if an origin ends in a short -a (cola, Sarah, Alda, schema), which katakana does not
+         * write with a final ー: UniDic files コーラー under コーラ-cola and サラー under サラ-Sarah,
+         * but a writer who puts the mark there means another word (Kohler, Salah).
+         */
+        static boolean endsInAShortA(String origin) {
+            String word = origin.replaceAll("[^a-z]+$", "");
+            return word.endsWith("ah") || word.endsWith("a") && !word.endsWith("ea");
+        }
+
         /** This word's mark in a key: its folded reading and what it is (a name, or its gloss). */
         String mark() {
             String folded = KatakanaFolding.foldByRules(reading);
