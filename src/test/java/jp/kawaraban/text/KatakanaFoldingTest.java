@@ -226,6 +226,65 @@ class KatakanaFoldingTest {
         assertThat(KatakanaFolding.fold(word)).isEqualTo(KatakanaFolding.fold(other));
     }
 
+    /**
+     * Decision 0050: what a reader searches for. A search is the words field's terms of the query
+     * against those of the article; each row is a query, a sentence of an article, and whether
+     * the query's terms are all among the article's (found) or not. The words below differ from
+     * the query only by what a rule folds (a final ー, ヴ, a small vowel, ッ), so without the
+     * table (and before it, the keep-list) folding alone decided.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        // a farmer is not the drug maker 住友ファーマ: UniDic knows ファーマ as pharma
+        "ファーマー, 住友ファーマが決算を発表した, false",
+        "ファーマー, 若いファーマーが畑を継いだ, true",
+        // Witkoff, however the press spells him
+        "ウィトコフ, ウィットコフ特使が到着した, true",
+        "ウィットコフ, ウィトコフ氏が会談した, true",
+        // a drummer is not a drama, a hacker not mint (the words the keep-list held)
+        "ドラマー, 人気ドラマの撮影が始まった, false",
+        "ハッカー, ハッカの香りが広がった, false",
+        // a schemer is not a schema: UniDic knows スキーマ as its own word, without the mark
+        "スキーマー, データベースのスキーマを変えた, false",
+        // the technical spelling finds the press spelling: UniDic files both under one lemma
+        "ヘッダ, ヘッダーを書き換えた, true",
+        "クエリー, クエリを送った, true",
+        "トランスデューサー, トランスデューサを交換した, true",
+        // a name ending in ィ loses its ー, whether UniDic knows the long spelling or not
+        "ジュディー, ジュディさんが歌った, true",
+        // a vote is not a boat, a villa not a handbill (UniDic's glosses)
+        "ヴォート, ボートが転覆した, false",
+        "ヴィラ, ビラを配った, false",
+        // violin, however it is spelled
+        "バイオリン, ヴァイオリンの独奏会, true",
+        // Salah the footballer is not Sarah: UniDic files サラー under サラ, but Sarah ends in -ah
+        "サラー, サラさんが答えた, false",
+        // Ye (the rapper) and the household (イエ制度): UniDic knows イエ only as 家
+        "イェ, イエ制度の名残, false",
+    })
+    void aReaderSearchingAWordFindsItsSpellingsAndNotAnotherWord(String query, String article, boolean found) {
+        List<String> queryTerms = terms(words, query);
+        List<String> articleTerms = terms(words, article);
+        assertThat(queryTerms).as("terms of %s", query).isNotEmpty();
+        assertThat(articleTerms.containsAll(queryTerms)).as("%s %s in %s", queryTerms, found ? "found" : "not found",
+                articleTerms).isEqualTo(found);
+    }
+
+    /** Decision 0050: the table is small and answers as the whole dictionary did (decision 0047). */
+    @Test
+    void theTableHoldsUniDicsKatakanaWordsOnly() {
+        int[] size = UniDicLemmas.size();
+        assertThat(size[0]).as("spellings").isBetween(70_000, 90_000);
+        assertThat(size[1]).as("lemmas").isBetween(55_000, 75_000);
+        assertThat(UniDicLemmas.of("ヴォート")).hasValueSatisfying(lemma -> assertThat(lemma.gloss()).isEqualTo("vote"));
+        assertThat(UniDicLemmas.of("ボート")).hasValueSatisfying(lemma -> assertThat(lemma.gloss()).isEqualTo("boat"));
+        assertThat(UniDicLemmas.of("ヴァイオリン").map(UniDicLemmas.Lemma::written)).hasValue("バイオリン");
+        assertThat(UniDicLemmas.of("ガーナ")).hasValueSatisfying(lemma -> assertThat(lemma.properNoun()).isTrue());
+        assertThat(UniDicLemmas.of("ウィトコフ")).isEmpty();
+        assertThat(UniDicLemmas.of("ボ")).isEmpty();
+        assertThat(UniDicLemmas.of("ボートレース")).isEmpty(); // UniDic cuts it in two: no whole word
+    }
+
     @Test
     void differencesThatChangeTheWordAreNotFolded() {
         assertThat(KatakanaFolding.fold("ファン")).isNotEqualTo(KatakanaFolding.fold("フアン"));
