@@ -127,9 +127,9 @@ public final class KatakanaFolding {
     }
 
     /**
-     * Loads the dictionary the fold asks (UniDic, decision 0047) now rather than at the first
-     * katakana word folded: it takes about 4 s, which a node should spend while it starts, not
-     * in a reader's first search or the first article it indexes.
+     * Loads the table of UniDic's katakana words the fold asks (decisions 0047 and 0050) now
+     * rather than at the first katakana word folded: a node spends the fraction of a second it
+     * takes while it starts, not in a reader's first search or the first article it indexes.
      */
     public static void loadDictionary() {
         UniDicLemmas.load();

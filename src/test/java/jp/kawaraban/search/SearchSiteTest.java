@@ -117,6 +117,30 @@ class SearchSiteTest {
         }
     }
 
+    /**
+     * Decision 0050: a search for ファーマー (a farmer) does not find an article on 住友ファーマ (a
+     * drug maker) through the fold, while one for ヘッダ finds the article that writes ヘッダー
+     * (UniDic files both under one lemma).
+     */
+    @Test
+    void aWordTheTableKnowsAsAnotherIsNotFoundThroughTheFold() {
+        ArticleId pharma = desk.publish(article("住友ファーマが新薬の治験結果を公表した",
+                "住友ファーマは、新薬の治験結果を公表した。"));
+        ArticleId header = desk.publish(article("メールのヘッダーを偽装する手口が広がる",
+                "送信元を装うため、メールのヘッダーを書き換える手口が広がっている。"));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("住友ファーマ"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + pharma.value()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("ヘッダ"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + header.value()));
+            assertThat(reader.page("/search?q=" + encode("ファーマー")).select(".result-headline").eachAttr("href"))
+                    .doesNotContain("/articles/" + pharma.value());
+        } finally {
+            desk.withdraw(pharma);
+            desk.withdraw(header);
+        }
+    }
+
     private static ArticleContent article(String headline, String paragraph) {
         return new ArticleContent(headline, null, paragraph, new Body(List.of(new Block.Paragraph(paragraph))),
                 List.of("テスト 記者"), "world", null, List.of(), AccessLevel.FREE, null, false, List.of());
