@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # The words analyzer before and after a change to the fold, in one JVM, rounds in turn over the
-# same livedoor articles (so the ratio is taken on one load), and the heap the change adds
-# (UniDic, decision 0047). BEFORE is a commit (default: main); the working tree is "after".
+# same livedoor articles (so the ratio is taken on one load), the heap the change adds and the
+# time its table takes to load (UniDic, decisions 0047 and 0050). BEFORE is a commit (default:
+# main); the working tree is "after". CORPUS: the livedoor tarball (bench/corpus.sh).
 #
 #   bench/fold-speed.sh [BEFORE] [ARTICLES] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=${1:-main}; articles=${2:-1500}; rounds=${3:-5}
 java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-corpus=${KAWARABAN_CORPUS:-/tmp/kawaraban-corpus/livedoor}
-if [ ! -d "$corpus" ]; then
-    mkdir -p "$(dirname "$corpus")"
-    tar -xzf ../shared/corpora/livedoor-dev.tar.gz -C "$(dirname "$corpus")"
-fi
+CORPUS=${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}
+source bench/corpus.sh # TARGET, the folder holding livedoor/
+corpus=$TARGET/livedoor
 work=$(mktemp -d)
 trap 'git worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/before" "$before" -q
