@@ -106,7 +106,7 @@ public class UniDicKatakanaTable {
              Writer writer = new OutputStreamWriter(gzip, StandardCharsets.UTF_8)) {
             writer.write("# UniDic's katakana words for the katakana fold (decision 0050), made at build time by\n"
                     + "# src/build/UniDicKatakanaTable.java from com.atilika.kuromoji:kuromoji-unidic:0.9.0\n"
-                    + "# (UniDic 2.1.2, (c) NINJAL; used under its BSD licence, see NOTICE).\n"
+                    + "# (UniDic 2.1.2, copyright (c) 2011-2013 The UniDic Consortium; used under its BSD licence, see NOTICE).\n"
                     + "# " + lemmaLines.size() + " lemmas (written form, reading, gloss, n for a name),"
                     + " then " + lemmaOf.size() + " spellings (spelling, lemma number).\n");
             writer.write(lemmaLines.size() + "\n");

@@ -180,10 +180,14 @@ public final class KatakanaFolding {
                 }
             }
             String written = run.toString();
-            String key = foldPart(written, useKeepList, askLemmas);
-            out.append(key);
-            if (askLemmas) {
-                out.append(identityMark(written, key));
+            if (askLemmas && useKeepList) {
+                out.append(runKey(written));
+            } else {
+                String key = foldPart(written, useKeepList, askLemmas);
+                out.append(key);
+                if (askLemmas) {
+                    out.append(identityMark(written, key));
+                }
             }
             i = end;
         }
@@ -226,23 +230,33 @@ public final class KatakanaFolding {
      * the press spelling it knows (オシレーター).
      */
     static String identityMark(String written, String key) {
-        String cacheKey = written + '\u0000' + key;
-        String mark = MARKS.get(cacheKey);
-        if (mark == null) {
-            mark = identityMarkAskingUniDic(written, key);
-            if (MARKS.size() >= MARK_CACHE_LIMIT) {
-                MARKS.clear();
-            }
-            MARKS.put(cacheKey, mark);
-        }
-        return mark;
+        return identityMarkAskingUniDic(written, key);
     }
 
-    /** Spellings whose mark is remembered before the cache is emptied: a few MiB of short strings. */
-    private static final int MARK_CACHE_LIMIT = 50_000;
+    /**
+     * The whole key of one run of katakana (rules, then the mark), remembered by spelling: the
+     * table is asked up to a dozen times for a run (rules 7 and 8), and indexing meets the same
+     * words again and again. The cache is emptied when it reaches {@link #RUN_CACHE_LIMIT}
+     * spellings, which keeps it bounded without a lock on every read.
+     */
+    private static String runKey(String written) {
+        String key = RUNS.get(written);
+        if (key == null) {
+            String byRules = foldPart(written, true, true);
+            key = byRules + identityMark(written, byRules);
+            if (RUNS.size() >= RUN_CACHE_LIMIT) {
+                RUNS.clear();
+            }
+            RUNS.put(written, key);
+        }
+        return key;
+    }
 
-    /** The marks already decided, by spelling and key: indexing meets the same words again and again. */
-    private static final Map<String, String> MARKS = new ConcurrentHashMap<>();
+    /** Spellings whose key is remembered before the cache is emptied: a few MiB of short strings. */
+    private static final int RUN_CACHE_LIMIT = 50_000;
+
+    /** The keys already made, by the run as written. */
+    private static final Map<String, String> RUNS = new ConcurrentHashMap<>();
 
     private static String identityMarkAskingUniDic(String written, String key) {
         Optional<UniDicLemmas.Lemma> own = UniDicLemmas.of(written);
