@@ -44,11 +44,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *       three when the dictionary knows the word with the mark (モーター; not ガーナー,
  *       whose ガーナ is another word), and after two or three ending in ィ (シティー→シティ);
  *       morae are counted on the foreign syllables, so フィラー (two) keeps it whichever way
- *       フィ is written. A word listed in {@code text/keep-final-long-vowel.txt} keeps it:
- *       the dictionary knows both ドラマー and ドラマ and cannot tell they are two words.</li>
+ *       フィ is written. Before the counts, the word and its shorter form are asked of
+ *       UniDic's katakana table ({@link #finalLongVowelByTable}, decision 0050): one lemma
+ *       drops the mark (ヘッダー, ヘッダ), two keep it (ドラマー-drummer, ドラマ-drama). A word
+ *       listed in {@code text/keep-final-long-vowel.txt} keeps it: UniDic files ハッピ under
+ *       ハッピー-happy and cannot tell they are two words.</li>
  *   <li>a run that UniDic knows as one word, and as another word than the one its key stands
  *       for, gets a mark after the key ({@link #identityMark}): ヴォート (vote) is not ボート
- *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decision 0047.</li>
+ *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decisions 0047 and 0050.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
