@@ -55,12 +55,13 @@ public final class JapaneseAnalysis {
     static Analyzer words(UserDictionary userDictionary) {
         return chain(JapaneseAnalysis::forKuromoji,
                 () -> new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH),
-                tokenizer -> {
+                (tokenizer, original) -> {
                     TokenStream stream = new JapaneseBaseFormFilter(tokenizer);
                     stream = new JapanesePartOfSpeechStopFilter(stream, JapaneseAnalyzer.getDefaultStopTags());
                     // In place of JapaneseKatakanaStemFilter: the fold drops a final ー too, but
-                    // keeps the words that a bare length rule would merge (ドラマー, ドラマ).
-                    stream = new KatakanaFoldingFilter(stream);
+                    // keeps the words that a bare length rule would merge (ドラマー, ドラマ). It
+                    // reads the text as written, since Kuromoji was given ヴォート as ボート.
+                    stream = new KatakanaFoldingFilter(stream, original);
                     return new LowerCaseFilter(stream);
                 });
     }
@@ -76,30 +77,33 @@ public final class JapaneseAnalysis {
      */
     public static Analyzer bigrams() {
         return chain(JapaneseAnalysis::normalise, StandardTokenizer::new,
-                tokenizer -> new LowerCaseFilter(new CJKBigramFilter(new KatakanaFoldingFilter(tokenizer))));
+                (tokenizer, original) -> new LowerCaseFilter(new CJKBigramFilter(new KatakanaFoldingFilter(tokenizer))));
     }
 
     /** Numbers only, normalised: 二千二十五, ２０２５ and 2,025 all become 2025. */
     public static Analyzer numbers() {
         return chain(JapaneseAnalysis::forKuromoji,
                 () -> new JapaneseTokenizer(NewsUserDictionary.get(), false, JapaneseTokenizer.Mode.NORMAL),
-                tokenizer -> new NumbersOnlyFilter(new JapaneseNumberFilter(tokenizer)));
+                (tokenizer, original) -> new NumbersOnlyFilter(new JapaneseNumberFilter(tokenizer)));
     }
 
-    /** An analyzer from its three parts: what the text goes through first, the tokenizer, the filters. */
+    /**
+     * An analyzer from its three parts: what the text goes through first, the tokenizer, the
+     * filters. The filters may read the text as it came in ({@link OriginalText}): the char
+     * filters are applied where the tokenizer is given its reader, behind a recording of it,
+     * and their offset corrections still reach the tokenizer.
+     */
     private static Analyzer chain(java.util.function.UnaryOperator<Reader> charFilters,
                                   java.util.function.Supplier<Tokenizer> tokenizer,
-                                  java.util.function.Function<Tokenizer, TokenStream> filters) {
+                                  java.util.function.BiFunction<Tokenizer, OriginalText, TokenStream> filters) {
         return new Analyzer() {
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return charFilters.apply(reader);
-            }
-
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = tokenizer.get();
-                return new TokenStreamComponents(source, filters.apply(source));
+                OriginalText original = new OriginalText();
+                return new TokenStreamComponents(
+                        reader -> source.setReader(charFilters.apply(original.recording(reader))),
+                        filters.apply(source, original));
             }
         };
     }

@@ -10,8 +10,11 @@ import java.text.Normalizer;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds spelling variants of katakana loanwords and foreign names to one key, so that
@@ -41,8 +44,14 @@ import java.util.Set;
  *       three when the dictionary knows the word with the mark (モーター; not ガーナー,
  *       whose ガーナ is another word), and after two or three ending in ィ (シティー→シティ);
  *       morae are counted on the foreign syllables, so フィラー (two) keeps it whichever way
- *       フィ is written. A word listed in {@code text/keep-final-long-vowel.txt} keeps it:
- *       the dictionary knows both ドラマー and ドラマ and cannot tell they are two words.</li>
+ *       フィ is written. Before the counts, the word and its shorter form are asked of
+ *       UniDic's katakana table ({@link #finalLongVowelByTable}, decision 0050): one lemma
+ *       drops the mark (ヘッダー, ヘッダ), two keep it (ドラマー-drummer, ドラマ-drama). A word
+ *       listed in {@code text/keep-final-long-vowel.txt} keeps it: UniDic files ハッピ under
+ *       ハッピー-happy and cannot tell they are two words.</li>
+ *   <li>a run that UniDic knows as one word, and as another word than the one its key stands
+ *       for, gets a mark after the key ({@link #identityMark}): ヴォート (vote) is not ボート
+ *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decisions 0047 and 0050.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
@@ -103,9 +112,13 @@ public final class KatakanaFolding {
     private KatakanaFolding() {
     }
 
-    /** The folded key of {@code word}; equal keys mean "the same word spelled differently". */
+    /**
+     * The folded key of {@code word}; equal keys mean "the same word spelled differently".
+     * The rules below give the key, and a run of katakana that UniDic knows as one word which is
+     * not the word the rules' spelling is gets a mark of its own (see {@link #identityMark}).
+     */
     public static String fold(String word) {
-        return fold(word, true);
+        return fold(word, true, true);
     }
 
     /**
@@ -113,10 +126,24 @@ public final class KatakanaFolding {
      * many look-alike pairs that list alone keeps apart.
      */
     static String foldIgnoringKeepList(String word) {
-        return fold(word, false);
+        return fold(word, false, true);
     }
 
-    private static String fold(String word, boolean useKeepList) {
+    /**
+     * Loads the table of UniDic's katakana words the fold asks (decisions 0047 and 0050) now
+     * rather than at the first katakana word folded: a node spends the fraction of a second it
+     * takes while it starts, not in a reader's first search or the first article it indexes.
+     */
+    public static void loadDictionary() {
+        UniDicLemmas.load();
+    }
+
+    /** The key the spelling rules alone give, without asking UniDic: the fold before decision 0047. */
+    static String foldByRules(String word) {
+        return fold(word, true, false);
+    }
+
+    private static String fold(String word, boolean useKeepList, boolean askLemmas) {
         if (word == null || word.isEmpty() || !containsKatakana(word)) {
             return word;
         }
@@ -155,23 +182,132 @@ public final class KatakanaFolding {
                     break;
                 }
             }
-            out.append(foldPart(run.toString(), useKeepList));
+            String written = run.toString();
+            if (askLemmas && useKeepList) {
+                out.append(runKey(written));
+            } else {
+                String key = foldPart(written, useKeepList, askLemmas);
+                out.append(key);
+                if (askLemmas) {
+                    out.append(identityMark(written, key));
+                }
+            }
             i = end;
         }
         return out.toString();
     }
 
     /** Folds one run of katakana letters (no separator). */
-    private static String foldPart(String part, boolean useKeepList) {
+    private static String foldPart(String part, boolean useKeepList, boolean askLemmas) {
         String spelled = respell(part);
         // The length that counts leaves out a final ー, which rule 7 may drop: バッテリー must
         // fold like バッテリ, so both are measured as four characters.
         int length = spelled.endsWith("ー") ? spelled.length() - 1 : spelled.length();
         String withoutSokuon = length >= MIN_LENGTH_FOR_SOKUON ? dropSokuon(spelled) : spelled;
-        if (dropsFinalLongVowel(part, spelled, useKeepList)) {
+        if (dropsFinalLongVowel(part, spelled, useKeepList, askLemmas)) {
             return withoutSokuon.substring(0, withoutSokuon.length() - 1);
         }
         return withoutSokuon;
+    }
+
+    /** Between a run's key and the mark of {@link #identityMark}: never in a katakana word. */
+    static final char IDENTITY_MARK = '#';
+
+    /**
+     * What tells a word apart from another word that the rules spell alike (decision 0047);
+     * empty for nearly every word. The rules' key is read back as a spelling — itself, with
+     * small vowels (ウイ as ウィ), or with a final ー (the rules drop it) — and the first of these
+     * that UniDic knows as a whole word is the word the key stands for. Then:
+     * <ul>
+     *   <li>a word written with ヴ whose lemma (or, if UniDic does not know it, that word's lemma)
+     *       has an origin without v or w is not what its writer meant by ヴ: ヴォルト is not
+     *       ボルト-bolt, ヴァット not バット-bat. It is marked {@code #v};</li>
+     *   <li>a word UniDic knows whose lemma is not that word's lemma is marked with its own:
+     *       ヴォート (ボート-vote) against ボート (ボート-boat), ヴィラ (ビラ-villa) against ビラ
+     *       (びら, a leaflet), ルーラー (ruler) against ルーラ.</li>
+     * </ul>
+     * A word UniDic does not know, and a word whose key no spelling UniDic knows stands for,
+     * get no mark: the rules decide alone, as for names (ウィットコフ, ウィトコフ). Nor does a
+     * word whose lemma is the key's (コンピュータ and コンピューター are both
+     * コンピューター-computer), so a technical spelling UniDic lacks (オシレータ) still meets
+     * the press spelling it knows (オシレーター).
+     */
+    static String identityMark(String written, String key) {
+        return identityMarkAskingUniDic(written, key);
+    }
+
+    /**
+     * The whole key of one run of katakana (rules, then the mark), remembered by spelling: the
+     * table is asked up to a dozen times for a run (rules 7 and 8), and indexing meets the same
+     * words again and again. The cache is emptied when it reaches {@link #RUN_CACHE_LIMIT}
+     * spellings, which keeps it bounded without a lock on every read.
+     */
+    private static String runKey(String written) {
+        String key = RUNS.get(written);
+        if (key == null) {
+            String byRules = foldPart(written, true, true);
+            key = byRules + identityMark(written, byRules);
+            if (RUNS.size() >= RUN_CACHE_LIMIT) {
+                RUNS.clear();
+            }
+            RUNS.put(written, key);
+        }
+        return key;
+    }
+
+    /** Spellings whose key is remembered before the cache is emptied: a few MiB of short strings. */
+    private static final int RUN_CACHE_LIMIT = 50_000;
+
+    /** The keys already made, by the run as written. */
+    private static final Map<String, String> RUNS = new ConcurrentHashMap<>();
+
+    private static String identityMarkAskingUniDic(String written, String key) {
+        Optional<UniDicLemmas.Lemma> own = UniDicLemmas.of(written);
+        Optional<UniDicLemmas.Lemma> keys = lemmaOfKey(key);
+        Optional<UniDicLemmas.Lemma> resolved = own.isPresent() ? own : keys;
+        boolean withV = isWrittenWithV(written);
+        if (withV && resolved.isPresent() && resolved.get().glossedWithoutV()) {
+            return IDENTITY_MARK + "v";
+        }
+        // A word UniDic does not know, respelled by rule 3 or 4 into a common word with no origin:
+        // that is a Japanese word in katakana (ボウ; フイ, ふい; イエ, 家), which nobody writes with
+        // ヴ or a small vowel (ヴォウ, フィ, イェ are other words). Decision 0050.
+        if (own.isEmpty() && keys.isPresent() && !keys.get().properNoun() && keys.get().gloss() == null
+                && (withV || !respell(written).equals(written) && !isAllKatakana(keys.get().written()))) {
+            return IDENTITY_MARK + (withV ? "v" : "s");
+        }
+        // Two records of one lemma (ハーディー-hardy and the name ハーディ, written ハーディー)
+        // are one word, but not for a ヴ spelling: a name written with ヴ is not the B-row word
+        // with an origin of its own (ヴァーム, a drink, is not バーム-balm).
+        if (own.isPresent() && keys.isPresent() && !own.get().isSameWordAs(keys.get())
+                && (withV || !own.get().isSameLemmaAs(keys.get()))) {
+            return IDENTITY_MARK + own.get().mark();
+        }
+        return "";
+    }
+
+    /** The lemma of the word a key stands for: the first spelling of it that UniDic knows whole. */
+    private static Optional<UniDicLemmas.Lemma> lemmaOfKey(String key) {
+        String small = withSmallVowels(key);
+        List<String> spellings = key.endsWith("ー") ? List.of(key, small)
+                : List.of(key, small, key + "ー", small + "ー");
+        for (String spelling : spellings) {
+            Optional<UniDicLemmas.Lemma> lemma = UniDicLemmas.of(spelling);
+            if (lemma.isPresent()) {
+                return lemma;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isWrittenWithV(String written) {
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c == 'ヴ' || c >= 'ヷ' && c <= 'ヺ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rules 3 to 5: kana spelled another way for the same sound. Never longer than the input. */
@@ -314,12 +450,9 @@ public final class KatakanaFolding {
      * A word listed in {@code text/keep-final-long-vowel.txt} keeps it whatever its length:
      * the dictionary knows both ドラマー and ドラマ, and cannot say they are two words.
      */
-    private static boolean dropsFinalLongVowel(String part, String spelled, boolean useKeepList) {
+    private static boolean dropsFinalLongVowel(String part, String spelled, boolean useKeepList, boolean askLemmas) {
         int last = spelled.length() - 1;
         if (last < 1 || spelled.charAt(last) != 'ー') {
-            return false;
-        }
-        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
             return false;
         }
         // Counted on the foreign syllables, whichever way rule 4 wrote them: フィラー and
@@ -327,8 +460,26 @@ public final class KatakanaFolding {
         String syllables = withSmallVowels(spelled);
         int morae = morae(syllables, syllables.length() - 1);
         boolean afterSmallI = syllables.charAt(syllables.length() - 2) == 'ィ';
+        boolean rulesMayDrop = morae >= MIN_MORAE_FOR_FINAL_LONG_VOWEL || morae == 2 && afterSmallI;
+        // Morae as written count too, for the dictionary: クエリー is ク, エ, リ (query), though
+        // the rules read クエ as the one syllable of クェ.
+        if (!rulesMayDrop && (!askLemmas || morae(part, part.length() - 1) < MIN_MORAE_FOR_FINAL_LONG_VOWEL)) {
+            return false; // the dictionary may keep a mark the rules would drop, never drop one of two morae
+        }
+        if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
+            return false;
+        }
+        if (askLemmas) {
+            Boolean byTable = finalLongVowelByTable(part, spelled);
+            if (byTable != null) {
+                return byTable;
+            }
+            if (!rulesMayDrop) {
+                return false;
+            }
+        }
         if (morae < MIN_MORAE_FOR_FINAL_LONG_VOWEL) {
-            return morae == 2 && afterSmallI;
+            return true; // two morae ending in ィ: シティー, ボディー
         }
         if (afterSmallI) {
             return true;
@@ -346,8 +497,73 @@ public final class KatakanaFolding {
         // knows with it (マーラー, パーマー) keeps it, for its short form is as likely a word —
         // and so does a loanword that is a surname as well (シルバー: silver, and the name Silver
         // that シルバ, Silva, is not).
-        return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables))
-                && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables);
+        // Each spelling of the foreign syllables is asked: IPADIC has ウインター and not
+        // ウィンター, and the two must fold alike.
+        return (KnownWords.isCommonWord(part) || KnownWords.isCommonWord(syllables) || KnownWords.isCommonWord(spelled))
+                && !KnownWords.isAlsoAPersonsName(part) && !KnownWords.isAlsoAPersonsName(syllables)
+                && !KnownWords.isAlsoAPersonsName(spelled);
+    }
+
+    /**
+     * Rule 7 asked of UniDic's table (decision 0050): the word with its final ー and the shorter
+     * form without it are looked up, each as written, then as respelled by rules 3 to 5, then with
+     * the small vowels of rule 4. True (drop the mark) or false (keep it) when the table decides,
+     * null when the rules must:
+     * <ul>
+     *   <li>both known: the mark goes only if they are one lemma (ヘッダー and ヘッダ are both
+     *       ヘッダー-header; ドラマー-drummer is not ドラマ-drama, リーガー not リーガ, RIHGA);</li>
+     *   <li>only the shorter form known: the mark goes if that form's lemma is written with it
+     *       (コンピュータ is コンピューター-computer), and stays if it is not (スキーマ-schema
+     *       is its own lemma, so スキーマー is another word);</li>
+     *   <li>otherwise (only the long form known, or neither) the rules decide.</li>
+     * </ul>
+     */
+    static Boolean finalLongVowelByTable(String part, String spelled) {
+        UniDicLemmas.Lemma whole = lemmaOfSpelling(part, spelled);
+        UniDicLemmas.Lemma shorter = lemmaOfSpelling(part.substring(0, part.length() - 1),
+                spelled.substring(0, spelled.length() - 1));
+        if (whole != null && shorter != null) {
+            if (!whole.isSameLemmaAs(shorter)) {
+                return false;
+            }
+            String origin = whole.latinGloss() != null ? whole.latinGloss() : shorter.latinGloss();
+            if (origin != null) {
+                return !UniDicLemmas.Lemma.endsInAShortA(origin);
+            }
+            return whole.properNoun() && shorter.properNoun() ? null : Boolean.TRUE;
+        }
+        if (shorter != null) {
+            String origin = shorter.latinGloss();
+            if (origin != null) {
+                return UniDicLemmas.Lemma.endsInALongSound(origin);
+            }
+            String lemma = shorter.written();
+            return lemma.length() > 1 && lemma.charAt(lemma.length() - 1) == 'ー' && isAllKatakana(lemma) ? Boolean.TRUE : null;
+        }
+        return null;
+    }
+
+    /** The lemma of the first of these spellings the table knows: as written, respelled, with small vowels. */
+    private static UniDicLemmas.Lemma lemmaOfSpelling(String written, String spelled) {
+        for (String spelling : new String[] {written, spelled, withSmallVowels(spelled)}) {
+            if (spelling.isEmpty()) {
+                continue;
+            }
+            java.util.Optional<UniDicLemmas.Lemma> lemma = UniDicLemmas.of(spelling);
+            if (lemma.isPresent()) {
+                return lemma.get();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAllKatakana(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isKatakanaLetter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     /** The full-size spellings of rule 4 written back with the small vowel: フイ is フィ. */

@@ -15,6 +15,10 @@ import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.Block;
+import jp.kawaraban.article.Body;
+import jp.kawaraban.text.JapaneseAnalysis;
+import org.apache.lucene.analysis.Analyzer;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,62 @@ class SearchSiteTest {
         // 「もしかして」 would lead to the very same list.
         assertThat(variant.select(".did-you-mean")).isEmpty();
         assertThat(usual.select(".did-you-mean")).isEmpty();
+    }
+
+    /**
+     * Decision 0047: two spellings UniDic files under one lemma find each other, and a word the
+     * fold's rules spell like another (ヴォート, a vote, like ボート, a boat) is searched as itself.
+     */
+    @Test
+    void aSpellingVariantFindsItsWordAndAWordSpelledAlikeDoesNot() {
+        ArticleId violin = desk.publish(article("若手奏者がヴァイオリン独奏会を開いた",
+                "市民会館で、若手奏者がヴァイオリンの独奏会を開いた。"));
+        ArticleId boat = desk.publish(article("湖でボートの大会が開かれた", "湖でボートの大会が開かれ、十艇が出場した。"));
+        try {
+            // Awaited: OpenSearch makes what it indexed searchable a moment after it has it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("バイオリン"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + violin.value()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("ボート"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + boat.value()));
+            // The words field gives the two words two terms, and the bigrams of ヴォート carry its mark.
+            Analyzer words = JapaneseAnalysis.words();
+            assertThat(JapaneseAnalysis.terms(words, "ヴォート")).isNotEqualTo(JapaneseAnalysis.terms(words, "ボート"));
+            assertThat(JapaneseAnalysis.terms(words, "ヴァイオリン")).isEqualTo(JapaneseAnalysis.terms(words, "バイオリン"));
+            assertThat(reader.page("/search?q=" + encode("ヴォート")).select(".result-headline").eachAttr("href"))
+                    .doesNotContain("/articles/" + boat.value());
+        } finally {
+            desk.withdraw(violin);
+            desk.withdraw(boat);
+        }
+    }
+
+    /**
+     * Decision 0050: a search for ファーマー (a farmer) does not find an article on 住友ファーマ (a
+     * drug maker) through the fold, while one for ヘッダ finds the article that writes ヘッダー
+     * (UniDic files both under one lemma).
+     */
+    @Test
+    void aWordTheTableKnowsAsAnotherIsNotFoundThroughTheFold() {
+        ArticleId pharma = desk.publish(article("住友ファーマが新薬の治験結果を公表した",
+                "住友ファーマは、新薬の治験結果を公表した。"));
+        ArticleId header = desk.publish(article("メールのヘッダーを偽装する手口が広がる",
+                "送信元を装うため、メールのヘッダーを書き換える手口が広がっている。"));
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("住友ファーマ"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + pharma.value()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> reader.page("/search?q=" + encode("ヘッダ"))
+                    .select(".result-headline").eachAttr("href").contains("/articles/" + header.value()));
+            assertThat(reader.page("/search?q=" + encode("ファーマー")).select(".result-headline").eachAttr("href"))
+                    .doesNotContain("/articles/" + pharma.value());
+        } finally {
+            desk.withdraw(pharma);
+            desk.withdraw(header);
+        }
+    }
+
+    private static ArticleContent article(String headline, String paragraph) {
+        return new ArticleContent(headline, null, paragraph, new Body(List.of(new Block.Paragraph(paragraph))),
+                List.of("テスト 記者"), "world", null, List.of(), AccessLevel.FREE, null, false, List.of());
     }
 
     @Test

@@ -181,14 +181,108 @@ class KatakanaFoldingTest {
         "シティー, シティ",
         "スキー, スキー",
         "カバー, カバー",
-        "ドラマー, ドラマー",
+        "ハッピー, ハッピー",
         "ビール, ビール",
         // each part of a name on its own
         "ハリー・ポッター, ハリーポタ",
         "ゼレンスキー大統領, ゼレンスキ大統領",
     })
     void foldsOneRuleAtATime(String word, String key) {
-        assertThat(KatakanaFolding.fold(word)).isEqualTo(key);
+        assertThat(KatakanaFolding.foldByRules(word)).isEqualTo(key);
+    }
+
+    /**
+     * Decision 0047: a word UniDic knows whole keeps a key of its own when it is not the word
+     * its rule key spells (vote is not boat, a villa not a leaflet, a quarter not a quota);
+     * spellings UniDic files under one lemma, and names it does not know, still share a key.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "ヴォート, ボート",
+        "ヴィラ, ビラ",
+        "ルーラー, ルーラ",
+        "クォーター, クォータ",
+        "ヴァット, バット",
+        "ヴェリー, ベリー",
+        "ウェスト, ウエスト",
+    })
+    void aWordTheRulesSpellLikeAnotherKeepsItsOwnKey(String word, String other) {
+        assertThat(KatakanaFolding.foldByRules(word)).isEqualTo(KatakanaFolding.foldByRules(other));
+        assertThat(KatakanaFolding.fold(word)).isNotEqualTo(KatakanaFolding.fold(other));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "ヴァイオリン, バイオリン",
+        "ドライヴ, ドライブ",
+        "ジュネーヴ, ジュネーブ",
+        "ベートーヴェン, ベートーベン",
+        "コンピュータ, コンピューター",
+        "オシレーター, オシレータ",
+        "ウィットコフ, ウィトコフ",
+        "ウィンター, ウインター",
+    })
+    void spellingsOfOneWordStillShareTheirKey(String word, String other) {
+        assertThat(KatakanaFolding.fold(word)).isEqualTo(KatakanaFolding.fold(other));
+    }
+
+    /**
+     * Decision 0050: what a reader searches for. A search is the words field's terms of the query
+     * against those of the article; each row is a query, a sentence of an article, and whether
+     * the query's terms are all among the article's (found) or not. The words below differ from
+     * the query only by what a rule folds (a final ー, ヴ, a small vowel, ッ), so without the
+     * table (and before it, the keep-list) folding alone decided.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        // a farmer is not the drug maker 住友ファーマ: UniDic knows ファーマ as pharma
+        "ファーマー, 住友ファーマが決算を発表した, false",
+        "ファーマー, 若いファーマーが畑を継いだ, true",
+        // Witkoff, however the press spells him
+        "ウィトコフ, ウィットコフ特使が到着した, true",
+        "ウィットコフ, ウィトコフ氏が会談した, true",
+        // a drummer is not a drama, a hacker not mint (the words the keep-list held)
+        "ドラマー, 人気ドラマの撮影が始まった, false",
+        "ハッカー, ハッカの香りが広がった, false",
+        // a schemer is not a schema: UniDic knows スキーマ as its own word, without the mark
+        "スキーマー, データベースのスキーマを変えた, false",
+        // the technical spelling finds the press spelling: UniDic files both under one lemma
+        "ヘッダ, ヘッダーを書き換えた, true",
+        "クエリー, クエリを送った, true",
+        "トランスデューサー, トランスデューサを交換した, true",
+        // a name ending in ィ loses its ー, whether UniDic knows the long spelling or not
+        "ジュディー, ジュディさんが歌った, true",
+        // a vote is not a boat, a villa not a handbill (UniDic's glosses)
+        "ヴォート, ボートが転覆した, false",
+        "ヴィラ, ビラを配った, false",
+        // violin, however it is spelled
+        "バイオリン, ヴァイオリンの独奏会, true",
+        // Salah the footballer is not Sarah: UniDic files サラー under サラ, but Sarah ends in -ah
+        "サラー, サラさんが答えた, false",
+        // Ye (the rapper) and the household (イエ制度): UniDic knows イエ only as 家
+        "イェ, イエ制度の名残, false",
+    })
+    void aReaderSearchingAWordFindsItsSpellingsAndNotAnotherWord(String query, String article, boolean found) {
+        List<String> queryTerms = terms(words, query);
+        List<String> articleTerms = terms(words, article);
+        assertThat(queryTerms).as("terms of %s", query).isNotEmpty();
+        assertThat(articleTerms.containsAll(queryTerms)).as("%s %s in %s", queryTerms, found ? "found" : "not found",
+                articleTerms).isEqualTo(found);
+    }
+
+    /** Decision 0050: the table is small and answers as the whole dictionary did (decision 0047). */
+    @Test
+    void theTableHoldsUniDicsKatakanaWordsOnly() {
+        int[] size = UniDicLemmas.size();
+        assertThat(size[0]).as("spellings").isBetween(70_000, 90_000);
+        assertThat(size[1]).as("lemmas").isBetween(55_000, 75_000);
+        assertThat(UniDicLemmas.of("ヴォート")).hasValueSatisfying(lemma -> assertThat(lemma.gloss()).isEqualTo("vote"));
+        assertThat(UniDicLemmas.of("ボート")).hasValueSatisfying(lemma -> assertThat(lemma.gloss()).isEqualTo("boat"));
+        assertThat(UniDicLemmas.of("ヴァイオリン").map(UniDicLemmas.Lemma::written)).hasValue("バイオリン");
+        assertThat(UniDicLemmas.of("ガーナ")).hasValueSatisfying(lemma -> assertThat(lemma.properNoun()).isTrue());
+        assertThat(UniDicLemmas.of("ウィトコフ")).isEmpty();
+        assertThat(UniDicLemmas.of("ボ")).isEmpty();
+        assertThat(UniDicLemmas.of("ボートレース")).isEmpty(); // UniDic cuts it in two: no whole word
     }
 
     @Test
@@ -225,7 +319,13 @@ class KatakanaFoldingTest {
 
     @Test
     void theKeepListMatchesWholeNamePartsOnly() {
-        assertThat(KatakanaFolding.foldIgnoringKeepList("ドラマー")).isEqualTo("ドラマ");
+        // Decision 0050: the list keeps three words whose shorter form UniDic files under the long
+        // word's lemma (ハッピ as happy), so that only the list keeps them apart.
+        assertThat(KatakanaFolding.foldByRules("ハッピー")).isEqualTo("ハッピー");
+        assertThat(KatakanaFolding.fold("ハッピー")).isEqualTo("ハッピー").isNotEqualTo(KatakanaFolding.fold("ハッピ"));
+        assertThat(KatakanaFolding.foldIgnoringKeepList("ハッピー")).isEqualTo(KatakanaFolding.fold("ハッピ"));
+        // The words it held before are kept apart by the table: drummer is not drama.
+        assertThat(KatakanaFolding.foldByRules("ドラマー")).isEqualTo("ドラマ");
         assertThat(KatakanaFolding.fold("ドラマー")).isEqualTo("ドラマー");
         assertThat(KatakanaFolding.fold("ドラマーズ")).isEqualTo("ドラマーズ");
         assertThat(KatakanaFolding.fold("ジャズドラマー")).isEqualTo("ジャズドラマ");
