@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,7 +49,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * otherwise. Prints the report split only with {@code -Dkawaraban.bench.report=true}.
  * The livedoor category (the folder of the file in the import's output) is read for the
  * relevance label only. Not part of the test suite; throw-away settings, the kept ones are the
- * production constants.
+ * production constants. Run on a folder the product bench left (its site stopped), e.g.
+ * <pre>
+ * java -cp target/test-classes:target/classes:$(cat test-classpath.txt) \
+ *     -Dkawaraban.bench.tune-index=WORK/data/search -Dkawaraban.bench.import-out=WORK/import.out \
+ *     "-Dkawaraban.bench.variants=;candNormPow=1.4" jp.kawaraban.bench.RecommendationTuningBench
+ * </pre>
+ * (the class path from {@code mvnw dependency:build-classpath -Dmdep.includeScope=test
+ * -Dmdep.outputFile=test-classpath.txt}; the empty first variant is the production's settings
+ * before decision 0052, with which the loop gives the product's own figure).
  */
 @EnabledIfSystemProperty(named = "kawaraban.bench.tune-index", matches = ".+")
 class RecommendationTuningBench {
@@ -368,7 +375,7 @@ class RecommendationTuningBench {
             addBigrams(reader, doc, source, knobs, true);
         }
         if (knobs.get("rocchio") > 0) {
-            source = rocchio(searcher, reader, docs, doc, source, found(searcher, doc, knobs, telling, source), knobs);
+            source = rocchio(reader, docs, source, knobs);
         }
         double sourceNorm = norm(source);
         List<Doc> candidateDocs = new ArrayList<>();
@@ -440,14 +447,9 @@ class RecommendationTuningBench {
         return Recommendations.choose(doc.article(), Fingerprint.of(doc.article().body()), candidates, 8, bigrams);
     }
 
-    private ScoreDoc[] found(IndexSearcher searcher, Doc doc, Map<String, Double> knobs, List<String> telling,
-                             Map<String, Double> source) throws IOException {
-        return null; // the candidates found above are reused
-    }
-
     /** Rocchio: the article's vector plus a share of its nearest candidates' (each normalised), then the same words kept. */
-    private Map<String, Double> rocchio(IndexSearcher searcher, IndexReader reader, Map<Integer, Doc> docs, Doc doc,
-                                        Map<String, Double> source, ScoreDoc[] unused, Map<String, Double> knobs) {
+    private Map<String, Double> rocchio(IndexReader reader, Map<Integer, Doc> docs, Map<String, Double> source,
+                                        Map<String, Double> knobs) {
         List<Map.Entry<Doc, Double>> scored = new ArrayList<>();
         double sourceNorm = norm(source);
         for (ScoreDoc hit : lastFound) {
@@ -498,6 +500,7 @@ class RecommendationTuningBench {
         });
     }
 
+    /** The candidates of the article being asked, for {@link #rocchio}. */
     private ScoreDoc[] lastFound;
     private Double averageNorm;
 
