@@ -399,8 +399,8 @@ public class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             List<Recommendations.Candidate> candidates = new ArrayList<>();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc, CANDIDATE_FIELDS);
-                double cosine = source.cosine(termFrequencies(vectors.get(scoreDoc.doc)));
-                candidates.add(new Recommendations.Candidate(indexed(doc), (float) cosine, doc.get(FINGERPRINT)));
+                double similarity = source.similarity(termFrequencies(vectors.get(scoreDoc.doc)));
+                candidates.add(new Recommendations.Candidate(indexed(doc), (float) similarity, doc.get(FINGERPRINT)));
             }
             return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
         });

@@ -336,8 +336,8 @@ public class OpenSearchSearchIndex implements SearchIndex {
         List<Recommendations.Candidate> candidates = new ArrayList<>();
         for (JsonNode hit : found) {
             IndexedArticle candidate = indexed(hit.path("_source"));
-            double cosine = source.cosine(vectors.getOrDefault(candidate.id().value(), WordVector.TermFrequencies.NONE));
-            candidates.add(new Recommendations.Candidate(candidate, (float) cosine,
+            double similarity = source.similarity(vectors.getOrDefault(candidate.id().value(), WordVector.TermFrequencies.NONE));
+            candidates.add(new Recommendations.Candidate(candidate, (float) similarity,
                     hit.path("_source").path(FINGERPRINT).asString(null)));
         }
         return Recommendations.choose(article, Fingerprint.of(article.body()), candidates, limit, bigrams);
