@@ -10,7 +10,11 @@ import jp.kawaraban.text.KuromojiTokens.Token;
  * characters around it and their classes, and what Kuromoji says about the word it is part of
  * (part of speech, where in the word it stands, whether IPADIC knows the word) and about the
  * words before and after. Names are labelled per character, not per Kuromoji word, because a
- * name often starts or ends inside one (米国務省, 東京都内).
+ * name often starts or ends inside one (米国務省, 東京都内). Two lists add what the sentences
+ * alone cannot know: the names annotated in the training sentences ({@link NameList}) and the
+ * names IPADIC, the JUMAN dictionary and UniDic know with their kinds ({@link DictionaryNames},
+ * decision 0051). The contexts also carry two constraints of the decoding: no name begins or
+ * ends inside a run of katakana or Latin letters.
  */
 final class CharacterFeatures {
 
@@ -49,8 +53,19 @@ final class CharacterFeatures {
                 tokenAt[i] = t;
             }
         }
+        // a name almost never begins or ends inside a run of katakana or Latin letters (9 of the
+        // 9,009 names of the annotated sentences): フェリー of フェリージ家 is not a name
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && type[i] == type[i - 1] && (type[i] == 'A' || type[i] == 'L')) {
+                contexts[i] |= StructuredPerceptron.NO_BEGIN;
+            }
+            if (i + 1 < n && type[i] == type[i + 1] && (type[i] == 'A' || type[i] == 'L')) {
+                contexts[i] |= StructuredPerceptron.NO_END;
+            }
+        }
         int[][] chunks = chunks(tokens);
         List<List<String>> listed = names.matches(text);
+        List<List<String>> known = dictionaryNames(c);
         List<List<String>> features = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<String> f = new ArrayList<>(32);
@@ -68,6 +83,7 @@ final class CharacterFeatures {
             f.add("t1=" + at(type, i) + at(type, i + 1));
             f.add("t0=" + at(type, i));
             f.addAll(listed.get(i));
+            f.addAll(known.get(i));
             f.add("run=" + run(c, type, i));
             int t = tokenAt[i];
             if (t < 0) {
@@ -107,6 +123,50 @@ final class CharacterFeatures {
             features.add(f);
         }
         return new Observed(features, contexts);
+    }
+
+    /**
+     * What the dictionaries' names say of each character ({@link DictionaryNames}): for the
+     * longest listed surface starting at each character, its tags at each character it covers
+     * with the character's place in it (B, I, E, S).
+     */
+    private static List<List<String>> dictionaryNames(char[] c) {
+        int n = c.length;
+        List<List<String>> found = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            found.add(new ArrayList<>(4));
+        }
+        long[] bits = new long[n];
+        int[] ends = DictionaryNames.bundled().longest(c, bits);
+        for (int start = 0; start < n; start++) {
+            int end = ends[start];
+            if (end == 0) {
+                continue;
+            }
+            List<String> tags = DictionaryNames.tagsOf(bits[start]);
+            if (end - start == 1) {
+                tags.removeIf(t -> Character.isUpperCase(t.charAt(1)));
+            }
+            if (tags.isEmpty()) {
+                continue;
+            }
+            StringBuilder kinds = new StringBuilder();
+            for (String tag : tags) {
+                char k = tag.charAt(1);
+                if (kinds.indexOf(String.valueOf(k)) < 0) {
+                    kinds.append(k);
+                }
+            }
+            for (int i = start; i < end; i++) {
+                String place = end - start == 1 ? "S" : i == start ? "B" : i == end - 1 ? "E" : "I";
+                List<String> f = found.get(i);
+                for (String tag : tags) {
+                    f.add("d=" + place + tag);
+                }
+                f.add("dk=" + place + kinds);
+            }
+        }
+        return found;
     }
 
     /**

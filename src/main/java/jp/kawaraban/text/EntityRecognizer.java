@@ -15,10 +15,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Finds the names of people, organisations, places, facilities, products and events in a
- * text, with their exact spans, without any vocabulary: a model trained on annotated
+ * text, with their exact spans, without the site's vocabulary: a model trained on annotated
  * sentences labels each character as outside a name, beginning one or continuing one
- * ({@link StructuredPerceptron}), from the characters around it and Kuromoji's reading of
- * the words ({@link CharacterFeatures}).
+ * ({@link StructuredPerceptron}), from the characters around it, Kuromoji's reading of the
+ * words and the names three dictionaries know ({@link CharacterFeatures}, {@link DictionaryNames}).
  *
  * <p>The bundled model ({@link #bundled()}) was trained on the stockmark ner-wikipedia data set
  * (CC BY-SA 3.0; see NOTICE and decision 0032) by {@code java -jar kawaraban.jar train-entities}.
@@ -121,8 +121,15 @@ public final class EntityRecognizer {
             Example example = examples.get(k);
             CharacterFeatures.Observed observed = CharacterFeatures.of(example.text(), partLists.get(k % LIST_PARTS));
             observations.add(observed.features());
-            contexts.add(observed.contexts());
-            labels.add(labelsOf(example));
+            int[] gold = labelsOf(example);
+            int[] context = observed.contexts();
+            for (int i = 0; i < gold.length; i++) {
+                if (StructuredPerceptron.locked(context[i], gold[i])) {
+                    context[i] &= 1; // the rare name that does: its sentence keeps no lock there
+                }
+            }
+            contexts.add(context);
+            labels.add(gold);
         }
         return new EntityRecognizer(StructuredPerceptron.train(observations, contexts, labels, epochs, 19),
                 NameList.of(examples));

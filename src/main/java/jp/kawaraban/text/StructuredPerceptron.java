@@ -38,7 +38,8 @@ final class StructuredPerceptron {
     /**
      * {@code transitions[context * (LABELS + 1) * LABELS + from * LABELS + to]}; {@code from == LABELS}
      * is the sentence start. The context is 1 where a word starts (a name seldom starts or ends
-     * inside a word Kuromoji found), 0 elsewhere.
+     * inside a word Kuromoji found), 0 elsewhere; its bits {@link #NO_BEGIN} and {@link #NO_END}
+     * are constraints of the decoding, not weights (decision 0051).
      */
     private final float[] transitions;
 
@@ -71,6 +72,18 @@ final class StructuredPerceptron {
     /** Whether a name is left open after {@code label}: it must go on with its own kind. */
     private static boolean open(int label) {
         return label != LABELS && label != 0 && (part(label) == BEGIN || part(label) == INSIDE);
+    }
+
+    /** Bit of a context: no name may begin at this character. */
+    static final int NO_BEGIN = 2;
+    /** Bit of a context: no name may end at this character. */
+    static final int NO_END = 4;
+
+    /** Whether a context's bits forbid label {@code y} at its character ({@link #NO_BEGIN}, {@link #NO_END}). */
+    static boolean locked(int context, int y) {
+        int part = part(y);
+        return (context & NO_BEGIN) != 0 && (part == BEGIN || part == SINGLE)
+                || (context & NO_END) != 0 && (part == END || part == SINGLE);
     }
 
     static boolean allowed(int from, int to) {
@@ -119,10 +132,15 @@ final class StructuredPerceptron {
                     emission[y] += weights[base + y];
                 }
             }
-            int offset = contexts[i] * TRANSITIONS;
+            int offset = (contexts[i] & 1) * TRANSITIONS;
             for (int y = 0; y < LABELS; y++) {
                 double top = Double.NEGATIVE_INFINITY;
                 int from = -1;
+                if (locked(contexts[i], y)) {
+                    best[i][y] = top;
+                    back[i][y] = from;
+                    continue;
+                }
                 if (i == 0) {
                     if (allowed(LABELS, y)) {
                         top = transitions[offset + LABELS * LABELS + y];
@@ -201,8 +219,8 @@ final class StructuredPerceptron {
                 int[] guess = viterbi(x, context, w, t);
                 if (!java.util.Arrays.equals(guess, y)) {
                     for (int i = 0; i < x.length; i++) {
-                        int prevGold = context[i] * TRANSITIONS + (i == 0 ? LABELS : y[i - 1]) * LABELS;
-                        int prevGuess = context[i] * TRANSITIONS + (i == 0 ? LABELS : guess[i - 1]) * LABELS;
+                        int prevGold = (context[i] & 1) * TRANSITIONS + (i == 0 ? LABELS : y[i - 1]) * LABELS;
+                        int prevGuess = (context[i] & 1) * TRANSITIONS + (i == 0 ? LABELS : guess[i - 1]) * LABELS;
                         if (y[i] != guess[i]) {
                             for (int id : x[i]) {
                                 w[id * LABELS + y[i]] += 1;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.groups.Tuple;
 
 /**
  * The labeller on invented sentences: what it learns it gives back as whole names, one
@@ -34,5 +36,74 @@ class EntityRecognizerTest {
                 org.assertj.core.groups.Tuple.tuple("ミナトン重工", NameKind.ORGANIZATION),
                 org.assertj.core.groups.Tuple.tuple("ミナトン重工重工", NameKind.ORGANIZATION));
         assertThat(recognizer.find(text).getLast().end()).isEqualTo(text.length());
+    }
+
+    /**
+     * Names no training sentence shows, in frames where companies, people and places alike were
+     * shown: only the dictionaries' table (decision 0051) tells the model which is which.
+     */
+    @Test
+    void theDictionariesNamesTellUnseenNamesKinds() {
+        Assumptions.assumeTrue(DictionaryNames.bundled().size() > 0, "the table is made by the build (process-resources)");
+        List<String> companies = List.of("トヨタ", "ソニー", "東芝", "日立", "三菱商事", "NTT");
+        List<String> people = List.of("佐藤", "鈴木", "高橋", "渡辺", "中村", "小林");
+        List<String> places = List.of("大阪", "札幌", "福岡", "ドイツ", "フランス", "カナダ");
+        String[] frames = {"%sの発表によると、計画は来年に始まる。", "%sは会見で新しい方針を示した。", "記者の質問に%sが答えた。"};
+        List<EntityRecognizer.Example> examples = new ArrayList<>();
+        for (String frame : frames) {
+            for (int i = 0; i < companies.size(); i++) {
+                examples.add(example(frame, companies.get(i), NameKind.ORGANIZATION));
+                examples.add(example(frame, people.get(i), NameKind.PERSON));
+                examples.add(example(frame, places.get(i), NameKind.PLACE));
+            }
+        }
+        EntityRecognizer recognizer = EntityRecognizer.train(examples, 8);
+
+        assertThat(recognizer.find("山口は会見で新しい方針を示した。")).extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("山口", NameKind.PERSON));
+        assertThat(recognizer.find("IBMは会見で新しい方針を示した。")).extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("IBM", NameKind.ORGANIZATION));
+        assertThat(recognizer.find("イタリアは会見で新しい方針を示した。")).extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("イタリア", NameKind.PLACE));
+    }
+
+    private static EntityRecognizer.Example example(String frame, String name, NameKind kind) {
+        String text = frame.formatted(name);
+        int start = text.indexOf(name);
+        return new EntityRecognizer.Example(text, List.of(new RecognizedName(start, start + name.length(), name, kind)));
+    }
+
+    /** The model the build trains, on sentences written for this test: names an editor would see proposed. */
+    @Test
+    void theBundledModelFindsTheNamesAnEditorExpects() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        Assumptions.assumeTrue(recognizer.trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
+        assertThat(recognizer.find("昨日、佐々木健一が港区の会合で挨拶した。"))
+                .extracting(RecognizedName::surface, RecognizedName::kind)
+                .contains(Tuple.tuple("佐々木健一", NameKind.PERSON));
+        assertThat(recognizer.find("日本の輸出は三か月続けて増えた。"))
+                .extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("日本", NameKind.PLACE));
+        assertThat(recognizer.find("NHKの番組でIBMの技術者が話した。"))
+                .extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("NHK", NameKind.ORGANIZATION), Tuple.tuple("IBM", NameKind.ORGANIZATION));
+        assertThat(recognizer.find("サン・マイクロシステムズは新しいサーバーを発表した。"))
+                .extracting(RecognizedName::surface, RecognizedName::kind)
+                .containsExactly(Tuple.tuple("サン・マイクロシステムズ", NameKind.ORGANIZATION));
+        assertThat(recognizer.find("週末に新作をプレイした。名作のリメイクだという。")).isEmpty();
+    }
+
+    /** A name does not begin or end inside a run of katakana: the decoding forbids it. */
+    @Test
+    void aNameDoesNotEndInsideARunOfKatakana() {
+        EntityRecognizer recognizer = EntityRecognizer.bundled();
+        Assumptions.assumeTrue(recognizer.trained(), "the entity model is built only where the annotated sentences are (../shared/corpora/ner-wikipedia)");
+        String text = "フェリーニャス家の当主が城を売った。ロバートソンズは来なかった。";
+        for (RecognizedName name : recognizer.find(text)) {
+            assertThat(name.start() == 0 || !KuromojiTokens.isKatakana(text.charAt(name.start() - 1))
+                    || !KuromojiTokens.isKatakana(text.charAt(name.start()))).as(name.surface()).isTrue();
+            assertThat(name.end() == text.length() || !KuromojiTokens.isKatakana(text.charAt(name.end() - 1))
+                    || !KuromojiTokens.isKatakana(text.charAt(name.end()))).as(name.surface()).isTrue();
+        }
     }
 }
