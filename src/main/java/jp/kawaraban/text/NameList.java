@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Names seen in training sentences and the kinds they were given: one more observation for
+ * Names seen in training sentences, the kinds they were given and how often their text is
+ * annotated where it occurs (seldom, mostly, nearly always): one more observation for
  * {@link CharacterFeatures} ("this character is inside a string once marked as a place").
  * The model learns how far to trust it; a list entry alone never makes a name.
  */
