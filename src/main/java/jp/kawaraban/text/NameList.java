@@ -104,16 +104,7 @@ final class NameList {
             return found;
         }
         for (int start = 0; start < text.length(); start++) {
-            int longest = -1;
-            for (int end = start + 1; end <= Math.min(text.length(), start + LONGEST); end++) {
-                String beginning = text.substring(start, end);
-                if (!beginnings.contains(beginning)) {
-                    break;
-                }
-                if (end >= start + 2 && kinds.containsKey(beginning)) {
-                    longest = end;
-                }
-            }
+            int longest = longestAt(text, start);
             if (longest > 0) {
                 int end = longest;
                 int bits = kinds.get(text.substring(start, end));
