@@ -3,8 +3,15 @@ package jp.kawaraban.editorial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 import jp.kawaraban.DeskForm;
 import jp.kawaraban.KawarabanTest;
@@ -14,7 +21,10 @@ import jp.kawaraban.text.Keyword;
 import jp.kawaraban.text.Keywords;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * about, however often the manuscript repeats it.
  */
 @KawarabanTest
+@ExtendWith(OutputCaptureExtension.class)
 class KeywordProposalsTest {
 
     /** An agency name of our own making; the demo edition never mentions it. */
@@ -78,6 +89,45 @@ class KeywordProposalsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(response.body()).select(".proposed-keywords button").eachAttr("data-add-keyword"))
                 .contains("図書館");
+    }
+
+    /** What {@code PublishedTermCounts} logs when a count ends, weighed or not. */
+    private static final Pattern COUNT_ENDED = Pattern.compile("Keyword proposals (weigh against|not weighed)");
+
+    /**
+     * An editor restores five desk tabs, each asking for proposals, when the counts are out of
+     * date: every tab gets its proposals at once, and the site's articles are read and counted
+     * once, not once a tab.
+     */
+    @Test
+    void fiveTabsAskingAtOnceGetProposalsAndTheSiteIsCountedOnce(CapturedOutput log) throws Exception {
+        var editor = WebSession.loggedIn(port, "editor@example.com", KawarabanTest.DEMO_PASSWORD);
+        String token = editor.page("/editor/articles/new").selectFirst("input[name=_csrf]").val();
+        var fields = DeskForm.with(DeskForm.manuscript(HEADLINE, LEAD, BODY, "", "FREE"), "_csrf", token);
+        clock.advance(Duration.ofHours(7)); // older than the six hours the counts are kept
+
+        int before = countsEnded(log);
+        List<Callable<HttpResponse<String>>> tabs = new ArrayList<>();
+        for (int tab = 0; tab < 5; tab++) {
+            tabs.add(() -> editor.post("/editor/articles/proposals", fields));
+        }
+        ExecutorService browser = Executors.newFixedThreadPool(tabs.size());
+        try {
+            for (Future<HttpResponse<String>> answer : browser.invokeAll(tabs)) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+                assertThat(Jsoup.parse(answer.get().body()).select(".proposed-keywords button").eachAttr("data-add-keyword"))
+                        .as("the proposals of one tab").contains("計画案");
+            }
+        } finally {
+            browser.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> countsEnded(log) > before);
+        Thread.sleep(1_000); // a second count, had one started, would end within this on the demo's articles
+        assertThat(countsEnded(log) - before).as("counts made for five tabs at once").isEqualTo(1);
+    }
+
+    private static int countsEnded(CapturedOutput log) {
+        return (int) COUNT_ENDED.matcher(log.getAll()).results().count();
     }
 
     private static List<String> proposed(WebSession editor) {
