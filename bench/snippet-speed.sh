@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The snippets of search results before and after a change, in one JVM, rounds in turn over the
+# same livedoor articles (each searched by a word of its own headline), CPU time per snippet and
+# its ratio; the run fails if the two builds cut different snippets. BEFORE is a commit (default:
+# main); the working tree is "after". CORPUS: the livedoor tarball (bench/corpus.sh).
+#
+#   bench/snippet-speed.sh [BEFORE] [ARTICLES] [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+before=${1:-main}; articles=${2:-1500}; rounds=${3:-7}
+java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+CORPUS=${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}
+source bench/corpus.sh # TARGET, the folder holding livedoor/
+work=$(mktemp -d)
+trap 'git worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$work/before" "$before" -q
+(cd "$work/before" && ./mvnw -q -o -B compile -Dkawaraban.entity-model.skip=true)
+./mvnw -q -o -B compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime \
+    -Dkawaraban.entity-model.skip=true
+echo "== load before: $(uptime)"
+nice -n 5 "$java" -Xmx2g -cp "$(cat "$work/cp.txt")" bench/SnippetSpeed.java \
+    "$work/before/target/classes" target/classes "$TARGET/livedoor" "$articles" "$rounds"
+echo "== load after: $(uptime)"
