@@ -8,16 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 before=${1:-main}; articles=${2:-1500}; rounds=${3:-5}
-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 CORPUS=${CORPUS:-../shared/corpora/livedoor-dev.tar.gz}
 source bench/corpus.sh # TARGET, the folder holding livedoor/
 corpus=$TARGET/livedoor
-work=$(mktemp -d)
-trap 'git worktree remove --force "$work/before" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git worktree add --detach "$work/before" "$before" -q
-(cd "$work/before" && ./mvnw -q -o -B compile -Dkawaraban.entity-model.skip=true)
-./mvnw -q -o -B compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime \
-    -Dkawaraban.entity-model.skip=true
+source bench/two-builds.sh # work, java; the before build compiled in $work/before, the libraries in $work/cp.txt
 echo "== load before: $(uptime)"
 nice -n 5 "$java" -Xmx2g -cp "$(cat "$work/cp.txt")" bench/FoldSpeed.java \
     "$work/before/target/classes" target/classes "$corpus" "$articles" "$rounds"
