@@ -227,8 +227,8 @@ class KatakanaFoldingMeasureTest {
     }
 
     /** What the sixth and seventh rounds' lists give (decision 0055); a change may better them, not worsen them. */
-    private static final int SIXTH_RECALL_REACHED = 0;
-    private static final int SIXTH_MERGES_REACHED = Integer.MAX_VALUE;
+    private static final int SIXTH_RECALL_REACHED = 158;
+    private static final int SIXTH_MERGES_REACHED = 5;
     private static final int SEVENTH_RECALL_REACHED = 0;
     private static final int SEVENTH_MERGES_REACHED = Integer.MAX_VALUE;
 
@@ -237,7 +237,7 @@ class KatakanaFoldingMeasureTest {
      * and 34/57, 125/133 and 22/62); a change may better them, not worsen them.
      */
     private static final int FOURTH_RECALL_REACHED = 90;
-    private static final int FOURTH_MERGES_REACHED = 18;
+    private static final int FOURTH_MERGES_REACHED = 17;
     private static final int FIFTH_RECALL_REACHED = 132;
     private static final int FIFTH_MERGES_REACHED = 9;
 
