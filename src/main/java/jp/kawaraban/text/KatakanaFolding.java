@@ -338,6 +338,23 @@ public final class KatakanaFolding {
         if (run.length() < 2) {
             return run;
         }
+        // Remembered by run, as the keys are: indexing meets the same words again and again, and
+        // each new one costs a few dictionary look-ups and the keys of two spellings.
+        String spelled = SPELLINGS_FOR_KUROMOJI.get(run);
+        if (spelled == null) {
+            spelled = findSpellingForKuromoji(run);
+            if (SPELLINGS_FOR_KUROMOJI.size() >= RUN_CACHE_LIMIT) {
+                SPELLINGS_FOR_KUROMOJI.clear();
+            }
+            SPELLINGS_FOR_KUROMOJI.put(run, spelled);
+        }
+        return spelled;
+    }
+
+    /** What {@link #spellingForKuromoji} gave each run, emptied when full like {@link #RUNS}. */
+    private static final Map<String, String> SPELLINGS_FOR_KUROMOJI = new ConcurrentHashMap<>();
+
+    private static String findSpellingForKuromoji(String run) {
         String spelled = run;
         String full = respell(run);
         if (full.length() == run.length()) {
