@@ -48,10 +48,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *       UniDic's katakana table ({@link #finalLongVowelByTable}, decision 0050): one lemma
  *       drops the mark (ヘッダー, ヘッダ), two keep it (ドラマー-drummer, ドラマ-drama). A word
  *       listed in {@code text/keep-final-long-vowel.txt} keeps it: UniDic files ハッピ under
- *       ハッピー-happy and cannot tell they are two words.</li>
+ *       ハッピー-happy and cannot tell they are two words. After ィ the table is not asked: the
+ *       mark goes whatever records it holds (シンディー, シンディ; decision 0055).</li>
  *   <li>a run that UniDic knows as one word, and as another word than the one its key stands
  *       for, gets a mark after the key ({@link #identityMark}): ヴォート (vote) is not ボート
- *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decisions 0047 and 0050.</li>
+ *       (boat), ヴィラ (villa) not ビラ (a leaflet), and a ヴ spelling UniDic files as a common word
+ *       not the B-row spelling it knows only as a name (ヴィオレ, ビオレ). Decisions 0047, 0050
+ *       and 0055.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
@@ -59,7 +62,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * セイル/セール).
  *
  * <p>The rules that look at length (6 and 7) treat a run that holds several words as one
- * long word, which is why the analyzers fold tokens, not whole texts.
+ * long word, which is why the analyzers fold tokens, not whole texts. So that two spellings with
+ * one key are still cut into the same tokens, the words field gives Kuromoji each run as a
+ * dictionary spells it ({@link #spellingForKuromoji}, decision 0055).
  */
 public final class KatakanaFolding {
 
