@@ -53,7 +53,8 @@ public final class JapaneseAnalysis {
 
     /** The words field with another user dictionary, or none: for measuring what it adds. */
     static Analyzer words(UserDictionary userDictionary) {
-        return chain(JapaneseAnalysis::forKuromoji,
+        // Each katakana run as a dictionary spells it, so that spellings with one key are cut alike.
+        return chain(reader -> new KatakanaRunsCharFilter(forKuromoji(reader)),
                 () -> new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.SEARCH),
                 (tokenizer, original) -> {
                     TokenStream stream = new JapaneseBaseFormFilter(tokenizer);

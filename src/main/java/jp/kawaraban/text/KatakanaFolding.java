@@ -48,10 +48,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *       UniDic's katakana table ({@link #finalLongVowelByTable}, decision 0050): one lemma
  *       drops the mark (ヘッダー, ヘッダ), two keep it (ドラマー-drummer, ドラマ-drama). A word
  *       listed in {@code text/keep-final-long-vowel.txt} keeps it: UniDic files ハッピ under
- *       ハッピー-happy and cannot tell they are two words.</li>
+ *       ハッピー-happy and cannot tell they are two words. After ィ the table is not asked: the
+ *       mark goes whatever records it holds (シンディー, シンディ; decision 0055).</li>
  *   <li>a run that UniDic knows as one word, and as another word than the one its key stands
  *       for, gets a mark after the key ({@link #identityMark}): ヴォート (vote) is not ボート
- *       (boat), ヴィラ (villa) not ビラ (a leaflet). Decisions 0047 and 0050.</li>
+ *       (boat), ヴィラ (villa) not ビラ (a leaflet), and a ヴ spelling UniDic files as a common word
+ *       not the B-row spelling it knows only as a name (ヴィオレ, ビオレ). Decisions 0047, 0050
+ *       and 0055.</li>
  * </ol>
  * A long-vowel mark inside a word is never dropped (ビール is not ビル), and neither are
  * the other differences that look like spelling but change the word: ティ/チ, ディ/ジ,
@@ -59,7 +62,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * セイル/セール).
  *
  * <p>The rules that look at length (6 and 7) treat a run that holds several words as one
- * long word, which is why the analyzers fold tokens, not whole texts.
+ * long word, which is why the analyzers fold tokens, not whole texts. So that two spellings with
+ * one key are still cut into the same tokens, the words field gives Kuromoji each run as a
+ * dictionary spells it ({@link #spellingForKuromoji}, decision 0055).
  */
 public final class KatakanaFolding {
 
@@ -283,6 +288,14 @@ public final class KatakanaFolding {
                 && (withV || !own.get().isSameLemmaAs(keys.get()))) {
             return IDENTITY_MARK + own.get().mark();
         }
+        // A ヴ spelling UniDic files as a common word whose B-row spelling it knows only as a name
+        // (ヴィオレ, violet in French, and the brand ビオレ): the name is not the common word, though
+        // isSameWordAs lets a glossless common word be a name's spelling. Only this way round: UniDic
+        // files names with ヴ and the press's B-row spelling as a glossless common word (ヴィッセル,
+        // the club, and ビッセル), and those are one word. Decision 0055.
+        if (withV && own.isPresent() && keys.isPresent() && !own.get().properNoun() && keys.get().properNoun()) {
+            return IDENTITY_MARK + own.get().mark();
+        }
         return "";
     }
 
@@ -308,6 +321,87 @@ public final class KatakanaFolding {
             }
         }
         return false;
+    }
+
+    /**
+     * How Kuromoji is given a whole run of katakana that the char filters have already respelled
+     * ({@link #respellForKuromoji}): of the spellings the rules fold alike, one a dictionary knows
+     * as a whole word — Kuromoji's own (IPADIC, the user dictionary) first, then UniDic's table —
+     * so that two spellings with one key are cut alike (decision 0055). Three steps, each made only
+     * when the word it gives has the run's key and is known whole:
+     * <ol>
+     *   <li>rule 4's small vowels, written small or full size (ウォールナット, ウオールナット);</li>
+     *   <li>rule 6's ッ, dropped (マッキアート as マキアート) — only this way, since the spelling
+     *       without it cannot tell where a ッ was;</li>
+     *   <li>rule 7's final ー, added or dropped (タコメータ as タコメーター).</li>
+     * </ol>
+     * A run no dictionary knows in any of these spellings, and a run of several words
+     * (サッカーワールドカップ: its key drops both ッ, but no dictionary has サカーワールドカプ), is
+     * given as it is.
+     */
+    static String spellingForKuromoji(String run) {
+        if (run.length() < 2) {
+            return run;
+        }
+        // Remembered by run, as the keys are: indexing meets the same words again and again, and
+        // each new one costs a few dictionary look-ups and the keys of two spellings.
+        String spelled = SPELLINGS_FOR_KUROMOJI.get(run);
+        if (spelled == null) {
+            spelled = findSpellingForKuromoji(run);
+            if (SPELLINGS_FOR_KUROMOJI.size() >= RUN_CACHE_LIMIT) {
+                SPELLINGS_FOR_KUROMOJI.clear();
+            }
+            SPELLINGS_FOR_KUROMOJI.put(run, spelled);
+        }
+        return spelled;
+    }
+
+    /** What {@link #spellingForKuromoji} gave each run, emptied when full like {@link #RUNS}. */
+    private static final Map<String, String> SPELLINGS_FOR_KUROMOJI = new ConcurrentHashMap<>();
+
+    private static String findSpellingForKuromoji(String run) {
+        String spelled = run;
+        String full = respell(run);
+        if (full.length() == run.length()) {
+            String small = withSmallVowels(full);
+            if (!small.equals(full)) {
+                String known = knownWhole(small, full);
+                if (known != null && !known.equals(run) && foldByRules(known).equals(foldByRules(run))) {
+                    spelled = known;
+                }
+            }
+        }
+        int length = spelled.endsWith("ー") ? spelled.length() - 1 : spelled.length();
+        if (length >= MIN_LENGTH_FOR_SOKUON && spelled.indexOf('ッ') >= 0) {
+            String withoutSokuon = dropSokuon(spelled);
+            if (!withoutSokuon.equals(spelled) && knownWhole(withoutSokuon, withoutSokuon) != null
+                    && fold(withoutSokuon).equals(fold(spelled))) {
+                spelled = withoutSokuon;
+            }
+        }
+        String longer = spelled.endsWith("ー") ? spelled : spelled + "ー";
+        String shorter = longer.substring(0, longer.length() - 1);
+        if (shorter.length() >= 2 && fold(longer).equals(fold(shorter))) {
+            String known = knownWhole(longer, shorter);
+            if (known != null) {
+                spelled = known;
+            }
+        }
+        return spelled;
+    }
+
+    /** The first of two spellings Kuromoji's dictionaries know as a whole word, else UniDic's table; or null. */
+    private static String knownWhole(String first, String second) {
+        if (KnownWords.isKnown(first)) {
+            return first;
+        }
+        if (KnownWords.isKnown(second)) {
+            return second;
+        }
+        if (UniDicLemmas.of(first).isPresent()) {
+            return first;
+        }
+        return UniDicLemmas.of(second).isPresent() ? second : null;
     }
 
     /** Rules 3 to 5: kana spelled another way for the same sound. Never longer than the input. */
@@ -468,6 +562,13 @@ public final class KatakanaFolding {
         }
         if (useKeepList && KEEP_FINAL_LONG_VOWEL.contains(spelled)) {
             return false;
+        }
+        // After ィ the mark tells no two words apart (シティー, シティ; ジュディー, ジュディ): the table
+        // is not asked, for it may hold the two spellings as two records — シンディー the language
+        // Sindhi, シンディ a first name; エディー a name, エディ a product — that a writer who adds or
+        // leaves out the mark does not mean (decision 0055).
+        if (askLemmas && afterSmallI && rulesMayDrop) {
+            return true;
         }
         if (askLemmas) {
             Boolean byTable = finalLongVowelByTable(part, spelled);

@@ -41,6 +41,7 @@ class FoldedSearchTest {
     private static final String WITKOFF_DOC = "米政府のウィットコフ特使は２５日、モスクワでプーチン大統領と会談した。";
     private static final String VIOLIN_DOC = "ヴァイオリン奏者が来日し、二千二十五年の公演を終えた。";
     private static final String DRUMMER_DOC = "人気バンドのドラマーが脱退を発表した。";
+    private static final String TACHOMETER_DOC = "整備士は車のタコメータを交換した。";
 
     private static Directory directory;
     private static DirectoryReader reader;
@@ -60,7 +61,7 @@ class FoldedSearchTest {
         withOffsets.freeze();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
             for (Map.Entry<String, String> doc : Map.of("witkoff", WITKOFF_DOC, "violin", VIOLIN_DOC,
-                    "drummer", DRUMMER_DOC).entrySet()) {
+                    "drummer", DRUMMER_DOC, "tachometer", TACHOMETER_DOC).entrySet()) {
                 Document document = new Document();
                 document.add(new StringField("id", doc.getKey(), Field.Store.YES));
                 for (String field : List.of("words", "bigrams", "numbers")) {
@@ -110,6 +111,19 @@ class FoldedSearchTest {
             assertThat(snippets).as(field).hasSize(1);
             assertThat(snippets[0]).as(field).contains("<b>ウィットコフ</b>");
         }
+    }
+
+    /**
+     * Decision 0055: Kuromoji is given タコメータ as タコメーター, the spelling IPADIC knows, so the
+     * two spellings are one term; the offsets still cover the run as written.
+     */
+    @Test
+    void aRunGivenToKuromojiInAnotherSpellingIsFoundAndMarkedAsWritten() throws IOException {
+        Query query = phrase("words", "タコメーター");
+        assertThat(ids(query)).containsExactly("tachometer");
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+        String[] snippets = highlighter.highlight("words", query, searcher.search(query, 10));
+        assertThat(snippets[0]).contains("<b>タコメータ</b>を交換");
     }
 
     /** A phrase of the terms {@code text} gives through {@code field}'s chain, as a search box would send it. */
