@@ -26,7 +26,7 @@ final class CharacterFeatures {
      * context of the labeller's transitions (1 where a Kuromoji word or a run of one character
      * class starts, else 0).
      */
-    record Observed(List<List<String>> features, int[] contexts) {
+    record Observed(List<List<String>> features, int[] contexts, SpanFeatures spans) {
     }
 
     static Observed of(String text, NameList names) {
@@ -122,7 +122,7 @@ final class CharacterFeatures {
             chunkFeatures(f, tokens, chunks[t], t, place);
             features.add(f);
         }
-        return new Observed(features, contexts);
+        return new Observed(features, contexts, new SpanFeatures(text, c, type, tokens, names, DictionaryNames.bundled()));
     }
 
     /**
