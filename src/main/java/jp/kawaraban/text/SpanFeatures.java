@@ -56,6 +56,12 @@ final class SpanFeatures {
     private final long[][] dictionary;
     /** {@code listed[start][length]}: the list's entry for the span; a null row where none starts. */
     private final int[][] listed;
+    /** The lengths of the table's surfaces starting at a character, and of those ending before one; null for none. */
+    private final int[][] tableFrom;
+    private final int[][] tableTo;
+    /** The same for the list's names. */
+    private final int[][] listFrom;
+    private final int[][] listTo;
 
     SpanFeatures(String text, char[] c, char[] type, List<Token> tokens, NameList names, DictionaryNames table) {
         this.n = c.length;
@@ -85,14 +91,54 @@ final class SpanFeatures {
         listed = new int[n][];
         long[] bits = new long[LONGEST + 1];
         int[] entries = new int[LONGEST + 1];
+        int[][] tableEnds = new int[n + 1][];
+        int[][] listEnds = new int[n + 1][];
+        tableFrom = new int[n][];
+        listFrom = new int[n][];
         for (int start = 0; start < n; start++) {
             if (table.exact(c, start, LONGEST, bits)) {
                 dictionary[start] = bits.clone();
+                for (int length = 1; length <= LONGEST; length++) {
+                    if (bits[length] != 0) {
+                        tableFrom[start] = append(tableFrom[start], length);
+                        tableEnds[start + length] = append(tableEnds[start + length], length);
+                    }
+                }
             }
             if (names.exact(text, start, LONGEST, entries)) {
                 listed[start] = entries.clone();
+                for (int length = 2; length <= LONGEST; length++) {
+                    if (entries[length] != 0) {
+                        listFrom[start] = append(listFrom[start], length);
+                        listEnds[start + length] = append(listEnds[start + length], length);
+                    }
+                }
             }
         }
+        tableTo = tableEnds;
+        listTo = listEnds;
+    }
+
+    private static int[] append(int[] lengths, int length) {
+        if (lengths == null) {
+            return new int[] {length};
+        }
+        int[] longer = java.util.Arrays.copyOf(lengths, lengths.length + 1);
+        longer[lengths.length] = length;
+        return longer;
+    }
+
+    /** The longest of {@code lengths} below {@code below}, or 0. */
+    private static int longestBelow(int[] lengths, int below) {
+        int longest = 0;
+        if (lengths != null) {
+            for (int length : lengths) {
+                if (length < below && length > longest) {
+                    longest = length;
+                }
+            }
+        }
+        return longest;
     }
 
     /**
@@ -152,35 +198,23 @@ final class SpanFeatures {
         }
         if (length >= 2) {
             // the longest listed beginning and the longest listed ending of the span, shorter than it
-            for (int p = Math.min(length - 1, LONGEST); p >= 1; p--) {
-                long bits = dictionary[start] == null ? 0 : dictionary[start][p];
-                if (bits != 0) {
-                    int kinds = kinds(bits);
-                    out[k++] = key(PREFIX, kinds, c[end - 1]);
-                    out[k++] = key(PREFIX_REST, kinds, bucket(length - p));
-                    break;
-                }
+            int p = longestBelow(tableFrom[start], length);
+            if (p > 0) {
+                int kinds = kinds(dictionary[start][p]);
+                out[k++] = key(PREFIX, kinds, c[end - 1]);
+                out[k++] = key(PREFIX_REST, kinds, bucket(length - p));
             }
-            for (int p = Math.min(length - 1, LONGEST); p >= 1; p--) {
-                long bits = dictionary[end - p] == null ? 0 : dictionary[end - p][p];
-                if (bits != 0) {
-                    out[k++] = key(SUFFIX, kinds(bits), c[start]);
-                    break;
-                }
+            p = longestBelow(tableTo[end], length);
+            if (p > 0) {
+                out[k++] = key(SUFFIX, kinds(dictionary[end - p][p]), c[start]);
             }
-            for (int p = Math.min(length - 1, LONGEST); p >= 2; p--) {
-                int bits = listed[start] == null ? 0 : listed[start][p];
-                if (bits != 0) {
-                    out[k++] = key(LISTED_PREFIX, bits & 63, c[end - 1]);
-                    break;
-                }
+            p = longestBelow(listFrom[start], length);
+            if (p > 0) {
+                out[k++] = key(LISTED_PREFIX, listed[start][p] & 63, c[end - 1]);
             }
-            for (int p = Math.min(length - 1, LONGEST); p >= 2; p--) {
-                int bits = listed[end - p] == null ? 0 : listed[end - p][p];
-                if (bits != 0) {
-                    out[k++] = key(LISTED_SUFFIX, bits & 63, c[start]);
-                    break;
-                }
+            p = longestBelow(listTo[end], length);
+            if (p > 0) {
+                out[k++] = key(LISTED_SUFFIX, listed[end - p][p] & 63, c[start]);
             }
         }
         return k;
