@@ -126,7 +126,7 @@ final class StructuredPerceptron {
 
     /**
      * The best labels by Viterbi over segments (a semi-Markov decoder): a segment is one
-     * character outside a name, or a name of one kind from one to {@link SpanFeatures#LONGEST}
+     * character outside a name, or a name of one kind from one to {@link #LONGEST_NAME}
      * characters. A name's score is its characters' weights for their labels (begin, inside,
      * end or single) with the transitions between them, as a per-character labeller would give
      * it, plus the weights of its span's observations for its kind; without span weights the
