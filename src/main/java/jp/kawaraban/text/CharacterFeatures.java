@@ -24,9 +24,10 @@ final class CharacterFeatures {
     /**
      * A text's observations: one list of feature names per UTF-16 unit, and per unit the
      * context of the labeller's transitions (1 where a Kuromoji word or a run of one character
-     * class starts, else 0).
+     * class starts, else 0); and what the labeller weighs of whole spans of the text
+     * ({@link SpanFeatures}, decision 0054), made from the same characters and words.
      */
-    record Observed(List<List<String>> features, int[] contexts) {
+    record Observed(List<List<String>> features, int[] contexts, SpanFeatures spans) {
     }
 
     static Observed of(String text, NameList names) {
@@ -122,7 +123,7 @@ final class CharacterFeatures {
             chunkFeatures(f, tokens, chunks[t], t, place);
             features.add(f);
         }
-        return new Observed(features, contexts);
+        return new Observed(features, contexts, new SpanFeatures(text, c, type, tokens, names, DictionaryNames.bundled()));
     }
 
     /**

@@ -189,6 +189,37 @@ final class DictionaryNames {
         return ends;
     }
 
+    /**
+     * Every listed surface starting at {@code start} of {@code chars} (normalised by the caller)
+     * and at most {@code longest} long: {@code bits[length]} gets its tag bits, 0 where the
+     * string of that length is not listed. Whether anything was found.
+     */
+    boolean exact(char[] chars, int start, int longest, long[] bits) {
+        java.util.Arrays.fill(bits, 0);
+        if (fst == null) {
+            return false;
+        }
+        boolean any = false;
+        try {
+            FST.BytesReader reader = fst.getBytesReader();
+            FST.Arc<Long> arc = fst.getFirstArc(new FST.Arc<>());
+            long output = 0;
+            for (int end = start + 1; end <= Math.min(chars.length, start + Math.min(longest, LONGEST)); end++) {
+                if (fst.findTargetArc(chars[end - 1], arc, arc, reader) == null) {
+                    break;
+                }
+                output += arc.output();
+                if (arc.isFinal()) {
+                    bits[end - start] = output + arc.nextFinalOutput();
+                    any = true;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return any;
+    }
+
     /** The tags of a bit set, in the order of {@link #TAGS}. */
     static List<String> tagsOf(long bits) {
         List<String> tags = new ArrayList<>();

@@ -16,9 +16,10 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Finds the names of people, organisations, places, facilities, products and events in a
  * text, with their exact spans, without the site's vocabulary: a model trained on annotated
- * sentences labels each character as outside a name, beginning one or continuing one
- * ({@link StructuredPerceptron}), from the characters around it, Kuromoji's reading of the
- * words and the names three dictionaries know ({@link CharacterFeatures}, {@link DictionaryNames}).
+ * sentences labels each character as outside a name, beginning, continuing or ending one, and
+ * weighs each possible name whole ({@link StructuredPerceptron}), from the characters around
+ * it, Kuromoji's reading of the words and the names three dictionaries know
+ * ({@link CharacterFeatures}, {@link SpanFeatures}, {@link DictionaryNames}).
  *
  * <p>The bundled model ({@link #bundled()}) was trained on the stockmark ner-wikipedia data set
  * (CC BY-SA 3.0; see NOTICE and decision 0032) by {@code java -jar kawaraban.jar train-entities}.
@@ -116,6 +117,7 @@ public final class EntityRecognizer {
         }
         List<List<List<String>>> observations = new ArrayList<>(examples.size());
         List<int[]> contexts = new ArrayList<>(examples.size());
+        List<SpanFeatures> spans = new ArrayList<>(examples.size());
         List<int[]> labels = new ArrayList<>(examples.size());
         for (int k = 0; k < examples.size(); k++) {
             Example example = examples.get(k);
@@ -129,9 +131,10 @@ public final class EntityRecognizer {
                 }
             }
             contexts.add(context);
+            spans.add(observed.spans());
             labels.add(gold);
         }
-        return new EntityRecognizer(StructuredPerceptron.train(observations, contexts, labels, epochs, 19),
+        return new EntityRecognizer(StructuredPerceptron.train(observations, contexts, spans, labels, epochs, 19),
                 NameList.of(examples));
     }
 
@@ -173,7 +176,7 @@ public final class EntityRecognizer {
             return List.of();
         }
         CharacterFeatures.Observed observed = CharacterFeatures.of(text, names);
-        int[] labels = model.label(observed.features(), observed.contexts());
+        int[] labels = model.label(observed.features(), observed.contexts(), observed.spans());
         List<RecognizedName> found = new ArrayList<>();
         int i = 0;
         while (i < labels.length) {

@@ -94,6 +94,28 @@ final class NameList {
         return longest;
     }
 
+    /**
+     * Every listed name starting at {@code start} and at most {@code longest} long:
+     * {@code bits[length]} gets its entry (kinds and how often it is annotated), 0 where the
+     * string of that length is not listed. Whether anything was found.
+     */
+    boolean exact(String text, int start, int longest, int[] bits) {
+        java.util.Arrays.fill(bits, 0);
+        boolean any = false;
+        for (int end = start + 1; end <= Math.min(text.length(), start + Math.min(longest, LONGEST)); end++) {
+            String beginning = text.substring(start, end);
+            if (!beginnings.contains(beginning)) {
+                break;
+            }
+            Integer entry = kinds.get(beginning);
+            if (entry != null) {
+                bits[end - start] = entry;
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** For each character, the observations "inside a listed name of kind K, at B/I/E/S". */
     List<List<String>> matches(String text) {
         List<List<String>> found = new ArrayList<>(text.length());

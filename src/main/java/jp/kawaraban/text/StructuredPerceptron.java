@@ -10,19 +10,23 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A linear sequence labeller: one weight per (observation, label) and per (label, next label),
- * the best label sequence found by Viterbi, trained by the averaged structured perceptron
- * (Collins 2002) — a wrong guess moves the weights towards the right sequence, and the
- * weights kept are their average over all steps, which generalises far better than the last
- * ones. Written here in a few hundred lines rather than pulled in with a machine-learning
- * library (decision 0032).
+ * A linear labeller of names: one weight per (observation, label) and per (label, next label)
+ * at the characters, and one weight per (span observation, kind) for each name as a whole; the
+ * best names found by Viterbi over segments (a semi-Markov decoder, decision 0054); trained by
+ * the averaged structured perceptron (Collins 2002) — a wrong guess moves the weights towards
+ * the right names, and the weights kept are their average over all steps, which generalises
+ * far better than the last ones. Written here in a few hundred lines rather than pulled in
+ * with a machine-learning library (decision 0032).
  *
  * <p>Labels are BIOES over {@link NameKind}s: 0 is outside a name; for a name of kind {@code k},
  * {@code 1 + 4k} begins it, {@code 2 + 4k} continues it, {@code 3 + 4k} ends it and {@code 4 + 4k}
  * is a name of one character. A name that has begun must continue or end with its own kind, and
  * nothing else may continue or end one. With a label of its own, the last character of a name
- * gets weights of its own: where a name ends is what the model gets wrong most after misses
- * and kinds (decision 0043).
+ * gets weights of its own (decision 0043). A name's score is the sum of its characters' weights
+ * for their labels and of the transitions between them, as a per-character labeller scores it,
+ * plus the weights of its span's observations ({@link SpanFeatures}: whether the whole string
+ * is a name the dictionaries know, its length, the words at its ends…) for its kind; with no
+ * span weights the decoder gives the per-character labeller's labels.
  */
 final class StructuredPerceptron {
 
@@ -30,7 +34,7 @@ final class StructuredPerceptron {
     static final int LABELS = 1 + 4 * KINDS;
     static final int CONTEXTS = 2;
     private static final int TRANSITIONS = (LABELS + 1) * LABELS;
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private final Map<String, Integer> index;
     /** {@code LABELS} weights per observation, in the order of {@code index}. */
@@ -43,10 +47,14 @@ final class StructuredPerceptron {
      */
     private final float[] transitions;
 
-    private StructuredPerceptron(Map<String, Integer> index, float[] weights, float[] transitions) {
+    /** {@link #KINDS} weights per span observation (decision 0054). */
+    private final SpanWeights spans;
+
+    private StructuredPerceptron(Map<String, Integer> index, float[] weights, float[] transitions, SpanWeights spans) {
         this.index = index;
         this.weights = weights;
         this.transitions = transitions;
+        this.spans = spans;
     }
 
     static final int BEGIN = 1;
@@ -94,9 +102,9 @@ final class StructuredPerceptron {
         return !continues;
     }
 
-    /** The best labels for one sentence's observations. */
-    int[] label(List<List<String>> observations, int[] contexts) {
-        return viterbi(ids(observations, index), contexts, weights, transitions);
+    /** The best labels for one sentence's observations, its contexts and its spans. */
+    int[] label(List<List<String>> observations, int[] contexts, SpanFeatures spanFeatures) {
+        return decode(ids(observations, index), contexts, spanFeatures, weights, transitions, spans);
     }
 
     private static int[][] ids(List<List<String>> observations, Map<String, Integer> index) {
@@ -116,71 +124,169 @@ final class StructuredPerceptron {
         return ids;
     }
 
-    private static int[] viterbi(int[][] ids, int[] contexts, float[] weights, float[] transitions) {
+    /**
+     * The best labels by Viterbi over segments (a semi-Markov decoder): a segment is one
+     * character outside a name, or a name of one kind from one to {@link #LONGEST_NAME}
+     * characters. A name's score is its characters' weights for their labels (begin, inside,
+     * end or single) with the transitions between them, as a per-character labeller would give
+     * it, plus the weights of its span's observations for its kind; without span weights the
+     * best labels are the per-character labeller's.
+     */
+    private static int[] decode(int[][] ids, int[] contexts, SpanFeatures spanFeatures, float[] weights,
+            float[] transitions, SpanWeights spans) {
         int n = ids.length;
         if (n == 0) {
             return new int[0];
         }
-        double[][] best = new double[n][LABELS];
-        int[][] back = new int[n][LABELS];
-        double[] emission = new double[LABELS];
+        double[][] emission = new double[n][LABELS];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(emission, 0);
+            double[] row = emission[i];
             for (int id : ids[i]) {
                 int base = id * LABELS;
                 for (int y = 0; y < LABELS; y++) {
-                    emission[y] += weights[base + y];
+                    row[y] += weights[base + y];
                 }
             }
-            int offset = (contexts[i] & 1) * TRANSITIONS;
-            for (int y = 0; y < LABELS; y++) {
-                double top = Double.NEGATIVE_INFINITY;
-                int from = -1;
-                if (locked(contexts[i], y)) {
-                    best[i][y] = top;
-                    back[i][y] = from;
+        }
+        // per kind, the running sum of "inside, after inside" over the characters
+        double[][] inside = new double[KINDS][n + 1];
+        for (int k = 0; k < KINDS; k++) {
+            int in = label(k, INSIDE);
+            for (int i = 0; i < n; i++) {
+                inside[k][i + 1] = inside[k][i] + transitions[(contexts[i] & 1) * TRANSITIONS + in * LABELS + in]
+                        + emission[i][in];
+            }
+        }
+        int states = LABELS + 1; // after the last character of a segment: 0, an end, a single; LABELS at the start
+        double[] best = new double[(n + 1) * states];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        best[LABELS] = 0;
+        int[] backStart = new int[(n + 1) * states];
+        int[] backFrom = new int[(n + 1) * states];
+        double[] into = new double[LABELS];
+        int[] intoFrom = new int[LABELS];
+        long[] keys = new long[SpanFeatures.MOST];
+        double[] spanScore = new double[KINDS];
+        for (int j = 0; j < n; j++) {
+            int offset = (contexts[j] & 1) * TRANSITIONS;
+            // the best way into a segment's first label at j: outside, a name's beginning, a single
+            for (int f = 0; f < LABELS; f++) {
+                if (f != 0 && part(f) != BEGIN && part(f) != SINGLE) {
                     continue;
                 }
-                if (i == 0) {
-                    if (allowed(LABELS, y)) {
-                        top = transitions[offset + LABELS * LABELS + y];
-                        from = LABELS;
+                double top = Double.NEGATIVE_INFINITY;
+                int from = -1;
+                for (int p = 0; p < states; p++) {
+                    double before = best[j * states + p];
+                    if (before != Double.NEGATIVE_INFINITY) {
+                        double score = before + transitions[offset + p * LABELS + f];
+                        if (score > top) {
+                            top = score;
+                            from = p;
+                        }
                     }
-                } else {
-                    for (int p = 0; p < LABELS; p++) {
-                        if (allowed(p, y) && best[i - 1][p] != Double.NEGATIVE_INFINITY) {
-                            double score = best[i - 1][p] + transitions[offset + p * LABELS + y];
-                            if (score > top) {
-                                top = score;
-                                from = p;
+                }
+                into[f] = top;
+                intoFrom[f] = from;
+            }
+            relax(best, backStart, backFrom, (j + 1) * states, into[0] + emission[j][0], j, intoFrom[0]);
+            if ((contexts[j] & NO_BEGIN) != 0) {
+                continue;
+            }
+            for (int e = j + 1; e <= Math.min(n, j + LONGEST_NAME); e++) {
+                if ((contexts[e - 1] & NO_END) != 0) {
+                    continue;
+                }
+                java.util.Arrays.fill(spanScore, 0);
+                if (spans.size() > 0) {
+                    int count = spanFeatures.of(j, e, keys);
+                    for (int q = 0; q < count; q++) {
+                        int row = spans.find(keys[q]);
+                        if (row >= 0) {
+                            for (int k = 0; k < KINDS; k++) {
+                                spanScore[k] += spans.weights[row * KINDS + k];
                             }
                         }
                     }
                 }
-                best[i][y] = top == Double.NEGATIVE_INFINITY ? top : top + emission[y];
-                back[i][y] = from;
+                for (int k = 0; k < KINDS; k++) {
+                    int last = e == j + 1 ? label(k, SINGLE) : label(k, END);
+                    int first = e == j + 1 ? last : label(k, BEGIN);
+                    double score = into[first] + emission[j][first] + spanScore[k];
+                    if (e == j + 2) {
+                        score += transitions[(contexts[j + 1] & 1) * TRANSITIONS + first * LABELS + last] + emission[j + 1][last];
+                    } else if (e > j + 2) {
+                        int in = label(k, INSIDE);
+                        score += transitions[(contexts[j + 1] & 1) * TRANSITIONS + first * LABELS + in] + emission[j + 1][in]
+                                + inside[k][e - 1] - inside[k][j + 2]
+                                + transitions[(contexts[e - 1] & 1) * TRANSITIONS + in * LABELS + last] + emission[e - 1][last];
+                    }
+                    relax(best, backStart, backFrom, e * states + last, score, j, intoFrom[first]);
+                }
+            }
+        }
+        int state = 0;
+        for (int y = 1; y < LABELS; y++) {
+            if (best[n * states + y] > best[n * states + state]) {
+                state = y;
             }
         }
         int[] labels = new int[n];
-        int last = 0;
-        for (int y = 1; y < LABELS; y++) {
-            if (!open(y) && best[n - 1][y] > best[n - 1][last]) { // a sentence does not end inside a name
-                last = y;
+        int e = n;
+        while (e > 0) {
+            int j = backStart[e * states + state];
+            if (part(state) == END) {
+                int k = kind(state);
+                labels[j] = label(k, BEGIN);
+                for (int i = j + 1; i < e - 1; i++) {
+                    labels[i] = label(k, INSIDE);
+                }
             }
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            labels[i] = last;
-            last = back[i][last];
+            labels[e - 1] = state;
+            state = backFrom[e * states + state];
+            e = j;
         }
         return labels;
     }
 
+    private static void relax(double[] best, int[] backStart, int[] backFrom, int at, double score, int start, int from) {
+        if (score > best[at]) {
+            best[at] = score;
+            backStart[at] = start;
+            backFrom[at] = from;
+        }
+    }
+
+    /** The names of a labelling as {start, end, kind} triples. */
+    private static List<int[]> segments(int[] labels) {
+        List<int[]> found = new ArrayList<>();
+        int i = 0;
+        while (i < labels.length) {
+            if (labels[i] == 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (part(labels[i]) == BEGIN) {
+                while (i + 1 < labels.length && part(labels[i + 1]) == INSIDE) {
+                    i++;
+                }
+                i++;
+            }
+            i++;
+            found.add(new int[] {start, Math.min(i, labels.length), kind(labels[start])});
+        }
+        return found;
+    }
+
     /**
-     * Trains on labelled sentences. Observations seen only once in the training set are left
-     * out: they cannot generalise, and they would double the model's size.
+     * Trains on labelled sentences. Character observations seen only once in the training set
+     * are left out: they cannot generalise, and they would double the model's size. A span
+     * observation gets a weight when it is first found in a right name the decoder missed or
+     * in a wrong one it gave.
      */
-    static StructuredPerceptron train(List<List<List<String>>> sentences, List<int[]> contexts, List<int[]> gold,
-            int epochs, long seed) {
+    static StructuredPerceptron train(List<List<List<String>>> sentences, List<int[]> contexts,
+            List<SpanFeatures> spanFeatures, List<int[]> gold, int epochs, long seed) {
         Map<String, Integer> counts = new HashMap<>();
         for (List<List<String>> sentence : sentences) {
             for (List<String> position : sentence) {
@@ -191,7 +297,7 @@ final class StructuredPerceptron {
         }
         Map<String, Integer> index = new HashMap<>();
         counts.forEach((name, count) -> {
-            if (count >= 2) {
+            if (count >= MIN_COUNT) {
                 index.put(name, index.size());
             }
         });
@@ -204,6 +310,8 @@ final class StructuredPerceptron {
         double[] sum = new double[size]; // the step-weighted updates, for the average
         float[] t = new float[CONTEXTS * TRANSITIONS];
         double[] tSum = new double[t.length];
+        SpanWeights spans = new SpanWeights(1 << 16, true);
+        long[] keys = new long[SpanFeatures.MOST];
         long step = 1;
         List<Integer> order = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
@@ -216,7 +324,8 @@ final class StructuredPerceptron {
                 int[][] x = ids.get(s);
                 int[] y = gold.get(s);
                 int[] context = contexts.get(s);
-                int[] guess = viterbi(x, context, w, t);
+                SpanFeatures sp = spanFeatures.get(s);
+                int[] guess = decode(x, context, sp, w, t, spans);
                 if (!java.util.Arrays.equals(guess, y)) {
                     for (int i = 0; i < x.length; i++) {
                         int prevGold = (context[i] & 1) * TRANSITIONS + (i == 0 ? LABELS : y[i - 1]) * LABELS;
@@ -236,6 +345,19 @@ final class StructuredPerceptron {
                             tSum[prevGuess + guess[i]] -= step;
                         }
                     }
+                    List<int[]> right = segments(y);
+                    List<int[]> given = segments(guess);
+                    for (int[] name : right) {
+                        if (given.stream().noneMatch(g -> java.util.Arrays.equals(g, name))
+                                && name[1] - name[0] <= LONGEST_NAME) {
+                            spans.update(sp, name, keys, SPAN_RATE, step);
+                        }
+                    }
+                    for (int[] name : given) {
+                        if (right.stream().noneMatch(g -> java.util.Arrays.equals(g, name))) {
+                            spans.update(sp, name, keys, -SPAN_RATE, step);
+                        }
+                    }
                 }
                 step++;
             }
@@ -248,10 +370,28 @@ final class StructuredPerceptron {
         for (int k = 0; k < t.length; k++) {
             averagedTransitions[k] = (float) (t[k] - tSum[k] / step);
         }
-        return new StructuredPerceptron(index, averaged, averagedTransitions).pruned(0.01f);
+        return new StructuredPerceptron(index, averaged, averagedTransitions, spans.averaged(step, PRUNED))
+                .pruned(PRUNED);
     }
 
-    /** Without the observations whose every weight is smaller than {@code below}. */
+    /** The longest name the decoder gives, in UTF-16 units (16 of the 9,009 annotated names are longer). */
+    static final int LONGEST_NAME = 32;
+
+    /** Character observations seen fewer times than this in the training sentences are left out. */
+    private static final int MIN_COUNT = 3;
+
+    /**
+     * How far one mistake moves a span observation's weight; a character observation's moves
+     * by 1. Span observations are few against the some forty of each character a name covers,
+     * and the labeller fits the training sentences by its characters' weights within a few
+     * passes; with steps three times as long the spans' weights count (decision 0054).
+     */
+    private static final float SPAN_RATE = 3;
+
+    /** Weights smaller than this are left out of a trained model. */
+    private static final float PRUNED = 0.01f;
+
+    /** Without the character observations whose every weight is smaller than {@code below}. */
     private StructuredPerceptron pruned(float below) {
         Map<String, Integer> kept = new HashMap<>();
         List<float[]> rows = new ArrayList<>();
@@ -270,11 +410,16 @@ final class StructuredPerceptron {
         for (int r = 0; r < rows.size(); r++) {
             System.arraycopy(rows.get(r), 0, packed, r * LABELS, LABELS);
         }
-        return new StructuredPerceptron(kept, packed, transitions);
+        return new StructuredPerceptron(kept, packed, transitions, spans);
     }
 
+    /** How many observations the model weighs: of characters, then of spans. */
     int observations() {
-        return index.size();
+        return index.size() + spans.size();
+    }
+
+    int spanObservations() {
+        return spans.size();
     }
 
     void write(DataOutputStream out) throws IOException {
@@ -294,6 +439,7 @@ final class StructuredPerceptron {
                 out.writeFloat(weights[base + y]);
             }
         }
+        spans.write(out);
     }
 
     static StructuredPerceptron read(DataInputStream in) throws IOException {
@@ -315,6 +461,162 @@ final class StructuredPerceptron {
                 weights[id * LABELS + y] = in.readFloat();
             }
         }
-        return new StructuredPerceptron(index, weights, transitions);
+        return new StructuredPerceptron(index, weights, transitions, SpanWeights.read(in));
+    }
+
+    /**
+     * The weights of span observations: a 64-bit key ({@link SpanFeatures}) to {@link #KINDS}
+     * weights, in an open-addressing table that grows as training finds keys.
+     */
+    static final class SpanWeights {
+
+        private long[] keys;
+        private int[] rows;
+        private int size;
+        float[] weights;
+        /** The step-weighted updates while training, for the average; null in a trained model. */
+        private double[] sums;
+
+        SpanWeights(int capacity, boolean training) {
+            int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) * 2;
+            keys = new long[slots];
+            rows = new int[slots];
+            weights = new float[capacity * KINDS];
+            sums = training ? new double[capacity * KINDS] : null;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The row of {@code key}, or -1. */
+        int find(long key) {
+            int mask = keys.length - 1;
+            for (int slot = (int) (key ^ key >>> 32) & mask; ; slot = slot + 1 & mask) {
+                long k = keys[slot];
+                if (k == key) {
+                    return rows[slot];
+                }
+                if (k == 0) {
+                    return -1;
+                }
+            }
+        }
+
+        /** The row of {@code key}, made if it has none. */
+        private int add(long key) {
+            int row = find(key);
+            if (row >= 0) {
+                return row;
+            }
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            place(key, size);
+            if ((size + 1) * KINDS > weights.length) {
+                weights = java.util.Arrays.copyOf(weights, weights.length * 2);
+                if (sums != null) {
+                    sums = java.util.Arrays.copyOf(sums, sums.length * 2);
+                }
+            }
+            return size++;
+        }
+
+        private void place(long key, int row) {
+            int mask = keys.length - 1;
+            int slot = (int) (key ^ key >>> 32) & mask;
+            while (keys[slot] != 0) {
+                slot = slot + 1 & mask;
+            }
+            keys[slot] = key;
+            rows[slot] = row;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldRows = rows;
+            keys = new long[oldKeys.length * 2];
+            rows = new int[oldKeys.length * 2];
+            for (int s = 0; s < oldKeys.length; s++) {
+                if (oldKeys[s] != 0) {
+                    place(oldKeys[s], oldRows[s]);
+                }
+            }
+        }
+
+        /** Moves the weights of a name's span observations for its kind by {@code by}. */
+        void update(SpanFeatures features, int[] name, long[] buffer, float by, long step) {
+            int count = features.of(name[0], name[1], buffer);
+            for (int q = 0; q < count; q++) {
+                int at = add(buffer[q]) * KINDS + name[2];
+                weights[at] += by;
+                sums[at] += by * (double) step;
+            }
+        }
+
+        /** The averaged weights, without the observations whose every weight is smaller than {@code below}. */
+        SpanWeights averaged(long step, float below) {
+            long[] kept = new long[size];
+            float[] rowsKept = new float[size * KINDS];
+            int count = 0;
+            for (int s = 0; s < keys.length; s++) {
+                if (keys[s] == 0) {
+                    continue;
+                }
+                int row = rows[s];
+                boolean useful = false;
+                for (int k = 0; k < KINDS; k++) {
+                    float v = (float) (weights[row * KINDS + k] - sums[row * KINDS + k] / step);
+                    rowsKept[count * KINDS + k] = v;
+                    useful |= Math.abs(v) >= below;
+                }
+                if (useful) {
+                    kept[count++] = keys[s];
+                }
+            }
+            return of(java.util.Arrays.copyOf(kept, count), java.util.Arrays.copyOf(rowsKept, count * KINDS));
+        }
+
+        private static SpanWeights of(long[] keys, float[] rowWeights) {
+            SpanWeights table = new SpanWeights(Math.max(1, keys.length), false);
+            for (int r = 0; r < keys.length; r++) {
+                table.place(keys[r], r);
+            }
+            table.size = keys.length;
+            System.arraycopy(rowWeights, 0, table.weights, 0, keys.length * KINDS);
+            return table;
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            long[] sorted = new long[size];
+            int count = 0;
+            for (long key : keys) {
+                if (key != 0) {
+                    sorted[count++] = key;
+                }
+            }
+            java.util.Arrays.sort(sorted); // the same model always gives the same file
+            out.writeInt(size);
+            for (long key : sorted) {
+                out.writeLong(key);
+                int row = find(key);
+                for (int k = 0; k < KINDS; k++) {
+                    out.writeFloat(weights[row * KINDS + k]);
+                }
+            }
+        }
+
+        static SpanWeights read(DataInputStream in) throws IOException {
+            int size = in.readInt();
+            long[] keys = new long[size];
+            float[] rowWeights = new float[size * KINDS];
+            for (int r = 0; r < size; r++) {
+                keys[r] = in.readLong();
+                for (int k = 0; k < KINDS; k++) {
+                    rowWeights[r * KINDS + k] = in.readFloat();
+                }
+            }
+            return of(keys, rowWeights);
+        }
     }
 }

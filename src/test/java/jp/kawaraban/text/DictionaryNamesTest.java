@@ -37,6 +37,24 @@ class DictionaryNamesTest {
         assertThat(names.tags("北川町長")).isZero();
     }
 
+    /** What a span is weighed by (decision 0054): every listed surface from a character, by its length. */
+    @Test
+    void everyListedSurfaceFromACharacter() throws IOException {
+        DictionaryNames names = table("""
+                北川\tiS uS
+                北川町\tiL
+                """);
+        long[] bits = new long[5];
+        assertThat(names.exact("北川町長".toCharArray(), 0, 4, bits)).isTrue();
+        assertThat(DictionaryNames.tagsOf(bits[2])).containsExactly("iS", "uS");
+        assertThat(DictionaryNames.tagsOf(bits[3])).containsExactly("iL");
+        assertThat(bits[1]).isZero();
+        assertThat(bits[4]).isZero();
+        assertThat(names.exact("北川町長".toCharArray(), 0, 2, bits)).isTrue();
+        assertThat(bits[3]).isZero(); // longer than asked
+        assertThat(names.exact("北川町長".toCharArray(), 1, 3, bits)).isFalse();
+    }
+
     @Test
     void anEmptyTableFindsNothing() {
         DictionaryNames names = DictionaryNames.empty();

@@ -106,4 +106,48 @@ class EntityRecognizerTest {
                     || !KuromojiTokens.isKatakana(text.charAt(name.end()))).as(name.surface()).isTrue();
         }
     }
+
+    /**
+     * What only a whole span shows (decision 0054): here a name's kind depends on its two
+     * brackets together — the same bracket on both sides for a person, different ones for an
+     * organisation. A name is four characters or longer, so no character sees both brackets,
+     * and a sum of per-character weights cannot tell the four cases apart (it is an exclusive
+     * or); the span's observation of the characters around it can.
+     */
+    @Test
+    void aKindThatOnlyTheWholeSpanShows() {
+        java.util.Random random = new java.util.Random(54);
+        String[][] brackets = {{"「", "」", "PERSON"}, {"『", "』", "PERSON"}, {"「", "』", "ORGANIZATION"},
+                {"『", "」", "ORGANIZATION"}};
+        List<EntityRecognizer.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (String[] pair : brackets) {
+                examples.add(bracketed(pair, invented(random)));
+            }
+        }
+        EntityRecognizer recognizer = EntityRecognizer.train(examples, 8);
+
+        for (String[] pair : brackets) {
+            EntityRecognizer.Example unseen = bracketed(pair, invented(random));
+            assertThat(recognizer.find(unseen.text())).extracting(RecognizedName::surface, RecognizedName::kind)
+                    .as(unseen.text()).containsExactly(Tuple.tuple(unseen.names().getFirst().surface(),
+                            unseen.names().getFirst().kind()));
+        }
+    }
+
+    private static String invented(java.util.Random random) {
+        String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
+        StringBuilder name = new StringBuilder();
+        for (int k = 0; k < 5; k++) {
+            name.append(kana.charAt(random.nextInt(kana.length())));
+        }
+        return name.toString();
+    }
+
+    private static EntityRecognizer.Example bracketed(String[] pair, String name) {
+        String text = "記者は" + pair[0] + name + pair[1] + "について尋ねた。";
+        int start = text.indexOf(name);
+        return new EntityRecognizer.Example(text, List.of(
+                new RecognizedName(start, start + name.length(), name, NameKind.valueOf(pair[2]))));
+    }
 }
