@@ -5,6 +5,7 @@ import java.util.Map;
 import jp.kawaraban.article.internal.ImageStore;
 import jp.kawaraban.article.internal.SwitchableImageStore;
 import jp.kawaraban.platform.PlatformProperties;
+import jp.kawaraban.search.PublishedStories;
 import jp.kawaraban.site.RefusalsTest;
 import jp.kawaraban.site.UnexpectedErrorsTest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,11 +24,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * store tests can switch to the directory, the small controller {@link RefusalsTest}
  * asks refusals through (its routes start with {@code /test-actions} and
  * {@code /api/v1/test-actions}), the failures {@link UnexpectedErrorsTest} provokes (under
- * {@code /test-failures}), and cheap password hashes.
+ * {@code /test-failures}), the stories the recommendations tests publish ({@link PublishedStories}),
+ * and cheap password hashes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({RefusalsTest.Actions.class, UnexpectedErrorsTest.FailingPage.class,
-        UnexpectedErrorsTest.FailingEverywhere.class})
+        UnexpectedErrorsTest.FailingEverywhere.class, PublishedStories.class})
 public class KawarabanTestConfiguration {
 
     @Bean

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * was made by this command from the whole training file (decision 0032); bench/entities.sh
  * uses it to train on four fifths and measure on the fifth left out.
  */
-final class TrainEntitiesCommand {
+public final class TrainEntitiesCommand {
 
     static final String NAME = "train-entities";
     private static final String USAGE = "usage: java -jar kawaraban.jar train-entities --from=ANNOTATED.json --to=MODEL.bin.gz [--epochs=8]";
@@ -77,7 +77,7 @@ final class TrainEntitiesCommand {
         return 0;
     }
 
-    static List<EntityRecognizer.Example> examples(JsonNode root) {
+    public static List<EntityRecognizer.Example> examples(JsonNode root) {
         if (!root.isArray()) {
             throw new IllegalArgumentException("expected a JSON array of sentences");
         }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Folds spelling variants of katakana loanwords and foreign names to one key, so that
@@ -245,26 +244,20 @@ public final class KatakanaFolding {
      * The whole key of one run of katakana (rules, then the mark), remembered by spelling: the
      * table is asked up to a dozen times for a run (rules 7 and 8), and indexing meets the same
      * words again and again. The cache is emptied when it reaches {@link #RUN_CACHE_LIMIT}
-     * spellings, which keeps it bounded without a lock on every read.
+     * spellings ({@link MemoEmptiedWhenFull}), which keeps it bounded without a lock on every read.
      */
     private static String runKey(String written) {
-        String key = RUNS.get(written);
-        if (key == null) {
-            String byRules = foldPart(written, true, true);
-            key = byRules + identityMark(written, byRules);
-            if (RUNS.size() >= RUN_CACHE_LIMIT) {
-                RUNS.clear();
-            }
-            RUNS.put(written, key);
-        }
-        return key;
+        return RUNS.get(written, run -> {
+            String byRules = foldPart(run, true, true);
+            return byRules + identityMark(run, byRules);
+        });
     }
 
     /** Spellings whose key is remembered before the cache is emptied: a few MiB of short strings. */
     private static final int RUN_CACHE_LIMIT = 50_000;
 
     /** The keys already made, by the run as written. */
-    private static final Map<String, String> RUNS = new ConcurrentHashMap<>();
+    private static final MemoEmptiedWhenFull RUNS = new MemoEmptiedWhenFull(RUN_CACHE_LIMIT);
 
     private static String identityMarkAskingUniDic(String written, String key) {
         Optional<UniDicLemmas.Lemma> own = UniDicLemmas.of(written);
@@ -345,19 +338,11 @@ public final class KatakanaFolding {
         }
         // Remembered by run, as the keys are: indexing meets the same words again and again, and
         // each new one costs a few dictionary look-ups and the keys of two spellings.
-        String spelled = SPELLINGS_FOR_KUROMOJI.get(run);
-        if (spelled == null) {
-            spelled = findSpellingForKuromoji(run);
-            if (SPELLINGS_FOR_KUROMOJI.size() >= RUN_CACHE_LIMIT) {
-                SPELLINGS_FOR_KUROMOJI.clear();
-            }
-            SPELLINGS_FOR_KUROMOJI.put(run, spelled);
-        }
-        return spelled;
+        return SPELLINGS_FOR_KUROMOJI.get(run, KatakanaFolding::findSpellingForKuromoji);
     }
 
     /** What {@link #spellingForKuromoji} gave each run, emptied when full like {@link #RUNS}. */
-    private static final Map<String, String> SPELLINGS_FOR_KUROMOJI = new ConcurrentHashMap<>();
+    private static final MemoEmptiedWhenFull SPELLINGS_FOR_KUROMOJI = new MemoEmptiedWhenFull(RUN_CACHE_LIMIT);
 
     private static String findSpellingForKuromoji(String run) {
         String spelled = run;

@@ -16,17 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jp.kawaraban.command.TrainEntitiesCommand;
 import jp.kawaraban.text.EntityRecognizer;
 import jp.kawaraban.text.NameKind;
 import jp.kawaraban.text.RecognizedName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * bench/entities.sh's cross-validation in one JVM, for trying a change to the entity model
- * quickly: the annotated sentences cut into the same folds (sentence i in part i mod FOLDS),
+ * quickly: the annotated sentences, read as {@code train-entities} reads them
+ * ({@link TrainEntitiesCommand#examples}), cut into the same folds (sentence i in part i mod FOLDS),
  * {@link EntityRecognizer#train} on the other parts and {@link EntityRecognizer#find} on the
  * held-out one, scored as the script scores the jar's {@code analyse} lines (exact spans and
  * kinds; the three organisation types are one kind). The jar's figure is the one reported;
@@ -50,7 +51,7 @@ class EntityFoldsBench {
         String only = System.getProperty("kawaraban.bench.only", "");
         int epochs = Integer.getInteger("kawaraban.bench.epochs", 8);
         int threads = Integer.getInteger("kawaraban.bench.threads", 2);
-        List<EntityRecognizer.Example> examples = examples(JsonMapper.builder().build().readTree(Files.readString(corpus)));
+        List<EntityRecognizer.Example> examples = TrainEntitiesCommand.examples(JsonMapper.builder().build().readTree(Files.readString(corpus)));
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<List<List<RecognizedName>>>> answers = new ArrayList<>();
@@ -213,38 +214,5 @@ class EntityFoldsBench {
         double p = p(c);
         double r = r(c);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
-    }
-
-    /** The annotated sentences as {@code train-entities} reads them (TrainEntitiesCommand.examples). */
-    static List<EntityRecognizer.Example> examples(JsonNode root) {
-        List<EntityRecognizer.Example> examples = new ArrayList<>();
-        for (JsonNode sentence : root) {
-            String text = sentence.path("text").asString("");
-            List<RecognizedName> names = new ArrayList<>();
-            int length = text.codePointCount(0, text.length());
-            for (JsonNode entity : sentence.path("entities")) {
-                NameKind kind = switch (entity.path("type").asString("")) {
-                    case "人名" -> NameKind.PERSON;
-                    case "法人名", "政治的組織名", "その他の組織名" -> NameKind.ORGANIZATION;
-                    case "地名" -> NameKind.PLACE;
-                    case "施設名" -> NameKind.FACILITY;
-                    case "製品名" -> NameKind.PRODUCT;
-                    case "イベント名" -> NameKind.EVENT;
-                    default -> null;
-                };
-                int start = entity.path("span").path(0).asInt(-1);
-                int end = entity.path("span").path(1).asInt(-1);
-                if (kind == null || start < 0 || end <= start || end > length) {
-                    continue;
-                }
-                int from = text.offsetByCodePoints(0, start);
-                int until = text.offsetByCodePoints(0, end);
-                names.add(new RecognizedName(from, until, text.substring(from, until), kind));
-            }
-            if (!text.isBlank()) {
-                examples.add(new EntityRecognizer.Example(text, names));
-            }
-        }
-        return examples;
     }
 }

@@ -2,20 +2,15 @@ package jp.kawaraban.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -24,7 +19,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,24 +33,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kawaraban.bench.product-index", matches = ".+")
 class ProductIndexMoreLikeThisBench {
 
-    private static final Pattern FILE = Pattern.compile("\"file\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern ID = Pattern.compile("\"(?:id|duplicateOf)\"\\s*:\\s*\"([^\"]+)\"");
-
     @Test
     void precisionAtFive() throws IOException {
         Path root = Path.of(System.getProperty("kawaraban.bench.product-index"));
         Map<String, String> categoryOf = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of(System.getProperty("kawaraban.bench.import-out")), StandardCharsets.UTF_8)) {
-            Matcher file = FILE.matcher(line);
-            Matcher id = ID.matcher(line);
-            if (file.find() && id.find()) {
-                Path path = Path.of(file.group(1).replace("\\\\", "\\").replace("\\/", "/"));
-                categoryOf.put(id.group(1), path.getParent().getFileName().toString());
-            }
-        }
-        Path current = root.resolve(Files.readString(root.resolve("current")).strip());
+        ProductIndex.importedFiles(Path.of(System.getProperty("kawaraban.bench.import-out")))
+                .forEach((id, file) -> categoryOf.put(id, ProductIndex.category(file)));
         int hits = 0, slots = 0, asked = 0;
-        try (var directory = FSDirectory.open(current); var reader = DirectoryReader.open(directory)) {
+        try (var index = ProductIndex.open(root)) {
+            var reader = index.reader();
             IndexSearcher searcher = new IndexSearcher(reader);
             var stored = searcher.storedFields();
             // An index the site kept updating holds the older copies of re-indexed articles, deleted

@@ -1,8 +1,6 @@
 package jp.kawaraban.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +20,6 @@ import jp.kawaraban.search.ranking.Recommendations;
 import jp.kawaraban.text.JapaneseAnalysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Fields;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -34,7 +31,6 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -62,8 +58,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kawaraban.bench.tune-index", matches = ".+")
 class RecommendationTuningBench {
 
-    private static final Pattern FILE = Pattern.compile("\"file\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    private static final Pattern ID = Pattern.compile("\"(?:id|duplicateOf)\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern NUMBER = Pattern.compile("-(\\d+)\\.txt$");
 
     private static final Map<String, Double> DEFAULTS = Map.ofEntries(
@@ -94,18 +88,11 @@ class RecommendationTuningBench {
     @Test
     void variants() throws IOException {
         Path root = Path.of(System.getProperty("kawaraban.bench.tune-index"));
-        Map<String, String> fileOf = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of(System.getProperty("kawaraban.bench.import-out")), StandardCharsets.UTF_8)) {
-            Matcher file = FILE.matcher(line);
-            Matcher id = ID.matcher(line);
-            if (file.find() && id.find()) {
-                fileOf.put(id.group(1), file.group(1).replace("\\\\", "\\").replace("\\/", "/"));
-            }
-        }
+        Map<String, Path> fileOf = ProductIndex.importedFiles(Path.of(System.getProperty("kawaraban.bench.import-out")));
         boolean report = Boolean.getBoolean("kawaraban.bench.report");
         Analyzer bigrams = JapaneseAnalysis.bigrams();
-        Path current = root.resolve(Files.readString(root.resolve("current")).strip());
-        try (var directory = FSDirectory.open(current); var reader = DirectoryReader.open(directory)) {
+        try (var index = ProductIndex.open(root)) {
+            var reader = index.reader();
             IndexSearcher searcher = new IndexSearcher(reader);
             var stored = searcher.storedFields();
             var vectors = reader.termVectors();
@@ -113,11 +100,11 @@ class RecommendationTuningBench {
             for (int d = 0; d < reader.maxDoc(); d++) {
                 Document document = stored.document(d);
                 String id = document.get("id");
-                String file = fileOf.get(id);
+                Path file = fileOf.get(id);
                 if (file == null) {
                     continue;
                 }
-                Matcher number = NUMBER.matcher(file);
+                Matcher number = NUMBER.matcher(file.toString());
                 number.find();
                 IndexedArticle article = new IndexedArticle(new ArticleId(id), document.get("headline"),
                         orEmpty(document.get("lead")), orEmpty(document.get("body")), "", document.get("section"), null,
@@ -130,7 +117,7 @@ class RecommendationTuningBench {
                     parts[i++] = counts(fields == null ? null : fields.terms(field));
                 }
                 docs.put(d, new Doc(d, article, document.get("fingerprint"), null,
-                        Path.of(file).getParent().getFileName().toString(), Long.parseLong(number.group(1))));
+                        ProductIndex.category(file), Long.parseLong(number.group(1))));
                 partsOf.put(d, parts);
             }
             System.out.printf("%n%d articles; tuning split (number ≡ 0 mod 4): %d%n", docs.size(),

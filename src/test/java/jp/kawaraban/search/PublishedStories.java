@@ -12,6 +12,8 @@ import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,11 +23,14 @@ import static org.awaitility.Awaitility.await;
  * Stories a recommendations test publishes through the desk and whose lists it reads back from the
  * API, as a reader's page gets them. Every body opens with one shared paragraph, so that the
  * related-articles query finds all of them and the ranking alone decides the order; three short
- * local stories on other subjects fill the list beyond the pair a test compares. Everything
- * published is withdrawn on {@link #close()}, so later tests on the same context are not
- * recommended these.
+ * local stories on other subjects fill the list beyond the pair a test compares. A test-scope bean
+ * of every {@link jp.kawaraban.KawarabanTest} application ({@link jp.kawaraban.KawarabanTestConfiguration}
+ * imports it, so tests that use it share the one application); a test injects it and calls
+ * {@link #withdrawAll()} when it is done, so later tests on the same context are not recommended
+ * these.
  */
-final class PublishedStories implements AutoCloseable {
+@TestComponent
+public final class PublishedStories {
 
     /** The paragraph every body opens with. */
     private static final String SHARED = "会場の公民館には朝から地元の住民が集まり、係員が受付で整理券を配った。";
@@ -34,15 +39,15 @@ final class PublishedStories implements AutoCloseable {
     private final ArticleCatalog catalog;
     private final SearchIndex index;
     private final JsonMapper json;
-    private final int port;
+    private final Environment environment;
     private final List<ArticleId> published = new ArrayList<>();
 
-    PublishedStories(ArticleDesk desk, ArticleCatalog catalog, SearchIndex index, JsonMapper json, int port) {
+    PublishedStories(ArticleDesk desk, ArticleCatalog catalog, SearchIndex index, JsonMapper json, Environment environment) {
         this.desk = desk;
         this.catalog = catalog;
         this.index = index;
         this.json = json;
-        this.port = port;
+        this.environment = environment;
     }
 
     /** Publishes a free society story whose body is the shared paragraph and then {@code paragraphs}. */
@@ -73,22 +78,35 @@ final class PublishedStories implements AutoCloseable {
         published.forEach(id -> await().atMost(Duration.ofSeconds(30)).until(() -> index.find(id).isPresent()));
     }
 
+    /**
+     * Publishes the three unrelated stories and waits until every story so far is indexed, then
+     * publishes the story a reader reads — last, so its list is computed against all the others —
+     * and returns the ids of its recommendations, as {@link #recommendationsFor} does.
+     */
+    List<String> recommendationsOfTheLastOf(String headline, String lead, String... paragraphs) {
+        publishUnrelated();
+        awaitIndexed();
+        return recommendationsFor(publish(headline, lead, paragraphs));
+    }
+
     /** The ids of {@code id}'s recommendations, in order, as GET /api/v1/articles/{id}/recommendations gives them. */
     List<String> recommendationsFor(ArticleId id) {
         await().atMost(Duration.ofSeconds(30)).until(() -> index.find(id).isPresent());
-        var response = new WebSession(port).get("/api/v1/articles/" + id.value() + "/recommendations");
+        // Read when asked: the port is known only once the server has started, after this bean was made.
+        var response = new WebSession(environment.getRequiredProperty("local.server.port", Integer.class)).get("/api/v1/articles/" + id.value() + "/recommendations");
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         json.readTree(response.body()).forEach(item -> ids.add(item.get("id").asString()));
         return ids;
     }
 
-    @Override
-    public void close() {
+    /** Withdraws every story published since the last call, and forgets them. */
+    void withdrawAll() {
         published.forEach(id -> {
             if (catalog.find(id.value()).isPresent()) {
                 desk.withdraw(id);
             }
         });
+        published.clear();
     }
 }

@@ -1,19 +1,15 @@
 package jp.kawaraban.platform.internal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
+import jp.kawaraban.EmbeddedPostgres;
 import jp.kawaraban.KawarabanApplication;
 import jp.kawaraban.Waiting;
 import jp.kawaraban.WebSession;
@@ -42,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * application did not start and so must not restart): the whole site on an embedded data
  * directory, as a newspaper runs it by default. To see the outage for certain, the test holds
  * the server's port after the kill (bound, not listening, so connections are refused), which
- * keeps the restart waiting, then lets go.
+ * keeps the restart waiting, then lets go ({@link EmbeddedPostgres}).
  */
 @ExtendWith(Waiting.class)
 class DatabaseCrashTest {
@@ -89,13 +85,9 @@ class DatabaseCrashTest {
         WebSession member = WebSession.loggedIn(port(), "free@example.com", PASSWORD);
         assertThat(member.get("/my/account").statusCode()).isEqualTo(200);
 
-        Path postgres = dataDir.resolve("postgres");
-        ProcessHandle postmaster = postmaster(postgres);
-        int databasePort = Integer.parseInt(Files.readAllLines(postgres.resolve("postmaster.pid")).get(3).strip());
-        assertThat(postmaster.destroyForcibly()).as("SIGKILL to the postmaster").isTrue();
-        await().until(() -> gone(postmaster));
-        List<ServerSocket> heldPort = holdPort(databasePort);
-        try {
+        EmbeddedPostgres postgres = EmbeddedPostgres.of(dataDir);
+        postgres.kill();
+        try (AutoCloseable heldPort = postgres.holdPort()) {
             // A member's request needs the session table before any controller runs; the article
             // page and the API need the articles; health says what it finds.
             for (int round = 0; round < 3; round++) {
@@ -110,36 +102,13 @@ class DatabaseCrashTest {
             }
             // The page's style sheet still comes, for members too.
             assertThat(timed(() -> member.get("/css/site.css")).statusCode()).isEqualTo(200);
-        } finally {
-            for (ServerSocket channel : heldPort) {
-                channel.close();
-            }
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get(article).statusCode() == 200);
         assertThat(get(article).body()).contains(headline);
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         assertThat(member.get("/my/account").statusCode()).as("the member's session survived").isEqualTo(200);
-        assertThat(postmaster(postgres).pid()).as("a new server").isNotEqualTo(postmaster.pid());
-    }
-
-    /** The server's main process, as PostgreSQL names it in its data directory. */
-    private static ProcessHandle postmaster(Path postgres) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(postgres.resolve("postmaster.pid")).getFirst().strip());
-        return ProcessHandle.of(pid).orElseThrow();
-    }
-
-    /** Dead, or a zombie nobody reaps (which the JDK still calls alive). */
-    private static boolean gone(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return true;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (IOException e) {
-            return Files.isDirectory(Path.of("/proc")); // gone from /proc, or no /proc to ask
-        }
+        assertThat(EmbeddedPostgres.of(dataDir).pid()).as("a new server").isNotEqualTo(postgres.pid());
     }
 
     private static void assertUnavailablePage(HttpResponse<String> page) {
@@ -147,31 +116,6 @@ class DatabaseCrashTest {
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("ただいま一時的にご利用いただけません").contains("class=\"brand\"");
-    }
-
-    /**
-     * Takes the port on every address of localhost, and closes each connection made to it at
-     * once: the server cannot listen there again, and connecting fails straight away, as it does
-     * with nothing listening.
-     */
-    private static List<ServerSocket> holdPort(int port) throws IOException {
-        List<ServerSocket> held = new ArrayList<>();
-        for (InetAddress address : InetAddress.getAllByName("localhost")) {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true); // the dead server's connections may still be closing
-            socket.bind(new InetSocketAddress(address, port));
-            held.add(socket);
-            Thread.ofVirtual().start(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        socket.accept().close();
-                    } catch (IOException e) {
-                        // closed by the test
-                    }
-                }
-            });
-        }
-        return held;
     }
 
     private static <T> T timed(ThrowingSupplier<T> request) throws Exception {
