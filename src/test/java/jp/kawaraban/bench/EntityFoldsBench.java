@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 
 import jp.kawaraban.text.EntityRecognizer;
 import jp.kawaraban.text.NameKind;
+import jp.kawaraban.text.OrganizationType;
 import jp.kawaraban.text.RecognizedName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,7 +49,7 @@ class EntityFoldsBench {
         Path corpus = Path.of(System.getProperty("kawaraban.corpus.ner", "/work/shared/corpora/ner-wikipedia/train.json"));
         int folds = Integer.getInteger("kawaraban.bench.folds", 5);
         String only = System.getProperty("kawaraban.bench.only", "");
-        int epochs = Integer.getInteger("kawaraban.bench.epochs", 8);
+        int epochs = Integer.getInteger("kawaraban.bench.epochs", 12);
         int threads = Integer.getInteger("kawaraban.bench.threads", 2);
         List<EntityRecognizer.Example> examples = examples(JsonMapper.builder().build().readTree(Files.readString(corpus)));
         long started = System.nanoTime();
@@ -221,6 +222,7 @@ class EntityFoldsBench {
         for (JsonNode sentence : root) {
             String text = sentence.path("text").asString("");
             List<RecognizedName> names = new ArrayList<>();
+            Map<RecognizedName, OrganizationType> types = new java.util.HashMap<>();
             int length = text.codePointCount(0, text.length());
             for (JsonNode entity : sentence.path("entities")) {
                 NameKind kind = switch (entity.path("type").asString("")) {
@@ -239,10 +241,17 @@ class EntityFoldsBench {
                 }
                 int from = text.offsetByCodePoints(0, start);
                 int until = text.offsetByCodePoints(0, end);
-                names.add(new RecognizedName(from, until, text.substring(from, until), kind));
+                RecognizedName name = new RecognizedName(from, until, text.substring(from, until), kind);
+                names.add(name);
+                switch (entity.path("type").asString("")) {
+                    case "政治的組織名" -> types.put(name, OrganizationType.POLITICAL);
+                    case "その他の組織名" -> types.put(name, OrganizationType.OTHER);
+                    case "法人名" -> types.put(name, OrganizationType.COMPANY);
+                    default -> { }
+                }
             }
             if (!text.isBlank()) {
-                examples.add(new EntityRecognizer.Example(text, names));
+                examples.add(new EntityRecognizer.Example(text, names, types));
             }
         }
         return examples;
