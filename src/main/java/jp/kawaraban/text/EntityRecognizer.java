@@ -111,7 +111,7 @@ public final class EntityRecognizer {
      * Trains a model on the examples. Names that overlap an earlier one in the same sentence
      * are skipped (the labels cannot nest).
      *
-     * @param epochs passes over the examples; 10 is plenty for a few thousand sentences
+     * @param epochs passes over the examples; {@code train-entities} makes 12 (decision 0056)
      */
     public static EntityRecognizer train(List<Example> examples, int epochs) {
         // A sentence's own names are always on a list made from it; the model would learn to
