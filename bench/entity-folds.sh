@@ -5,7 +5,7 @@
 # and the jar's (bench/entities.sh) is the one to report.
 #
 #   bench/entity-folds.sh [-Dkawaraban.bench.only=0,2] [-Dkawaraban.bench.errors=FILE]
-#                         [-Dkawaraban.bench.predictions=FILE] [-Dkawaraban.bench.epochs=8]
+#                         [-Dkawaraban.bench.predictions=FILE] [-Dkawaraban.bench.epochs=12]
 #
 # Environment: CORPUS (default ../shared/corpora/ner-wikipedia/train.json, else
 # /work/shared/corpora/ner-wikipedia/train.json), JAVA (the JDK). Compiles the tests first.

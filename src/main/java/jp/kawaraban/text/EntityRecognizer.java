@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -32,8 +33,19 @@ public final class EntityRecognizer {
     /** Where the bundled model is on the class path. */
     public static final String BUNDLED = "/text/entity-model.bin.gz";
 
-    /** A training sentence: the text and the names in it. */
-    public record Example(String text, List<RecognizedName> names) {
+    /**
+     * A training sentence: the text, the names in it, and the type of each organisation among
+     * them where the annotation gives one (an organisation without one is taken for a company).
+     */
+    public record Example(String text, List<RecognizedName> names, Map<RecognizedName, OrganizationType> organisationTypes) {
+
+        public Example {
+            organisationTypes = Map.copyOf(organisationTypes);
+        }
+
+        public Example(String text, List<RecognizedName> names) {
+            this(text, names, Map.of());
+        }
     }
 
     private static volatile EntityRecognizer bundled;
@@ -99,7 +111,7 @@ public final class EntityRecognizer {
      * Trains a model on the examples. Names that overlap an earlier one in the same sentence
      * are skipped (the labels cannot nest).
      *
-     * @param epochs passes over the examples; 10 is plenty for a few thousand sentences
+     * @param epochs passes over the examples; {@code train-entities} makes 12 (decision 0056)
      */
     public static EntityRecognizer train(List<Example> examples, int epochs) {
         // A sentence's own names are always on a list made from it; the model would learn to
@@ -119,11 +131,13 @@ public final class EntityRecognizer {
         List<int[]> contexts = new ArrayList<>(examples.size());
         List<SpanFeatures> spans = new ArrayList<>(examples.size());
         List<int[]> labels = new ArrayList<>(examples.size());
+        List<int[]> subtypes = new ArrayList<>(examples.size());
         for (int k = 0; k < examples.size(); k++) {
             Example example = examples.get(k);
             CharacterFeatures.Observed observed = CharacterFeatures.of(example.text(), partLists.get(k % LIST_PARTS));
             observations.add(observed.features());
-            int[] gold = labelsOf(example);
+            int[] subtype = new int[example.text().length()];
+            int[] gold = labelsOf(example, subtype);
             int[] context = observed.contexts();
             for (int i = 0; i < gold.length; i++) {
                 if (StructuredPerceptron.locked(context[i], gold[i])) {
@@ -133,8 +147,9 @@ public final class EntityRecognizer {
             contexts.add(context);
             spans.add(observed.spans());
             labels.add(gold);
+            subtypes.add(subtype);
         }
-        return new EntityRecognizer(StructuredPerceptron.train(observations, contexts, spans, labels, epochs, 19),
+        return new EntityRecognizer(StructuredPerceptron.train(observations, contexts, spans, labels, subtypes, epochs, 19),
                 NameList.of(examples));
     }
 
@@ -143,7 +158,12 @@ public final class EntityRecognizer {
         return model == null ? 0 : model.observations();
     }
 
-    private static int[] labelsOf(Example example) {
+    /**
+     * The labels of the example's characters; {@code subtypes} gets, at the first character of
+     * each organisation labelled, the ordinal of its {@link OrganizationType} (0, a company,
+     * where the example gives none).
+     */
+    private static int[] labelsOf(Example example, int[] subtypes) {
         int[] labels = new int[example.text().length()];
         for (RecognizedName name : example.names()) {
             if (name.end() > labels.length) {
@@ -157,6 +177,8 @@ public final class EntityRecognizer {
                 continue;
             }
             int kind = name.kind().ordinal();
+            OrganizationType type = example.organisationTypes().get(name);
+            subtypes[name.start()] = name.kind() == NameKind.ORGANIZATION && type != null ? type.ordinal() : 0;
             if (name.end() - name.start() == 1) {
                 labels[name.start()] = StructuredPerceptron.label(kind, StructuredPerceptron.SINGLE);
                 continue;

@@ -34,7 +34,24 @@ final class StructuredPerceptron {
     static final int LABELS = 1 + 4 * KINDS;
     static final int CONTEXTS = 2;
     private static final int TRANSITIONS = (LABELS + 1) * LABELS;
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+
+    /**
+     * The span weights' columns are the model's own labels of a whole name, finer than the
+     * kinds: an organisation is a company, a political body or another organisation
+     * ({@link OrganizationType}), each with a column, so a name's span observations (its last
+     * word, the word after it…) are weighed for what it is among the three; a company and a
+     * band are named differently. An organisation's span score is the best of its three
+     * columns; the characters' labels know only the kinds (decision 0056).
+     */
+    static final int SUBTYPES = OrganizationType.values().length;
+    static final int COLUMNS = KINDS - 1 + SUBTYPES;
+    private static final int ORGANIZATION = NameKind.ORGANIZATION.ordinal();
+
+    /** The span weights' column of a name of kind {@code kind} (and type {@code subtype} if it is an organisation). */
+    static int column(int kind, int subtype) {
+        return kind < ORGANIZATION ? kind : kind == ORGANIZATION ? ORGANIZATION + subtype : kind + SUBTYPES - 1;
+    }
 
     private final Map<String, Integer> index;
     /** {@code LABELS} weights per observation, in the order of {@code index}. */
@@ -47,7 +64,7 @@ final class StructuredPerceptron {
      */
     private final float[] transitions;
 
-    /** {@link #KINDS} weights per span observation (decision 0054). */
+    /** {@link #COLUMNS} weights per span observation (decisions 0054, 0056). */
     private final SpanWeights spans;
 
     private StructuredPerceptron(Map<String, Integer> index, float[] weights, float[] transitions, SpanWeights spans) {
@@ -104,7 +121,7 @@ final class StructuredPerceptron {
 
     /** The best labels for one sentence's observations, its contexts and its spans. */
     int[] label(List<List<String>> observations, int[] contexts, SpanFeatures spanFeatures) {
-        return decode(ids(observations, index), contexts, spanFeatures, weights, transitions, spans);
+        return decode(ids(observations, index), contexts, spanFeatures, weights, transitions, spans, null);
     }
 
     private static int[][] ids(List<List<String>> observations, Map<String, Integer> index) {
@@ -133,7 +150,7 @@ final class StructuredPerceptron {
      * best labels are the per-character labeller's.
      */
     private static int[] decode(int[][] ids, int[] contexts, SpanFeatures spanFeatures, float[] weights,
-            float[] transitions, SpanWeights spans) {
+            float[] transitions, SpanWeights spans, int[] subtypes) {
         int n = ids.length;
         if (n == 0) {
             return new int[0];
@@ -163,10 +180,13 @@ final class StructuredPerceptron {
         best[LABELS] = 0;
         int[] backStart = new int[(n + 1) * states];
         int[] backFrom = new int[(n + 1) * states];
+        byte[] backSubtype = new byte[(n + 1) * states];
         double[] into = new double[LABELS];
         int[] intoFrom = new int[LABELS];
         long[] keys = new long[SpanFeatures.MOST];
         double[] spanScore = new double[KINDS];
+        double[] columns = new double[COLUMNS];
+        int subtype = 0;
         for (int j = 0; j < n; j++) {
             int offset = (contexts[j] & 1) * TRANSITIONS;
             // the best way into a segment's first label at j: outside, a name's beginning, a single
@@ -189,7 +209,7 @@ final class StructuredPerceptron {
                 into[f] = top;
                 intoFrom[f] = from;
             }
-            relax(best, backStart, backFrom, (j + 1) * states, into[0] + emission[j][0], j, intoFrom[0]);
+            relax(best, backStart, backFrom, (j + 1) * states, into[0] + emission[j][0], j, intoFrom[0], backSubtype, 0);
             if ((contexts[j] & NO_BEGIN) != 0) {
                 continue;
             }
@@ -198,16 +218,27 @@ final class StructuredPerceptron {
                     continue;
                 }
                 java.util.Arrays.fill(spanScore, 0);
+                subtype = 0;
                 if (spans.size() > 0) {
+                    java.util.Arrays.fill(columns, 0);
                     int count = spanFeatures.of(j, e, keys);
                     for (int q = 0; q < count; q++) {
                         int row = spans.find(keys[q]);
                         if (row >= 0) {
-                            for (int k = 0; k < KINDS; k++) {
-                                spanScore[k] += spans.weights[row * KINDS + k];
+                            for (int k = 0; k < COLUMNS; k++) {
+                                columns[k] += spans.weights[row * COLUMNS + k];
                             }
                         }
                     }
+                    for (int k = 0; k < KINDS; k++) {
+                        spanScore[k] = columns[column(k, 0)];
+                    }
+                    for (int s = 1; s < SUBTYPES; s++) {
+                        if (columns[ORGANIZATION + s] > columns[ORGANIZATION + subtype]) {
+                            subtype = s;
+                        }
+                    }
+                    spanScore[ORGANIZATION] = columns[ORGANIZATION + subtype];
                 }
                 for (int k = 0; k < KINDS; k++) {
                     int last = e == j + 1 ? label(k, SINGLE) : label(k, END);
@@ -221,7 +252,8 @@ final class StructuredPerceptron {
                                 + inside[k][e - 1] - inside[k][j + 2]
                                 + transitions[(contexts[e - 1] & 1) * TRANSITIONS + in * LABELS + last] + emission[e - 1][last];
                     }
-                    relax(best, backStart, backFrom, e * states + last, score, j, intoFrom[first]);
+                    relax(best, backStart, backFrom, e * states + last, score, j, intoFrom[first], backSubtype,
+                            k == ORGANIZATION ? subtype : 0);
                 }
             }
         }
@@ -243,22 +275,27 @@ final class StructuredPerceptron {
                 }
             }
             labels[e - 1] = state;
+            if (subtypes != null) {
+                subtypes[j] = backSubtype[e * states + state];
+            }
             state = backFrom[e * states + state];
             e = j;
         }
         return labels;
     }
 
-    private static void relax(double[] best, int[] backStart, int[] backFrom, int at, double score, int start, int from) {
+    private static void relax(double[] best, int[] backStart, int[] backFrom, int at, double score, int start, int from,
+            byte[] backSubtype, int subtype) {
         if (score > best[at]) {
             best[at] = score;
             backStart[at] = start;
             backFrom[at] = from;
+            backSubtype[at] = (byte) subtype;
         }
     }
 
-    /** The names of a labelling as {start, end, kind} triples. */
-    private static List<int[]> segments(int[] labels) {
+    /** The names of a labelling as {start, end, kind, subtype} (the subtype of an organisation, else 0). */
+    private static List<int[]> segments(int[] labels, int[] subtypes) {
         List<int[]> found = new ArrayList<>();
         int i = 0;
         while (i < labels.length) {
@@ -274,7 +311,8 @@ final class StructuredPerceptron {
                 i++;
             }
             i++;
-            found.add(new int[] {start, Math.min(i, labels.length), kind(labels[start])});
+            int kind = kind(labels[start]);
+            found.add(new int[] {start, Math.min(i, labels.length), kind, kind == ORGANIZATION ? subtypes[start] : 0});
         }
         return found;
     }
@@ -286,7 +324,7 @@ final class StructuredPerceptron {
      * in a wrong one it gave.
      */
     static StructuredPerceptron train(List<List<List<String>>> sentences, List<int[]> contexts,
-            List<SpanFeatures> spanFeatures, List<int[]> gold, int epochs, long seed) {
+            List<SpanFeatures> spanFeatures, List<int[]> gold, List<int[]> goldSubtypes, int epochs, long seed) {
         Map<String, Integer> counts = new HashMap<>();
         for (List<List<String>> sentence : sentences) {
             for (List<String> position : sentence) {
@@ -325,8 +363,12 @@ final class StructuredPerceptron {
                 int[] y = gold.get(s);
                 int[] context = contexts.get(s);
                 SpanFeatures sp = spanFeatures.get(s);
-                int[] guess = decode(x, context, sp, w, t, spans);
-                if (!java.util.Arrays.equals(guess, y)) {
+                int[] ySub = goldSubtypes.get(s);
+                int[] guessSub = new int[x.length];
+                int[] guess = decode(x, context, sp, w, t, spans, guessSub);
+                List<int[]> right = segments(y, ySub);
+                List<int[]> given = segments(guess, guessSub);
+                if (!java.util.Arrays.equals(guess, y) || !sameNames(right, given)) {
                     for (int i = 0; i < x.length; i++) {
                         int prevGold = (context[i] & 1) * TRANSITIONS + (i == 0 ? LABELS : y[i - 1]) * LABELS;
                         int prevGuess = (context[i] & 1) * TRANSITIONS + (i == 0 ? LABELS : guess[i - 1]) * LABELS;
@@ -345,8 +387,6 @@ final class StructuredPerceptron {
                             tSum[prevGuess + guess[i]] -= step;
                         }
                     }
-                    List<int[]> right = segments(y);
-                    List<int[]> given = segments(guess);
                     for (int[] name : right) {
                         if (given.stream().noneMatch(g -> java.util.Arrays.equals(g, name))
                                 && name[1] - name[0] <= LONGEST_NAME) {
@@ -372,6 +412,18 @@ final class StructuredPerceptron {
         }
         return new StructuredPerceptron(index, averaged, averagedTransitions, spans.averaged(step, PRUNED))
                 .pruned(PRUNED);
+    }
+
+    private static boolean sameNames(List<int[]> a, List<int[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest name the decoder gives, in UTF-16 units (16 of the 9,009 annotated names are longer). */
@@ -446,7 +498,8 @@ final class StructuredPerceptron {
         int format = in.readInt();
         int labels = in.readInt();
         if (format != FORMAT || labels != LABELS) {
-            throw new IOException("not an entity model of this version (format " + format + ", " + labels + " labels)");
+            throw new IOException("not an entity model of this version (format " + format + ", " + labels
+                    + " labels; this version reads format " + FORMAT + "): train it again with train-entities");
         }
         float[] transitions = new float[CONTEXTS * TRANSITIONS];
         for (int k = 0; k < transitions.length; k++) {
@@ -465,7 +518,7 @@ final class StructuredPerceptron {
     }
 
     /**
-     * The weights of span observations: a 64-bit key ({@link SpanFeatures}) to {@link #KINDS}
+     * The weights of span observations: a 64-bit key ({@link SpanFeatures}) to {@link #COLUMNS}
      * weights, in an open-addressing table that grows as training finds keys.
      */
     static final class SpanWeights {
@@ -481,8 +534,8 @@ final class StructuredPerceptron {
             int slots = Integer.highestOneBit(Math.max(16, capacity * 2 - 1)) * 2;
             keys = new long[slots];
             rows = new int[slots];
-            weights = new float[capacity * KINDS];
-            sums = training ? new double[capacity * KINDS] : null;
+            weights = new float[capacity * COLUMNS];
+            sums = training ? new double[capacity * COLUMNS] : null;
         }
 
         int size() {
@@ -513,7 +566,7 @@ final class StructuredPerceptron {
                 grow();
             }
             place(key, size);
-            if ((size + 1) * KINDS > weights.length) {
+            if ((size + 1) * COLUMNS > weights.length) {
                 weights = java.util.Arrays.copyOf(weights, weights.length * 2);
                 if (sums != null) {
                     sums = java.util.Arrays.copyOf(sums, sums.length * 2);
@@ -548,7 +601,7 @@ final class StructuredPerceptron {
         void update(SpanFeatures features, int[] name, long[] buffer, float by, long step) {
             int count = features.of(name[0], name[1], buffer);
             for (int q = 0; q < count; q++) {
-                int at = add(buffer[q]) * KINDS + name[2];
+                int at = add(buffer[q]) * COLUMNS + column(name[2], name[3]);
                 weights[at] += by;
                 sums[at] += by * (double) step;
             }
@@ -557,7 +610,7 @@ final class StructuredPerceptron {
         /** The averaged weights, without the observations whose every weight is smaller than {@code below}. */
         SpanWeights averaged(long step, float below) {
             long[] kept = new long[size];
-            float[] rowsKept = new float[size * KINDS];
+            float[] rowsKept = new float[size * COLUMNS];
             int count = 0;
             for (int s = 0; s < keys.length; s++) {
                 if (keys[s] == 0) {
@@ -565,16 +618,16 @@ final class StructuredPerceptron {
                 }
                 int row = rows[s];
                 boolean useful = false;
-                for (int k = 0; k < KINDS; k++) {
-                    float v = (float) (weights[row * KINDS + k] - sums[row * KINDS + k] / step);
-                    rowsKept[count * KINDS + k] = v;
+                for (int k = 0; k < COLUMNS; k++) {
+                    float v = (float) (weights[row * COLUMNS + k] - sums[row * COLUMNS + k] / step);
+                    rowsKept[count * COLUMNS + k] = v;
                     useful |= Math.abs(v) >= below;
                 }
                 if (useful) {
                     kept[count++] = keys[s];
                 }
             }
-            return of(java.util.Arrays.copyOf(kept, count), java.util.Arrays.copyOf(rowsKept, count * KINDS));
+            return of(java.util.Arrays.copyOf(kept, count), java.util.Arrays.copyOf(rowsKept, count * COLUMNS));
         }
 
         private static SpanWeights of(long[] keys, float[] rowWeights) {
@@ -583,7 +636,7 @@ final class StructuredPerceptron {
                 table.place(keys[r], r);
             }
             table.size = keys.length;
-            System.arraycopy(rowWeights, 0, table.weights, 0, keys.length * KINDS);
+            System.arraycopy(rowWeights, 0, table.weights, 0, keys.length * COLUMNS);
             return table;
         }
 
@@ -600,8 +653,8 @@ final class StructuredPerceptron {
             for (long key : sorted) {
                 out.writeLong(key);
                 int row = find(key);
-                for (int k = 0; k < KINDS; k++) {
-                    out.writeFloat(weights[row * KINDS + k]);
+                for (int k = 0; k < COLUMNS; k++) {
+                    out.writeFloat(weights[row * COLUMNS + k]);
                 }
             }
         }
@@ -609,11 +662,11 @@ final class StructuredPerceptron {
         static SpanWeights read(DataInputStream in) throws IOException {
             int size = in.readInt();
             long[] keys = new long[size];
-            float[] rowWeights = new float[size * KINDS];
+            float[] rowWeights = new float[size * COLUMNS];
             for (int r = 0; r < size; r++) {
                 keys[r] = in.readLong();
-                for (int k = 0; k < KINDS; k++) {
-                    rowWeights[r * KINDS + k] = in.readFloat();
+                for (int k = 0; k < COLUMNS; k++) {
+                    rowWeights[r * COLUMNS + k] = in.readFloat();
                 }
             }
             return of(keys, rowWeights);

@@ -203,20 +203,24 @@ class AnalyseCommandTest {
                 .containsExactly("ミナトン重工");
     }
 
-    @Test
-    void aModelWithTheLabelsOfAnEarlierVersionIsRefusedByName(@TempDir Path dir) throws Exception {
-        // the first format: outside / beginning / inside a name (13 labels), before decision 0043
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "1, 13", // outside / beginning / inside a name, before decision 0043
+        "3, 25", // span weights for six kinds, before decision 0056's organisation types
+    })
+    void aModelOfAnEarlierVersionIsRefusedByName(int format, int labels, @TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.DataOutputStream data = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
-            data.writeInt(1);
-            data.writeInt(13);
+            data.writeInt(format);
+            data.writeInt(labels);
         }
         Path old = Files.write(dir.resolve("old.bin.gz"), bytes.toByteArray());
 
         Run run = run(utf8("日本\n"), "analyse", "--model=" + old);
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.stderr()).contains("固有表現のモデルを読めませんでした", "not an entity model of this version");
+        assertThat(run.stderr()).contains("固有表現のモデルを読めませんでした", "not an entity model of this version",
+                "train it again with train-entities");
     }
 
     @Test

