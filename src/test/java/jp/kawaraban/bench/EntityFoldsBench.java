@@ -49,7 +49,7 @@ class EntityFoldsBench {
         Path corpus = Path.of(System.getProperty("kawaraban.corpus.ner", "/work/shared/corpora/ner-wikipedia/train.json"));
         int folds = Integer.getInteger("kawaraban.bench.folds", 5);
         String only = System.getProperty("kawaraban.bench.only", "");
-        int epochs = Integer.getInteger("kawaraban.bench.epochs", 12);
+        int epochs = Integer.getInteger("kawaraban.bench.epochs", TrainEntitiesCommand.EPOCHS);
         int threads = Integer.getInteger("kawaraban.bench.threads", 2);
         List<EntityRecognizer.Example> examples = TrainEntitiesCommand.examples(JsonMapper.builder().build().readTree(Files.readString(corpus)));
         long started = System.nanoTime();
