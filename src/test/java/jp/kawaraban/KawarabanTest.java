@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole application with the demo edition, served on a random port, on a fresh database
  * of the test run's one PostgreSQL server ({@link TestDatabase}). Every test class with this
  * annotation and nothing more shares one application (Spring's test context cache); only a
- * real difference of configuration (the Stripe payment provider) makes a second one. Its
+ * real difference of configuration makes another (the Stripe payment provider without the demo,
+ * the OpenSearch engine: three in all, each kept cached, {@code spring.properties}). Its
  * other local state lives in a fresh directory under {@code target/}, its mail goes over SMTP
  * to GreenMail ({@link TestMail}), and it has the few test-only beans of
  * {@link KawarabanTestConfiguration} (a movable clock among them). Classes with this
