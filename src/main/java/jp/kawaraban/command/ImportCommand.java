@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -34,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * object per file on stdout, a progress bar on stderr. Like {@code rebuild-search}, it sends
  * each file to the site running on the data directory, or starts the application on a loopback
  * port when none runs. A file that cannot be imported gets its {@code "error"} and the batch
- * goes on. Exit code 0 when every file was imported, 2 when some were not, 1 on a usage error.
+ * goes on. Exit code 0 when every file was imported, 2 when some were not, 1 on a usage error
+ * or when nothing can be imported (a site not set up yet has no sections).
  */
 final class ImportCommand {
 
@@ -277,6 +279,12 @@ final class ImportCommand {
         // Published imports (and, in a new data directory, the demo edition) are indexed in the background.
         try (var context = OperatorSite.start(application, dataDir, request.applicationArgs())) {
             PartnerPages imports = context.getBean(PartnerPages.class);
+            try {
+                imports.checkReady();
+            } catch (ImportException notSetUp) { // said once, not once a file
+                err.println(imports.describe(notSetUp, Locale.JAPANESE) + " / " + imports.describe(notSetUp, Locale.ENGLISH));
+                return 1;
+            }
             int exit;
             // Lists wait for the last batch, so each is computed once against the whole archive.
             try (var listsHeld = context.getBean(IndexingBacklog.class).holdListsUntilClosed()) {

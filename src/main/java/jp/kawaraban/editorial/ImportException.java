@@ -28,7 +28,9 @@ public final class ImportException extends Refusal {
          */
         NO_SOURCE,
         /** The original address an operator or editor gave is not an http(s) address; the detail is what was given. */
-        BAD_SOURCE_URL
+        BAD_SOURCE_URL,
+        /** The site has no section to put an article in: nobody has set it up yet (and it runs without the demo). */
+        NO_SECTIONS
     }
 
     private final Problem problem;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.ArticleId;
+import jp.kawaraban.article.Section;
 import jp.kawaraban.editorial.internal.importing.PageReader;
 import jp.kawaraban.platform.settings.Setting;
 import jp.kawaraban.platform.settings.Settings;
@@ -63,10 +64,30 @@ public class PartnerPages {
         return read(reader(), fileName, bytes, source);
     }
 
-    /** A reader that knows the sections as they are now (one query; a batch shares it). */
+    /**
+     * A reader that knows the sections as they are now (one query; a batch shares it).
+     *
+     * @throws ImportException ({@code NO_SECTIONS}) on a site that has none yet: not set up
+     */
     private PageReader reader() {
-        return new PageReader(catalog.sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
+        List<Section> sections = catalog.sections();
+        if (sections.isEmpty()) {
+            throw new ImportException(ImportException.Problem.NO_SECTIONS);
+        }
+        return new PageReader(sections, settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
                 properties.maxBytes().toBytes());
+    }
+
+    /**
+     * Refuses, before any file is read, when no page could be imported at all: the site has no
+     * section yet (an installation without the demo edition before setup).
+     *
+     * @throws ImportException ({@code NO_SECTIONS}) saying to run setup first
+     */
+    public void checkReady() {
+        if (catalog.sections().isEmpty()) {
+            throw new ImportException(ImportException.Problem.NO_SECTIONS);
+        }
     }
 
     private static ImportedPage read(PageReader reader, String fileName, byte[] bytes, GivenSource source) {

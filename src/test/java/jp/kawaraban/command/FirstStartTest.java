@@ -200,6 +200,42 @@ class FirstStartTest {
         assertThat(site.getBean(ArticleCatalog.class).sections()).isEmpty();
     }
 
+    /**
+     * An operator who imports the archive before setup: the site has no section to put an
+     * article in. The command says so and to run setup, once when it starts the application
+     * itself (not a Java stack trace), and in each file's line through the running site (not "the
+     * import failed"); nothing is stored either way.
+     */
+    @Test
+    @Order(3)
+    void anImportBeforeSetupSaysToSetTheSiteUpFirstAndStoresNothing() throws IOException {
+        Path page = Files.writeString(Files.createTempDirectory(Path.of("target"), "first-start-import").resolve("page.txt"),
+                "https://partner.example/news/1\n2026-12-01T09:00:00+0900\n市議会、予算案を可決\n市議会は予算案を可決した。\n",
+                StandardCharsets.UTF_8);
+        String setUpFirst = "先にセットアップしてください（java -jar kawaraban.jar setup、またはブラウザで /setup）。";
+
+        Run throughTheSite = importCommand(dataDir, "--publish", page.toString());
+        assertThat(throughTheSite.exit()).as(throughTheSite.err()).isEqualTo(2);
+        assertThat(throughTheSite.out()).contains(setUpFirst, "set it up first", "\"errorCode\":\"NO_SECTIONS\"");
+
+        Path otherNode = Files.createTempDirectory(Path.of("target"), "first-start-import-node");
+        Run started = importCommand(otherNode, "--publish", "--spring.datasource.url=" + database,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=", "--kawaraban.demo=false", page.toString());
+        assertThat(started.exit()).as(started.err()).isEqualTo(1);
+        assertThat(started.err()).contains(setUpFirst, "set it up first");
+        assertThat(started.out()).isEmpty();
+        assertThat(site.getBean(ArticleCatalog.class).sections()).isEmpty();
+        assertThat(site.getBean(JdbcClient.class).sql("SELECT count(*) FROM article").query(Long.class).single()).isZero();
+    }
+
+    private Run importCommand(Path dir, String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int exit = new ImportCommand(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args, KawarabanApplication.class);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     @Order(4)
     void theSetupCommandRefusesBadInputBeforeStartingAnything() {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jp.kawaraban.KawarabanApplication;
 import jp.kawaraban.TestDatabase;
 import jp.kawaraban.Waiting;
 import jp.kawaraban.article.ArticleId;
@@ -29,13 +28,24 @@ import static org.awaitility.Awaitility.await;
  * Issue 16: {@code import --publish} of an archive, killed with SIGKILL halfway (the command
  * and the application it started are one process), then run again with the same arguments:
  * it finishes the rest, nothing is stored twice, and every article ends up indexed with its
- * recommendation list. The command runs as an operator runs it, in a child JVM (the
- * application's main class on the test class path), on a fresh database of the test server.
+ * recommendation list. The commands run as an operator runs them, in child JVMs (the
+ * application's main class on the test class path), on a fresh database of the test server
+ * made a newspaper's as in production: {@code setup} first, with sections of our own, then the
+ * import without the demo edition ({@link NewspaperSetup}). The demo's path is not run here:
+ * its import differs only by the demo's articles in the same index and lists, which the import
+ * tests on the shared application cover; what a kill leaves behind is the same.
  */
 @ExtendWith(Waiting.class)
 class ImportAfterCrashTest {
 
     private static final int FILES = 240;
+    /**
+     * The newspaper's sections: none of the starters, none of the demo's. The archive's pages name
+     * no section and their words point to none, so each goes to the import's default section,
+     * which setup made the first of these.
+     */
+    private static final String SECTIONS = "local:地域,harbour:港湾";
+    private static final String SECTION = "local";
     private static final Duration RUN = Duration.ofMinutes(8); // start-ups took minutes on the loaded machine
 
     private Process running;
@@ -52,6 +62,7 @@ class ImportAfterCrashTest {
         Path archive = archive(work.resolve("archive"));
         String database = TestDatabase.newDatabase();
         Path dataDir = work.resolve("data");
+        setUp(database, dataDir, work);
 
         // 1. Killed once some of the files are stored.
         Path firstOut = work.resolve("first.out");
@@ -93,6 +104,7 @@ class ImportAfterCrashTest {
         try (LuceneSearchIndex index = new LuceneSearchIndex(dataDir.resolve("search"))) {
             assertThat(ids).allSatisfy(id -> assertThat(index.find(new ArticleId(id))).as("indexed: " + id).isPresent());
         }
+        assertOnlyTheNewspapersArticles(database);
     }
 
     /**
@@ -105,6 +117,7 @@ class ImportAfterCrashTest {
         Path archive = archive(work.resolve("archive"));
         String database = TestDatabase.newDatabase();
         Path dataDir = work.resolve("data");
+        setUp(database, dataDir, work);
 
         Path firstOut = work.resolve("first.out");
         running = command(database, dataDir, archive, firstOut, work.resolve("first.err"));
@@ -135,6 +148,7 @@ class ImportAfterCrashTest {
         try (LuceneSearchIndex index = new LuceneSearchIndex(dataDir.resolve("search"))) {
             assertThat(ids).allSatisfy(id -> assertThat(index.find(new ArticleId(id))).as("indexed: " + id).isPresent());
         }
+        assertOnlyTheNewspapersArticles(database);
     }
 
     /** Made-up articles in the livedoor layout, each with its own address (what makes a repeat known). */
@@ -157,21 +171,40 @@ class ImportAfterCrashTest {
         return dir;
     }
 
-    /** {@code java -jar kawaraban.jar import --publish --data-dir=… FOLDER}, on the test class path. */
+    /**
+     * {@code java -jar kawaraban.jar setup …} on the fresh database, as a newspaper's operator
+     * runs it once before anything else: the site's name, its administrator, our sections.
+     */
+    private static void setUp(String database, Path dataDir, Path work) throws Exception {
+        NewspaperSetup.inChildJvm(dataDir, SECTIONS, work.resolve("setup.log"), "--spring.datasource.url=" + database,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=");
+        assertThat(articles(database, "SELECT count(*) FROM article_section")).as("our sections, no others").isEqualTo(2);
+    }
+
+    /** {@code java -jar kawaraban.jar import --publish --data-dir=… FOLDER}, on the test class path, without the demo. */
     private static Process command(String database, Path dataDir, Path archive, Path out, Path err) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-cp", classPath, KawarabanApplication.class.getName(),
-                // small batches, so that a kill falls between commits of the import
-                "import", "--publish", "--batch=20", "--data-dir=" + dataDir,
-                "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                // the demo edition's sections (an external database has none until setup)
-                "--kawaraban.demo=true",
-                archive.toString()));
-        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return NewspaperSetup.childJvm(List.of(
+                        // small batches, so that a kill falls between commits of the import
+                        "import", "--publish", "--batch=20", "--data-dir=" + dataDir,
+                        "--spring.datasource.url=" + database, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        // a newspaper's site: its sections are the ones setup made
+                        "--kawaraban.demo=false",
+                        archive.toString()))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    }
+
+    /**
+     * Every article in the database is one of the archive's, in the section the site's setup made
+     * the import's default: nothing of the demo edition (whose articles are keyed {@code demo:…}).
+     */
+    private static void assertOnlyTheNewspapersArticles(String database) throws SQLException {
+        assertThat(articles(database, "SELECT count(*) FROM article WHERE source_key LIKE 'demo:%'")).as("demo articles").isZero();
+        assertThat(articles(database, "SELECT count(*) FROM article")).as("articles of any kind").isEqualTo(FILES);
+        assertThat(articles(database, "SELECT count(*) FROM article WHERE section_code = '" + SECTION + "'"))
+                .as("in the default section setup chose").isEqualTo(FILES);
+        assertThat(articles(database, "SELECT count(*) FROM member_account")).as("the administrator setup made, nobody else")
+                .isEqualTo(1);
     }
 
     private static int articles(String database, String sql) throws SQLException {

@@ -9,10 +9,12 @@ import jp.kawaraban.EmbeddedPostgres;
 import jp.kawaraban.KawarabanApplication;
 import jp.kawaraban.Waiting;
 import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.command.NewspaperSetup;
 import jp.kawaraban.editorial.internal.PublishedTermCounts;
 import jp.kawaraban.platform.DatabaseStatus;
 import jp.kawaraban.text.DocumentFrequencies;
@@ -35,7 +37,9 @@ import static org.awaitility.Awaitility.await;
  * the site is counted again, so a name published just before the crash sinks too.
  * <p>
  * Its own application, as {@code DatabaseCrashTest}: the shared test application runs on an
- * external database, which it did not start and does not restart. While the database is down
+ * external database, which it did not start and does not restart. A newspaper's site, as there:
+ * made by {@code setup} with sections of its own ({@link NewspaperSetup}), then started without
+ * the demo edition, so the site's articles are the test's alone. While the database is down
  * the desk itself answers nothing (its pages need the session table, and {@link EditorsDesk#propose}
  * a transaction), so what is asserted meanwhile is what the proposals would be weighed by, asked
  * as the desk asks it ({@link PublishedTermCounts#current()}); the proposals themselves are asked
@@ -44,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(Waiting.class)
 class KeywordWeightsAfterDatabaseCrashTest {
 
-    /** Agency names of our own making; the demo edition mentions neither. */
+    /** Agency names of our own making. */
     private static final String AGENCY = "瓦版通信";
     private static final String NEWER_AGENCY = "鯱浦新報";
     /**
@@ -63,11 +67,11 @@ class KeywordWeightsAfterDatabaseCrashTest {
 
     @BeforeAll
     static void startTheSite() {
+        NewspaperSetup.inThisJvm(dataDir, "city:市政,harbour:港湾");
+        // No kawaraban.demo: a data directory that was set up starts without the demo edition.
         site = new SpringApplicationBuilder(KawarabanApplication.class).properties(
                 "kawaraban.data-dir=" + dataDir,
                 "server.port=0",
-                "kawaraban.demo=true",
-                "KAWARABAN_DEMO_PASSWORD=keyword-weights-crash-test",
                 // Counted again a second after a publication rather than a minute, so the test need not wait.
                 "kawaraban.editorial.keyword-weights.recount-after-change=PT1S",
                 // A count finds the database out of reach in seconds rather than the pool's 30.
@@ -84,6 +88,8 @@ class KeywordWeightsAfterDatabaseCrashTest {
     @Test
     void theProposalsKeepTheirWeightsWhileTheDatabaseIsDownAndAreWeighedAgainOnceItIsBack() throws Exception {
         PublishedTermCounts weights = site.getBean(PublishedTermCounts.class);
+        assertThat(site.getBean(ArticleCatalog.class).countPublished()).as("articles before ours: none of the demo's").isZero();
+        publishOwnStories();
         publishWithAgency(AGENCY);
         // The first proposals start the count; those after it are weighed by it.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(proposals(AGENCY))
@@ -125,13 +131,28 @@ class KeywordWeightsAfterDatabaseCrashTest {
                 "", "", "", "", AccessLevel.FREE, false, "", "", "")).keywords();
     }
 
+    /**
+     * The paper's own reporting, credited to nobody: a short story from the harbour on each topic.
+     * With the agency's stories after it the site has more than the 30 published articles below
+     * which proposals are not weighed at all ({@code kawaraban.editorial.keyword-weights.min-articles}),
+     * and the agency's name is on some of them, not all.
+     */
+    private static void publishOwnStories() {
+        ArticleDesk desk = site.getBean(ArticleDesk.class);
+        for (String topic : TOPICS) {
+            desk.publish(new ArticleContent("港町の" + topic + "、住民に聞く", null, "港町の住民に" + topic + "について聞いた。",
+                    new Body(List.of(new Block.Paragraph("住民の多くは" + topic + "の行方を気にかけている。"))),
+                    List.of("テスト 記者"), "harbour", null, List.of(), AccessLevel.FREE, null, false, List.of()));
+        }
+    }
+
     /** Publishes a short local story on each topic, each credited to {@code agency}. */
     private static void publishWithAgency(String agency) {
         ArticleDesk desk = site.getBean(ArticleDesk.class);
         for (String topic : TOPICS) {
             desk.publish(new ArticleContent(topic + "について市が説明", null, topic + "について、市は新しい方針を説明した。",
                     new Body(List.of(new Block.Paragraph(topic + "の方針は来月から実施される。（" + agency + "）"))),
-                    List.of("テスト 記者"), "society", null, List.of(), AccessLevel.FREE, null, false, List.of()));
+                    List.of("テスト 記者"), "city", null, List.of(), AccessLevel.FREE, null, false, List.of()));
         }
     }
 

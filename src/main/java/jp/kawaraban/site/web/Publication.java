@@ -16,6 +16,7 @@ class Publication {
     private final SiteProperties site;
     private final Settings settings;
     private final PublicUrls urls;
+    private volatile String lastName;
 
     Publication(SiteProperties site, Settings settings, PublicUrls urls) {
         this.site = site;
@@ -24,7 +25,19 @@ class Publication {
     }
 
     String name() {
-        return settings.text(Setting.PUBLICATION_NAME, site.name());
+        String name = settings.text(Setting.PUBLICATION_NAME, site.name());
+        lastName = name;
+        return name;
+    }
+
+    /**
+     * The name last read, for a page made while the database is out of reach (no query): the
+     * paper's own name as setup or an administrator stored it, not the properties' default — the
+     * properties' until a page has read it since the start.
+     */
+    String lastName() {
+        String last = lastName;
+        return last == null ? site.name() : last;
     }
 
     /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */

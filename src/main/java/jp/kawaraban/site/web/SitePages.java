@@ -86,11 +86,12 @@ class SitePages {
     }
 
     /**
-     * The layout for a page made while the database is out of reach: the navigation last read
-     * (or none), and nobody looking, since who is looking lives in the session table.
+     * The layout for a page made while the database is out of reach: the paper's name and the
+     * navigation last read (or the properties' name and none), and nobody looking, since who is
+     * looking lives in the session table.
      */
     Chrome chromeWithoutDatabase(PageMeta meta) {
-        return new Chrome(msg, site.name(), lastSections, meta, null, Visitor.ANONYMOUS);
+        return new Chrome(msg, publication.lastName(), lastSections, meta, null, Visitor.ANONYMOUS);
     }
 
     /** The member of this request and, for them only, the CSRF token their forms need. */

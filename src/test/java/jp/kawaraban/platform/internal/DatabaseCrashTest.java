@@ -14,10 +14,14 @@ import jp.kawaraban.KawarabanApplication;
 import jp.kawaraban.Waiting;
 import jp.kawaraban.WebSession;
 import jp.kawaraban.article.AccessLevel;
+import jp.kawaraban.article.ArticleCatalog;
 import jp.kawaraban.article.ArticleContent;
 import jp.kawaraban.article.ArticleDesk;
 import jp.kawaraban.article.Block;
 import jp.kawaraban.article.Body;
+import jp.kawaraban.command.NewspaperSetup;
+import jp.kawaraban.member.Accounts;
+import jp.kawaraban.platform.DemoMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,20 +40,24 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * Its own application (the shared test application runs on an external database, which the
  * application did not start and so must not restart): the whole site on an embedded data
- * directory, as a newspaper runs it by default. To see the outage for certain, the test holds
- * the server's port after the kill (bound, not listening, so connections are refused), which
- * keeps the restart waiting, then lets go ({@link EmbeddedPostgres}).
+ * directory, as a newspaper runs it: made by {@code setup} first, with a section of its own
+ * ({@link NewspaperSetup}), then started as the operator starts it, which after setup is without
+ * the demo edition. The member is the administrator setup made. To see the outage for certain,
+ * the test holds the server's port after the kill (bound, not listening, so connections are
+ * refused), which keeps the restart waiting, then lets go ({@link EmbeddedPostgres}).
  */
 @ExtendWith(Waiting.class)
 class DatabaseCrashTest {
 
-    private static final String PASSWORD = "crash-test-password";
     /**
      * A correctness bound, not a benchmark: the reader's wait is 2 s, and readers waited the
      * pool's 30 s before. Wide enough for a machine loaded by parallel builds (7 s was seen at a
      * load average of 30), still far from 30 s.
      */
     private static final Duration QUICKLY = Duration.ofSeconds(12);
+
+    /** The paper's one section, which setup makes: the outage page's navigation names it. */
+    private static final String SECTION_NAME = "地域";
 
     @TempDir
     static Path dataDir;
@@ -59,11 +67,11 @@ class DatabaseCrashTest {
 
     @BeforeAll
     static void startTheSite() {
+        NewspaperSetup.inThisJvm(dataDir, "local:" + SECTION_NAME);
+        // No kawaraban.demo: a data directory that was set up starts without the demo edition.
         site = new SpringApplicationBuilder(KawarabanApplication.class).properties(
                 "kawaraban.data-dir=" + dataDir,
-                "server.port=0",
-                "kawaraban.demo=true",
-                "KAWARABAN_DEMO_PASSWORD=" + PASSWORD).run();
+                "server.port=0").run();
         base = "http://localhost:" + site.getEnvironment().getProperty("local.server.port");
     }
 
@@ -76,13 +84,16 @@ class DatabaseCrashTest {
 
     @Test
     void readersGetTheUnavailablePageQuicklyAndTheSiteComesBackWithItsArticles() throws Exception {
+        assertThat(site.getBean(DemoMode.class).enabled()).as("the demo edition").isFalse();
+        assertThat(site.getBean(ArticleCatalog.class).countPublished()).as("articles before ours").isZero();
+        assertThat(site.getBean(Accounts.class).findByEmail("free@example.com")).as("a demo account").isEmpty();
         String headline = "停電の夜、瓦版は刷り続けた";
         String id = site.getBean(ArticleDesk.class).publish(new ArticleContent(headline, null, "市内で停電があった。",
                 new Body(List.of(new Block.Paragraph("市内で停電があった。復旧は翌朝だった。"))), List.of("テスト 記者"),
-                "society", null, List.of(), AccessLevel.FREE, null, false, List.of())).value();
+                "local", null, List.of(), AccessLevel.FREE, null, false, List.of())).value();
         String article = "/articles/" + id;
-        assertThat(get(article).body()).contains(headline);
-        WebSession member = WebSession.loggedIn(port(), "free@example.com", PASSWORD);
+        assertThat(get(article).body()).contains(headline).contains(NewspaperSetup.NAME);
+        WebSession member = WebSession.loggedIn(port(), NewspaperSetup.ADMIN, NewspaperSetup.PASSWORD);
         assertThat(member.get("/my/account").statusCode()).isEqualTo(200);
 
         EmbeddedPostgres postgres = EmbeddedPostgres.of(dataDir);
@@ -115,7 +126,8 @@ class DatabaseCrashTest {
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.headers().firstValue("Retry-After")).isPresent();
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("ただいま一時的にご利用いただけません").contains("class=\"brand\"");
+        assertThat(page.body()).contains("ただいま一時的にご利用いただけません").contains("class=\"brand\"")
+                .contains(NewspaperSetup.NAME).contains(SECTION_NAME);
     }
 
     private static <T> T timed(ThrowingSupplier<T> request) throws Exception {
