@@ -1,5 +1,10 @@
 package jp.kawaraban;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import jp.kawaraban.command.OperatorCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,8 +23,18 @@ public class KawarabanApplication {
 
     public static void main(String[] args) {
         if (OperatorCommands.handles(args)) {
-            System.exit(OperatorCommands.run(args, KawarabanApplication.class, System.out, System.err));
+            // The commands print Japanese and JSON lines, which are UTF-8 whatever the locale: under a
+            // service manager, cron or a container without LANG, Java's own streams would print "??".
+            PrintStream out = utf8(FileDescriptor.out);
+            PrintStream err = utf8(FileDescriptor.err);
+            System.setOut(out);
+            System.setErr(err);
+            System.exit(OperatorCommands.run(args, KawarabanApplication.class, out, err));
         }
         SpringApplication.run(KawarabanApplication.class, args);
+    }
+
+    private static PrintStream utf8(FileDescriptor descriptor) {
+        return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jp.kawaraban.KawarabanApplication;
@@ -33,6 +34,11 @@ class AnalyseCommandTest {
 
     /** Runs {@code java … KawarabanApplication ARGS} with {@code stdin}, without any database set up. */
     static Run run(byte[] stdin, String... args) throws IOException, InterruptedException {
+        return run(Map.of(), stdin, args);
+    }
+
+    /** The same, with {@code environment} changed: a {@code null} value removes the variable. */
+    static Run run(Map<String, String> environment, byte[] stdin, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -42,6 +48,13 @@ class AnalyseCommandTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         // were the command to reach for a database, it would find none here
         builder.environment().put("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/nothing");
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process process = builder.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -94,6 +107,23 @@ class AnalyseCommandTest {
         assertThat(second.get("dates").get(0).get("date").asString()).isEqualTo("2026-12-12");
         // an operator's tool: neither the site nor the database is started for it
         assertThat(run.stderr()).doesNotContain("Tomcat", "Started", "HikariPool", "Flyway");
+    }
+
+    @Test
+    void theJsonLinesAreUtf8WhateverTheLocale() throws Exception {
+        // as under a service manager, cron or a container: no LANG, the C locale (ASCII)
+        var cLocale = new java.util.HashMap<String, String>();
+        cLocale.put("LANG", null);
+        cLocale.put("LC_CTYPE", null);
+        cLocale.put("LC_ALL", "C");
+        Run run = run(cLocale, utf8("昨日、東京で会見した。\n\n"), "analyse", "--date=2026-12-06");
+
+        assertThat(run.exit()).as("the empty line refused").isEqualTo(2);
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0).get("dates").get(0).get("text").asString()).isEqualTo("昨日");
+        assertThat(run.lines().get(0).get("keywords")).extracting(JsonNode::asString).contains("東京");
+        assertThat(run.lines().get(1).get("error").asString()).as("a refusal's Japanese too").contains("空の行です");
+        assertThat(run.stdout()).doesNotContain("?");
     }
 
     @Test

@@ -71,8 +71,8 @@ public final class NewspaperSetup {
             process.destroyForcibly();
         }
         assertThat(process.exitValue()).as("setup's exit code (log: " + log + ")").isZero();
-        // Its English half: a child's output is in the machine's encoding, which need not be UTF-8.
-        assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).contains("Set up: log in as " + ADMIN + ".");
+        // UTF-8 whatever the machine's locale (KawarabanApplication.main)
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("セットアップが完了しました。管理者 " + ADMIN + " でログインできます。");
     }
 
     /**
