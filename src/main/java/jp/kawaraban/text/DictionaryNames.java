@@ -23,7 +23,7 @@ import org.apache.lucene.util.fst.PositiveIntOutputs;
  * UniDic calls a surname"). The dictionaries' table is made by the build
  * (src/build/names/NamesFromDictionaries.java, decision 0051); ENAMDICT's, the EDRDG's names
  * file, is committed (src/build/names/NamesFromEnamdict.java, decision 0058). Both are read into
- * one Lucene FST: about 320,000 surfaces, instead of two more dictionaries and their tokenizers
+ * one Lucene FST: about 330,000 surfaces, instead of two more dictionaries and their tokenizers
  * (decision 0047).
  *
  * <p>Each surface carries tags, a dictionary's letter and a kind: {@code i} IPADIC, {@code j}
