@@ -11,11 +11,18 @@
 # nothing is annotated.
 #
 #   bench/entities.sh [ANNOTATED_JSON]
+#   BASE_JAR=/tmp/main.jar bench/entities.sh      # two jars in one go, compared
+#
+# With BASE_JAR, the same folds go through that jar first, then through JAR, each scored as
+# above, and then the paired bootstrap over the held-out sentences: 2,000 resamples (fixed
+# seed) of the sentences, each scored with both jars' answers, the difference of F1 (JAR minus
+# BASE_JAR) for people + organisations + places and per kind, its 95 % interval and how often
+# JAR was not better.
 #
 # Environment: CORPUS (default ../shared/corpora/ner-wikipedia/train.json, else
 # /work/shared/corpora/ner-wikipedia/train.json), FOLDS (default 5), JAVA (the JDK), JAR
-# (default target/kawaraban.jar). Splits, models and outputs go to a temp dir, never into the
-# project (the sentences are CC BY-SA 3.0; see NOTICE).
+# (default target/kawaraban.jar), BASE_JAR (none by default). Splits, models and outputs go to
+# a temp dir, never into the project (the sentences are CC BY-SA 3.0; see NOTICE).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -36,9 +43,13 @@ if [[ $JAR == target/kawaraban.jar && ! -f $JAR ]]; then
     echo "== building target/kawaraban.jar"
     ./mvnw -q -B -DskipTests package
 fi
-# a copy, so that a build meanwhile (mvn verify packages the jar anew) does not pull it away
+# copies, so that a build meanwhile (mvn verify packages the jar anew) does not pull them away
 cp "$JAR" "$WORK/kawaraban.jar"
 JAR=$WORK/kawaraban.jar
+if [[ -n ${BASE_JAR:-} ]]; then
+    cp "$BASE_JAR" "$WORK/base.jar"
+    BASE_JAR=$WORK/base.jar
+fi
 
 python3 - "$CORPUS" "$WORK" "$FOLDS" <<'PY'
 import json, sys
@@ -55,12 +66,17 @@ for k in range(folds):
             out.write(s["text"] + "\n")
 PY
 
+# train and analyse every fold with RUN_JAR, answers in out-NAME-k.jsonl; then its scores
+run_folds() {
+RUN_JAR=$1
+NAME=$2
+echo "== $NAME: $RUN_JAR"
 ANALYSE_SECONDS=0
 SENTENCES=0
 for ((k = 0; k < FOLDS; k++)); do
-    "$JAVA" -Xmx2g -jar "$JAR" train-entities --from="$WORK/train-$k.json" --to="$WORK/model-$k.bin.gz"
+    "$JAVA" -Xmx2g -jar "$RUN_JAR" train-entities --from="$WORK/train-$k.json" --to="$WORK/model-$NAME-$k.bin.gz"
     START=$(date +%s.%N)
-    "$JAVA" -jar "$JAR" analyse --model="$WORK/model-$k.bin.gz" --date=2026-01-01 <"$WORK/held-$k.txt" >"$WORK/out-$k.jsonl"
+    "$JAVA" -jar "$RUN_JAR" analyse --model="$WORK/model-$NAME-$k.bin.gz" --date=2026-01-01 <"$WORK/held-$k.txt" >"$WORK/out-$NAME-$k.jsonl"
     END=$(date +%s.%N)
     LINES=$(wc -l <"$WORK/held-$k.txt")
     ANALYSE_SECONDS=$(echo "$ANALYSE_SECONDS + $END - $START" | bc)
@@ -68,10 +84,10 @@ for ((k = 0; k < FOLDS; k++)); do
     echo "== fold $k: $LINES held-out sentences analysed in $(echo "$END - $START" | bc | cut -c1-5) s (JVM start included)"
 done
 
-python3 - "$WORK" "$FOLDS" <<'PY'
+python3 - "$WORK" "$FOLDS" "$NAME" <<'PY'
 import json, sys
 from collections import Counter
-work, folds = sys.argv[1], int(sys.argv[2])
+work, folds, name = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 KIND = {"人名": "PERSON", "法人名": "ORGANIZATION", "政治的組織名": "ORGANIZATION", "その他の組織名": "ORGANIZATION",
         "地名": "PLACE", "施設名": "FACILITY", "製品名": "PRODUCT", "イベント名": "EVENT"}
 tp, fp, fn = Counter(), Counter(), Counter()
@@ -80,7 +96,7 @@ MAIN = ("PERSON", "ORGANIZATION", "PLACE")
 errors = {kind: Counter() for kind in MAIN}
 for k in range(folds):
     gold = json.load(open(f"{work}/gold-{k}.json", encoding="utf-8"))
-    answers = [json.loads(line) for line in open(f"{work}/out-{k}.jsonl", encoding="utf-8")]
+    answers = [json.loads(line) for line in open(f"{work}/out-{name}-{k}.jsonl", encoding="utf-8")]
     assert len(answers) == len(gold), f"fold {k}: {len(answers)} answers for {len(gold)} sentences"
     for sentence, answer in zip(gold, answers):
         assert "error" not in answer, answer
@@ -139,4 +155,61 @@ for name in CLASSES:
     print(f"{name:<34}" + "".join(f"{errors[kind][name]:>14}" for kind in MAIN))
 PY
 echo "== $SENTENCES sentences through analyse in $(echo "$ANALYSE_SECONDS" | cut -c1-6) s in all ($FOLDS JVM starts)"
+}
+
+if [[ -n ${BASE_JAR:-} ]]; then
+    run_folds "$BASE_JAR" base
+fi
+run_folds "$JAR" jar
+
+if [[ -n ${BASE_JAR:-} ]]; then
+    python3 - "$WORK" "$FOLDS" <<'PY'
+import json, random, sys
+work, folds = sys.argv[1], int(sys.argv[2])
+KIND = {"人名": "PERSON", "法人名": "ORGANIZATION", "政治的組織名": "ORGANIZATION", "その他の組織名": "ORGANIZATION",
+        "地名": "PLACE"}
+MAIN = ("PERSON", "ORGANIZATION", "PLACE")
+# per held-out sentence and per jar: (tp, fp, fn) of each main kind
+rows = []
+for k in range(folds):
+    gold = json.load(open(f"{work}/gold-{k}.json", encoding="utf-8"))
+    answers = {name: [json.loads(line) for line in open(f"{work}/out-{name}-{k}.jsonl", encoding="utf-8")]
+               for name in ("base", "jar")}
+    for i, sentence in enumerate(gold):
+        g = {(e["span"][0], e["span"][1], KIND[e["type"]]) for e in sentence["entities"] if e["type"] in KIND}
+        row = {}
+        for name, a in answers.items():
+            p = {(e["start"], e["end"], e["kind"]) for e in a[i]["entities"] if e["kind"] in MAIN}
+            row[name] = {kind: (sum(1 for x in p if x[2] == kind and x in g), sum(1 for x in p if x[2] == kind and x not in g),
+                                sum(1 for x in g if x[2] == kind and x not in p)) for kind in MAIN}
+        rows.append(row)
+
+# one row of numbers per sentence: for each jar and kind, tp, fp, fn (the same resamples for every kind)
+table = [[c for name in ("base", "jar") for kind in MAIN for c in r[name][kind]] for r in rows]
+
+def f1(totals, name, kinds):
+    t = p = n = 0
+    for kind in kinds:
+        at = (0 if name == "base" else 9) + 3 * MAIN.index(kind)
+        t, p, n = t + totals[at], p + totals[at + 1], n + totals[at + 2]
+    return 2 * t / (2 * t + p + n) if t else 0.0
+
+random.seed(19)
+resamples = []
+for _ in range(2000):
+    sample = [table[random.randrange(len(table))] for _ in table]
+    resamples.append([sum(column) for column in zip(*sample)])
+whole = [sum(column) for column in zip(*table)]
+print()
+print(f"paired bootstrap over {len(rows)} sentences, {len(resamples)} resamples: F1 of JAR minus F1 of BASE_JAR")
+print(f"{'kinds':<28}{'difference':>11}{'95 % interval':>22}{'not better':>12}")
+for label, kinds in (("people+orgs+places", MAIN), ("people", ("PERSON",)), ("organisations", ("ORGANIZATION",)),
+                     ("places", ("PLACE",))):
+    observed = f1(whole, "jar", kinds) - f1(whole, "base", kinds)
+    diffs = sorted(f1(totals, "jar", kinds) - f1(totals, "base", kinds) for totals in resamples)
+    low, high = diffs[49], diffs[1949]
+    worse = sum(1 for d in diffs if d <= 0) / len(diffs)
+    print(f"{label:<28}{observed:>+11.4f}{'[' + format(low, '+.4f') + ', ' + format(high, '+.4f') + ']':>22}{worse:>11.1%}")
+PY
+fi
 echo "== load after: $(uptime)"

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 
 import org.apache.lucene.util.IntsRefBuilder;
 import org.apache.lucene.util.fst.FST;
@@ -17,33 +18,41 @@ import org.apache.lucene.util.fst.FSTCompiler;
 import org.apache.lucene.util.fst.PositiveIntOutputs;
 
 /**
- * The names that IPADIC, the JUMAN dictionary and UniDic know, with their kind, as one more
- * observation for {@link CharacterFeatures} ("this character is inside a string that UniDic
- * calls a surname"). The table is made by the build from the dictionaries
- * (src/build/names/NamesFromDictionaries.java, decision 0051) and only the table is in the jar:
- * about 270,000 surfaces, held in a Lucene FST of about 3 MB, instead of two more dictionaries
- * and their tokenizers (decision 0047).
+ * The names that IPADIC, the JUMAN dictionary, UniDic and ENAMDICT know, with their kind, as
+ * one more observation for {@link CharacterFeatures} ("this character is inside a string that
+ * UniDic calls a surname"). The dictionaries' table is made by the build
+ * (src/build/names/NamesFromDictionaries.java, decision 0051); ENAMDICT's, the EDRDG's names
+ * file, is committed (src/build/names/NamesFromEnamdict.java, decision 0058). Both are read into
+ * one Lucene FST: about 330,000 surfaces, instead of two more dictionaries and their tokenizers
+ * (decision 0047).
  *
  * <p>Each surface carries tags, a dictionary's letter and a kind: {@code i} IPADIC, {@code j}
  * JUMAN, {@code u} UniDic; {@code P} a person's name, {@code S} a surname, {@code G} a given
  * name, {@code O} an organisation, {@code L} a place, {@code C} a country, {@code N} another proper
  * noun, {@code F} a facility, {@code R} a product or work, {@code E} an event, {@code W} a common
  * noun in katakana or Latin letters (a loanword, not a name); and JUMAN's words that end a name:
- * {@code p} a person's title, {@code o} an organisation's, {@code l} a place's. The model learns
- * how far to trust each; a match alone never makes a name.
+ * {@code p} a person's title, {@code o} an organisation's, {@code l} a place's. ENAMDICT's tags
+ * are {@code e} with the same kind letters: {@code eP} a person's full name, {@code eO} an
+ * organisation or company, {@code eF} a station, {@code eR} a product or work (its places are
+ * left out, decision 0058). The model learns how far to trust each; a match alone never makes
+ * a name.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
 final class DictionaryNames {
 
-    /** Where the build puts the table on the class path. */
+    /** Where the build puts the dictionaries' table on the class path. */
     static final String BUNDLED = "/text/names-dictionaries.tsv";
+
+    /** ENAMDICT's table, committed with the sources (gzip). */
+    static final String ENAMDICT = "/text/names-enamdict.tsv.gz";
 
     static final int LONGEST = 24;
 
     /** Every tag the table may carry; a surface's tags are a bit set over this list. */
     static final List<String> TAGS = List.of("iP", "iS", "iG", "iO", "iL", "iC", "iN", "jP", "jS", "jG", "jO", "jL",
-            "jC", "jN", "jp", "jo", "jl", "uP", "uS", "uG", "uO", "uL", "uC", "uN", "jF", "jR", "jE", "uW");
+            "jC", "jN", "jp", "jo", "jl", "uP", "uS", "uG", "uO", "uL", "uC", "uN", "jF", "jR", "jE", "uW", "eP", "eO",
+            "eF", "eR");
 
     private static volatile DictionaryNames bundled;
 
@@ -60,18 +69,30 @@ final class DictionaryNames {
         return new DictionaryNames(null, 0);
     }
 
-    /** The table in the jar, read once; empty where the build made none. */
+    /**
+     * The tables in the jar, read once into one FST: a surface both list carries the tags of
+     * both, and the longest listed surface from a character is the longest of either. Empty
+     * where neither is on the class path.
+     */
     static DictionaryNames bundled() {
         DictionaryNames result = bundled;
         if (result == null) {
             synchronized (DictionaryNames.class) {
                 result = bundled;
                 if (result == null) {
-                    try (InputStream in = DictionaryNames.class.getResourceAsStream(BUNDLED)) {
-                        result = in == null ? empty() : read(in);
+                    Map<String, Long> tags = new TreeMap<>();
+                    try (InputStream dictionaries = DictionaryNames.class.getResourceAsStream(BUNDLED);
+                            InputStream enamdict = DictionaryNames.class.getResourceAsStream(ENAMDICT)) {
+                        if (dictionaries != null) {
+                            readInto(dictionaries, tags);
+                        }
+                        if (enamdict != null) {
+                            readInto(new GZIPInputStream(enamdict), tags);
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
+                    result = of(tags);
                     bundled = result;
                 }
             }
@@ -82,6 +103,11 @@ final class DictionaryNames {
     /** A table in the build's format: {@code surface<TAB>tag tag…} a line, {@code #} for comments. */
     static DictionaryNames read(InputStream in) throws IOException {
         Map<String, Long> tags = new TreeMap<>();
+        readInto(in, tags);
+        return of(tags);
+    }
+
+    private static void readInto(InputStream in, Map<String, Long> tags) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         for (String line; (line = reader.readLine()) != null; ) {
             int tab = line.indexOf('\t');
@@ -99,7 +125,6 @@ final class DictionaryNames {
                 tags.merge(line.substring(0, tab), bits, (a, b) -> a | b);
             }
         }
-        return of(tags);
     }
 
     /** A table of the given surfaces and tag bits (bit k is {@code TAGS.get(k)}). */

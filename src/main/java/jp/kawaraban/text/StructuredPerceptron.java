@@ -34,7 +34,8 @@ final class StructuredPerceptron {
     static final int LABELS = 1 + 4 * KINDS;
     static final int CONTEXTS = 2;
     private static final int TRANSITIONS = (LABELS + 1) * LABELS;
-    private static final int FORMAT = 4;
+    /** 5 since ENAMDICT's names (decision 0058): a model trained without their tags would read other observations. */
+    private static final int FORMAT = 5;
 
     /**
      * The span weights' columns are the model's own labels of a whole name, finer than the

@@ -237,6 +237,7 @@ class AnalyseCommandTest {
     @org.junit.jupiter.params.provider.CsvSource({
         "1, 13", // outside / beginning / inside a name, before decision 0043
         "3, 25", // span weights for six kinds, before decision 0056's organisation types
+        "4, 25", // trained before ENAMDICT's names were in the gazetteer (decision 0058)
     })
     void aModelOfAnEarlierVersionIsRefusedByName(int format, int labels, @TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class DictionaryNamesTest {
     void theBuildsTableKnowsNamesAndTheirKindsAndOrdinaryLoanwordsAsWords() {
         DictionaryNames names = DictionaryNames.bundled();
         Assumptions.assumeTrue(names.size() > 0, "the table is made by the build (process-resources)");
-        assertThat(names.size()).isBetween(150_000, 400_000);
+        assertThat(names.size()).isBetween(300_000, 450_000); // with ENAMDICT's (decision 0058)
         assertThat(DictionaryNames.tagsOf(names.tags("日本"))).contains("iC", "uC");
         assertThat(DictionaryNames.tagsOf(names.tags("NHK"))).contains("iO", "jO"); // full width in IPADIC, read as ASCII
         assertThat(DictionaryNames.tagsOf(names.tags("IBM"))).contains("iO");
@@ -81,5 +83,37 @@ class DictionaryNamesTest {
         assertThat(DictionaryNames.tagsOf(names.tags("サンフランシスコ"))).doesNotContain("uW").contains("iL");
         // a few megabytes, not the 220 MB of the two dictionaries (decision 0047)
         assertThat(names.ramBytesUsed()).isLessThan(16L << 20);
+    }
+
+    /**
+     * ENAMDICT's committed table (decision 0058): each kind it keeps under its own tag, read into
+     * the same gazetteer as the dictionaries' names, with where it came from and its licence in
+     * its header and the licence statement beside it.
+     */
+    @Test
+    void enamdictsNamesAreReadBesideTheDictionaries() throws IOException {
+        byte[] table;
+        try (InputStream in = new GZIPInputStream(DictionaryNames.class.getResourceAsStream(DictionaryNames.ENAMDICT))) {
+            table = in.readAllBytes();
+        }
+        String header = new String(table, 0, 2000, StandardCharsets.UTF_8);
+        assertThat(header).startsWith("# names from ENAMDICT").contains("enamdict_2021.02.03-1_all.deb (sha256 ",
+                "Creative Commons Attribution-ShareAlike 3.0", "https://www.edrdg.org/", "regenerate:");
+        assertThat(DictionaryNames.class.getResource("/text/names-enamdict-licence.txt")).isNotNull();
+
+        DictionaryNames enamdict = DictionaryNames.read(new ByteArrayInputStream(table));
+        assertThat(enamdict.size()).isBetween(60_000, 80_000);
+        assertThat(DictionaryNames.tagsOf(enamdict.tags("宮崎駿"))).containsExactly("eP"); // a person's full name
+        assertThat(DictionaryNames.tagsOf(enamdict.tags("AKB48"))).containsExactly("eO"); // full width in ENAMDICT
+        assertThat(DictionaryNames.tagsOf(enamdict.tags("新宿駅"))).containsExactly("eF");
+        assertThat(DictionaryNames.tagsOf(enamdict.tags("源氏物語"))).containsExactly("eR");
+        assertThat(enamdict.tags("京都")).isZero(); // places are left out
+        assertThat(enamdict.tags("鈴木")).isZero(); // and surnames alone
+
+        DictionaryNames both = DictionaryNames.bundled();
+        assertThat(DictionaryNames.tagsOf(both.tags("宮崎駿"))).contains("eP");
+        assertThat(both.size()).isGreaterThanOrEqualTo(enamdict.size());
+        Assumptions.assumeTrue(both.size() > enamdict.size(), "the dictionaries' table is made by the build (process-resources)");
+        assertThat(DictionaryNames.tagsOf(both.tags("トヨタ自動車"))).contains("iO", "jO", "eO");
     }
 }
