@@ -1,7 +1,5 @@
 package jp.kawaraban.command;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,28 +78,17 @@ class BackupRestoreTest {
     @RegisterExtension
     final S3ProxyExtension objectStore = S3ProxyExtension.builder().withCredentials(S3_ACCESS_KEY, S3_SECRET_KEY).build();
 
-    record Run(int exit, String out, String err) {
+    private CommandRun backup(Path dataDir, String... args) {
+        return CommandRun.of((out, err) -> new BackupCommand(dataDir, out, err).run(args));
     }
 
-    private Run backup(Path dataDir, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new BackupCommand(dataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private Run backupOfTheSharedSite(Path file) {
+    private CommandRun backupOfTheSharedSite(Path file) {
         return backup(platform.dataDir(), "--to=" + file, "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres");
     }
 
-    private Run restore(Path dataDir, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new RestoreCommand(dataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args, KawarabanApplication.class);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun restore(Path dataDir, String... args) {
+        return CommandRun.of((out, err) -> new RestoreCommand(dataDir, out, err).run(args, KawarabanApplication.class));
     }
 
     @Test
@@ -150,7 +137,7 @@ class BackupRestoreTest {
         await().until(() -> finished.get() >= 2 || !failures.isEmpty());
         int before = finished.get();
         Path file = work.resolve("site.kawaraban-backup");
-        Run backup = backupOfTheSharedSite(file);
+        CommandRun backup = backupOfTheSharedSite(file);
         int during = finished.get() - before;
         await().until(() -> finished.get() >= before + during + 2 || !failures.isEmpty());
         stop.set(true);
@@ -164,7 +151,7 @@ class BackupRestoreTest {
 
         Path restoredDir = work.resolve("restored");
         // Outside demo mode a set-up site needs its public address to start.
-        Run restore = restore(restoredDir, "--from=" + file, "--kawaraban.demo=false", "--kawaraban.site.base-url=http://localhost:8080");
+        CommandRun restore = restore(restoredDir, "--from=" + file, "--kawaraban.demo=false", "--kawaraban.site.base-url=http://localhost:8080");
         assertThat(restore.exit()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("Restored ", "Search index rebuilt");
         assertThat(restoredDir.resolve("images")).isDirectory();
@@ -237,7 +224,7 @@ class BackupRestoreTest {
                     .containsExactlyInAnyOrderElementsOf(new WebSession(port).page(query).select(".result-headline").eachAttr("href"));
 
             // The restored site runs on the embedded database: a backup of it while it runs reaches that database.
-            Run again = backup(restoredDir, "--to=" + second);
+            CommandRun again = backup(restoredDir, "--to=" + second);
             assertThat(again.exit()).as(again.err()).isZero();
             assertThat(again.err()).contains("the embedded database of the site running on " + restoredDir);
             someArticle = copy.iterator().next();
@@ -257,7 +244,7 @@ class BackupRestoreTest {
         List<String> moveArguments = new ArrayList<>(List.of("--from=" + second));
         moveArguments.addAll(newSetup);
         Path nodeDir = work.resolve("node-a");
-        Run moved = restore(nodeDir, moveArguments.toArray(String[]::new));
+        CommandRun moved = restore(nodeDir, moveArguments.toArray(String[]::new));
         assertThat(moved.exit()).as(moved.err()).isZero();
         assertThat(moved.out()).contains("Figures copied into the configured store: ", "Search index rebuilt");
         assertThat(admin().getObjectAsBytes(request -> request.bucket("moved-figures").key("images/" + figure)).asByteArray())
@@ -292,7 +279,7 @@ class BackupRestoreTest {
 
         Path used = Files.createDirectories(work.resolve("used"));
         Files.writeString(used.resolve("notes.txt"), "まだ使っている");
-        Run notEmpty = restore(used, "--from=" + file);
+        CommandRun notEmpty = restore(used, "--from=" + file);
         assertThat(notEmpty.exit()).isEqualTo(1);
         assertThat(notEmpty.err()).contains("復元先のデータディレクトリが空ではありません", "is not empty");
         assertThat(listing(used)).containsExactly("notes.txt");
@@ -301,7 +288,7 @@ class BackupRestoreTest {
         Path cut = work.resolve("cut.kawaraban-backup");
         byte[] whole = Files.readAllBytes(file);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
-        Run truncated = restore(empty, "--from=" + cut);
+        CommandRun truncated = restore(empty, "--from=" + cut);
         assertThat(truncated.exit()).isEqualTo(1);
         assertThat(truncated.err()).contains("バックアップファイルが壊れているか、途中で切れています", "Nothing was restored");
         assertThat(listing(empty)).isEmpty();
@@ -310,7 +297,7 @@ class BackupRestoreTest {
         byte[] changed = whole.clone();
         changed[whole.length / 3] ^= 0x55; // inside some table's rows
         Files.write(damaged, changed);
-        Run corrupt = restore(empty, "--from=" + damaged);
+        CommandRun corrupt = restore(empty, "--from=" + damaged);
         assertThat(corrupt.exit()).isEqualTo(1);
         assertThat(corrupt.err()).contains("が壊れています");
         assertThat(listing(empty)).isEmpty();
@@ -318,7 +305,7 @@ class BackupRestoreTest {
                 .containsExactlyInAnyOrder("site.kawaraban-backup", "used", "empty", "cut.kawaraban-backup", "damaged.kawaraban-backup");
 
         // With an external PostgreSQL, into a database that has tables (the running site's own).
-        Run intoUsedDatabase = restore(empty, "--from=" + file, "--spring.datasource.url=" + databaseUrl,
+        CommandRun intoUsedDatabase = restore(empty, "--from=" + file, "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres");
         assertThat(intoUsedDatabase.exit()).isEqualTo(1);
         assertThat(intoUsedDatabase.err()).contains("復元先のデータベースにはすでにテーブルがあります");
@@ -326,7 +313,7 @@ class BackupRestoreTest {
         assertThat(new WebSession(port).get("/").statusCode()).isEqualTo(200);
 
         // A backup never overwrites a file.
-        Run overwrite = backupOfTheSharedSite(file);
+        CommandRun overwrite = backupOfTheSharedSite(file);
         assertThat(overwrite.exit()).isEqualTo(1);
         assertThat(overwrite.err()).contains("already exists");
         assertThat(Files.readAllBytes(file)).isEqualTo(whole);

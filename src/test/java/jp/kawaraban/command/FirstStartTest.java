@@ -1,8 +1,6 @@
 package jp.kawaraban.command;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -85,15 +83,9 @@ class FirstStartTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run setupCommand(Map<String, String> environment, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new SetupCommand(dataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), environment, null).run(args, KawarabanApplication.class);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun setupCommand(Map<String, String> environment, String... args) {
+        return CommandRun.of((out, err) -> new SetupCommand(dataDir, out, err, environment, null)
+                .run(args, KawarabanApplication.class));
     }
 
     private long administrators() {
@@ -214,12 +206,12 @@ class FirstStartTest {
                 StandardCharsets.UTF_8);
         String setUpFirst = "先にセットアップしてください（java -jar kawaraban.jar setup、またはブラウザで /setup）。";
 
-        Run throughTheSite = importCommand(dataDir, "--publish", page.toString());
+        CommandRun throughTheSite = importCommand(dataDir, "--publish", page.toString());
         assertThat(throughTheSite.exit()).as(throughTheSite.err()).isEqualTo(2);
         assertThat(throughTheSite.out()).contains(setUpFirst, "set it up first", "\"errorCode\":\"NO_SECTIONS\"");
 
         Path otherNode = Files.createTempDirectory(Path.of("target"), "first-start-import-node");
-        Run started = importCommand(otherNode, "--publish", "--spring.datasource.url=" + database,
+        CommandRun started = importCommand(otherNode, "--publish", "--spring.datasource.url=" + database,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=", "--kawaraban.demo=false", page.toString());
         assertThat(started.exit()).as(started.err()).isEqualTo(1);
         assertThat(started.err()).contains(setUpFirst, "set it up first");
@@ -228,30 +220,26 @@ class FirstStartTest {
         assertThat(site.getBean(JdbcClient.class).sql("SELECT count(*) FROM article").query(Long.class).single()).isZero();
     }
 
-    private Run importCommand(Path dir, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new ImportCommand(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args, KawarabanApplication.class);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CommandRun importCommand(Path dir, String... args) {
+        return CommandRun.of((out, err) -> new ImportCommand(dir, out, err).run(args, KawarabanApplication.class));
     }
 
     @Test
     @Order(4)
     void theSetupCommandRefusesBadInputBeforeStartingAnything() {
-        Run weak = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", "short"), "--name=東都新聞デジタル",
+        CommandRun weak = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", "short"), "--name=東都新聞デジタル",
                 "--base-url=https://news.toto.example", "--admin-email=" + ADMIN);
         assertThat(weak.exit()).isEqualTo(1);
         assertThat(weak.err()).contains("パスワードは10文字以上128文字以内で入力してください。");
-        Run url = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
+        CommandRun url = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
                 "--base-url=ftp://news.toto.example", "--admin-email=" + ADMIN);
         assertThat(url.exit()).isEqualTo(1);
         assertThat(url.err()).contains("公開アドレス「ftp://news.toto.example」は使えません。");
-        Run email = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
+        CommandRun email = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
                 "--base-url=https://news.toto.example", "--admin-email=not-an-address");
         assertThat(email.exit()).isEqualTo(1);
         assertThat(email.err()).contains("管理者のメールアドレスの形式が正しくありません。");
-        Run noPassword = setupCommand(Map.of(), "--name=東都新聞デジタル", "--base-url=https://news.toto.example",
+        CommandRun noPassword = setupCommand(Map.of(), "--name=東都新聞デジタル", "--base-url=https://news.toto.example",
                 "--admin-email=" + ADMIN);
         assertThat(noPassword.exit()).isEqualTo(1);
         assertThat(noPassword.err()).contains("Set KAWARABAN_ADMIN_PASSWORD", "usage: java -jar kawaraban.jar setup");
@@ -262,7 +250,7 @@ class FirstStartTest {
     @Test
     @Order(5)
     void theSetupCommandSetsTheRunningSiteUpAndTheAdministratorLogsIn() throws Exception {
-        Run run = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
+        CommandRun run = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", PASSWORD), "--name=東都新聞デジタル",
                 "--base-url=https://news.toto.example/", "--admin-email=" + ADMIN,
                 "--postal-address=〒100-0001 東京都千代田区東都1-1 東都新聞社");
 
@@ -293,7 +281,7 @@ class FirstStartTest {
         String code = site.getBean(SetupCode.class).code();
         assertThat(new WebSession(port).get("/setup?code=" + code).statusCode()).isEqualTo(404);
 
-        Run again = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", "another-password-1"), "--name=別の新聞",
+        CommandRun again = setupCommand(Map.of("KAWARABAN_ADMIN_PASSWORD", "another-password-1"), "--name=別の新聞",
                 "--base-url=https://other.example", "--admin-email=other@toto.example");
         assertThat(again.exit()).isEqualTo(SetupCommand.ALREADY_SET_UP);
         assertThat(again.err()).contains("この瓦版はすでにセットアップされています");

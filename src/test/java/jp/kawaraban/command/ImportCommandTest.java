@@ -1,12 +1,9 @@
 package jp.kawaraban.command;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +42,9 @@ class ImportCommandTest {
     }
 
     private Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new ImportCommand(platform.dataDir(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args, KawarabanApplication.class);
-        List<JsonNode> lines = out.toString(StandardCharsets.UTF_8).lines().map(json::readTree).toList();
-        return new Run(exit, lines, err.toString(StandardCharsets.UTF_8));
+        CommandRun run = CommandRun.of((out, err) -> new ImportCommand(platform.dataDir(), out, err)
+                .run(args, KawarabanApplication.class));
+        return new Run(run.exit(), run.out().lines().map(json::readTree).toList(), run.err());
     }
 
     @Test

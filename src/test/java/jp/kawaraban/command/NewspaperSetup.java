@@ -1,8 +1,6 @@
 package jp.kawaraban.command;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,16 +79,12 @@ public final class NewspaperSetup {
      * stops it. Returns what it printed, once it has returned 0.
      */
     public static String inThisJvm(Path dataDir, String sections, String... applicationArgs) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new SetupCommand(dataDir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(SetupCommand.PASSWORD_VARIABLE, PASSWORD), null)
-                .run(arguments(dataDir, sections, applicationArgs).stream().skip(1).toArray(String[]::new),
-                        KawarabanApplication.class);
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as("setup's exit code: " + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("セットアップが完了しました。管理者 " + ADMIN + " でログインできます。");
-        return printed;
+        String[] args = arguments(dataDir, sections, applicationArgs).stream().skip(1).toArray(String[]::new);
+        CommandRun setup = CommandRun.of((out, err) -> new SetupCommand(dataDir, out, err,
+                Map.of(SetupCommand.PASSWORD_VARIABLE, PASSWORD), null).run(args, KawarabanApplication.class));
+        assertThat(setup.exit()).as("setup's exit code: " + setup.err()).isZero();
+        assertThat(setup.out()).contains("セットアップが完了しました。管理者 " + ADMIN + " でログインできます。");
+        return setup.out();
     }
 
     private static List<String> arguments(Path dataDir, String sections, String... applicationArgs) {

@@ -1,12 +1,9 @@
 package jp.kawaraban.command;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,16 +40,14 @@ class RebuildSearchCommandTest {
         assertThat(operatorFile).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(operatorFile))).isEqualTo("rw-------");
 
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = new RebuildSearchCommand(platform.dataDir(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(new String[0], KawarabanApplication.class);
+        CommandRun rebuild = CommandRun.of((out, err) -> new RebuildSearchCommand(platform.dataDir(), out, err)
+                .run(new String[0], KawarabanApplication.class));
 
         long published = catalog.countPublished();
-        assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Search index rebuilt: " + published + " articles."
+        assertThat(rebuild.exit()).isZero();
+        assertThat(rebuild.out()).isEqualTo("Search index rebuilt: " + published + " articles."
                 + System.lineSeparator());
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("keeps serving the old index")
+        assertThat(rebuild.err()).contains("keeps serving the old index")
                 .contains("100%  " + published + " / " + published + " articles");
         assertThat(index.size()).isEqualTo(published);
     }
