@@ -70,11 +70,7 @@ public class PartnerPages {
      * @throws ImportException ({@code NO_SECTIONS}) on a site that has none yet: not set up
      */
     private PageReader reader() {
-        List<Section> sections = catalog.sections();
-        if (sections.isEmpty()) {
-            throw new ImportException(ImportException.Problem.NO_SECTIONS);
-        }
-        return new PageReader(sections, settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
+        return new PageReader(sections(), settings.text(Setting.IMPORT_DEFAULT_SECTION, properties.defaultSection()),
                 properties.maxBytes().toBytes());
     }
 
@@ -85,9 +81,15 @@ public class PartnerPages {
      * @throws ImportException ({@code NO_SECTIONS}) saying to run setup first
      */
     public void checkReady() {
-        if (catalog.sections().isEmpty()) {
+        sections();
+    }
+
+    private List<Section> sections() {
+        List<Section> sections = catalog.sections();
+        if (sections.isEmpty()) {
             throw new ImportException(ImportException.Problem.NO_SECTIONS);
         }
+        return sections;
     }
 
     private static ImportedPage read(PageReader reader, String fileName, byte[] bytes, GivenSource source) {

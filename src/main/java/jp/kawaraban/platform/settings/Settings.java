@@ -36,6 +36,9 @@ public class Settings {
     private record Snapshot(Map<String, String> values, long readAtNanos) {
     }
 
+    /** A snapshot's read time that no clock reading matches: read again before using it. */
+    private static final long EXPIRED = Long.MIN_VALUE;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final long lifetimeNanos;
@@ -55,6 +58,16 @@ public class Settings {
     /** The stored value, else {@code fallback} (the module's property). */
     public String text(Setting setting, String fallback) {
         return stored(setting).orElse(fallback);
+    }
+
+    /**
+     * The value as this node last read it, however old, without a query: for a page made while
+     * the database is out of reach (the paper's own name, not the properties' default). Else
+     * {@code fallback}, also before anything was read since the start.
+     */
+    public String lastRead(Setting setting, String fallback) {
+        Snapshot last = snapshot;
+        return last == null ? fallback : last.values().getOrDefault(setting.key(), fallback);
     }
 
     /** The stored number, else {@code fallback}; a stored value that is not a number counts as none. */
@@ -117,27 +130,35 @@ public class Settings {
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void forget(FromAnotherNode<Audited> changedElsewhere) {
-        snapshot = null;
+        expire();
     }
 
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void forget(NodeEventsMissed missed) {
-        snapshot = null;
+        expire();
     }
 
     private void forgetAfterCommit() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                snapshot = null;
+                expire();
             }
         });
     }
 
+    /** The next read queries again; until it succeeds, {@link #lastRead} still has the old values. */
+    private void expire() {
+        Snapshot last = snapshot;
+        if (last != null) {
+            snapshot = new Snapshot(last.values(), EXPIRED);
+        }
+    }
+
     private Map<String, String> current() {
         Snapshot now = snapshot;
-        if (now == null || System.nanoTime() - now.readAtNanos() > lifetimeNanos) {
+        if (now == null || now.readAtNanos() == EXPIRED || System.nanoTime() - now.readAtNanos() > lifetimeNanos) {
             Map<String, String> values = new HashMap<>();
             jdbc.sql("SELECT name, value FROM platform_setting")
                     .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list()

@@ -16,7 +16,6 @@ class Publication {
     private final SiteProperties site;
     private final Settings settings;
     private final PublicUrls urls;
-    private volatile String lastName;
 
     Publication(SiteProperties site, Settings settings, PublicUrls urls) {
         this.site = site;
@@ -25,19 +24,12 @@ class Publication {
     }
 
     String name() {
-        String name = settings.text(Setting.PUBLICATION_NAME, site.name());
-        lastName = name;
-        return name;
+        return settings.text(Setting.PUBLICATION_NAME, site.name());
     }
 
-    /**
-     * The name last read, for a page made while the database is out of reach (no query): the
-     * paper's own name as setup or an administrator stored it, not the properties' default — the
-     * properties' until a page has read it since the start.
-     */
+    /** The name as this node last read it, for a page made while the database is out of reach (no query). */
     String lastName() {
-        String last = lastName;
-        return last == null ? site.name() : last;
+        return settings.lastRead(Setting.PUBLICATION_NAME, site.name());
     }
 
     /** The absolute address of a path on this site, e.g. {@code /articles/abc}. */
